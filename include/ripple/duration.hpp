@@ -1,0 +1,48 @@
+#pragma once
+/// Durations with calendar units, as scenario files write them: `18 months`, `2 years`,
+/// `90 days`, `6 weeks`, `1 quarter`, `2.5 years`. Month-based units (month, quarter, year)
+/// advance by calendar months from the date they are added to; day-based units (day, week) by
+/// days. A fractional month advances by that fraction of the next calendar month's length,
+/// rounded to the nearest day.
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "ripple/date.hpp"
+
+namespace ripple {
+
+/// The unit a duration is counted in.
+enum class TimeUnit { kDays, kWeeks, kMonths, kQuarters, kYears };
+
+/// A length of time in a unit. `amount` may be fractional or negative (a negative lag is a
+/// lead).
+struct Duration {
+  double amount = 0.0;
+  TimeUnit unit = TimeUnit::kDays;
+
+  /// Parses `<number> <unit>` where unit is day(s), week(s), month(s), quarter(s) or year(s);
+  /// nullopt otherwise. A bare `0` is zero days.
+  [[nodiscard]] static std::optional<Duration> parse(std::string_view text);
+  /// The date this duration after `from` (before, if negative).
+  [[nodiscard]] Date after(Date from) const;
+  /// The date this duration before `to`: the inverse of after() for day units; for month units
+  /// it counts calendar months back.
+  [[nodiscard]] Date before(Date to) const;
+  /// True when the unit is month, quarter or year.
+  [[nodiscard]] bool is_calendar() const {
+    return unit == TimeUnit::kMonths || unit == TimeUnit::kQuarters || unit == TimeUnit::kYears;
+  }
+  /// The amount in the base unit of its family: days for day/week, months for month/quarter/year.
+  [[nodiscard]] double base_amount() const;
+  /// Human form, e.g. "18 months".
+  [[nodiscard]] std::string to_string() const;
+
+  bool operator==(const Duration&) const = default;
+};
+
+/// Singular name of a unit ("month").
+[[nodiscard]] std::string_view unit_name(TimeUnit unit);
+
+}  // namespace ripple

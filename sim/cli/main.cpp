@@ -1,0 +1,9 @@
+#include <iostream>
+
+#include "cli/command.hpp"
+
+int main(int argc, char** argv) {
+  std::ios::sync_with_stdio(false);
+  const ripple::cli::Args args(argv + 1, argv + argc);
+  return ripple::cli::run_cli(args, std::cout, std::cerr);
+}

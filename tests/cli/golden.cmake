@@ -1,0 +1,31 @@
+# CLI golden tests. Each case runs the ripple binary through tests/cli/check_golden.cmake, which
+# compares the exit code and, when given, the exact stderr or stdout with a file.
+
+# ripple_golden_test(NAME name ARGS a;b;c EXIT n [STDOUT file] [STDERR file] [CONTAINS text]
+#                    [WORKDIR dir])
+function(ripple_golden_test)
+  cmake_parse_arguments(G "" "NAME;EXIT;STDOUT;STDERR;CONTAINS;WORKDIR" "ARGS" ${ARGN})
+  if(NOT G_WORKDIR)
+    set(G_WORKDIR ${PROJECT_SOURCE_DIR})
+  endif()
+  string(REPLACE ";" "\\;" args "${G_ARGS}")
+  add_test(NAME cli.${G_NAME}
+    COMMAND ${CMAKE_COMMAND} -DRIPPLE=$<TARGET_FILE:ripple> "-DARGS=${args}" -DEXIT=${G_EXIT}
+            -DSTDOUT_FILE=${G_STDOUT} -DSTDERR_FILE=${G_STDERR} "-DCONTAINS=${G_CONTAINS}"
+            -P ${CMAKE_CURRENT_SOURCE_DIR}/cli/check_golden.cmake
+    WORKING_DIRECTORY ${G_WORKDIR})
+endfunction()
+
+# Every bad scenario in tests/data/invalid/ fails validation with exit 3 and exactly the
+# diagnostics written beside it in NAME.expected.
+file(GLOB RIPPLE_INVALID_SCENARIOS CONFIGURE_DEPENDS
+     ${CMAKE_CURRENT_SOURCE_DIR}/data/invalid/*.yaml)
+foreach(scenario ${RIPPLE_INVALID_SCENARIOS})
+  get_filename_component(name ${scenario} NAME_WE)
+  get_filename_component(file ${scenario} NAME)
+  ripple_golden_test(NAME invalid.${name} ARGS validate;${file} EXIT 3
+                     STDERR ${CMAKE_CURRENT_SOURCE_DIR}/data/invalid/${name}.expected
+                     WORKDIR ${CMAKE_CURRENT_SOURCE_DIR}/data/invalid)
+endforeach()
+
+include(${CMAKE_CURRENT_SOURCE_DIR}/cli/cases.cmake)
