@@ -1,0 +1,74 @@
+#include "ripple/text_table.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <ostream>
+
+namespace ripple {
+
+TextTable::TextTable(std::vector<std::string> header, std::vector<bool> right_aligned)
+    : header_(std::move(header)), right_aligned_(std::move(right_aligned)) {
+  right_aligned_.resize(header_.size(), false);
+}
+
+void TextTable::add_row(std::vector<std::string> cells) {
+  cells.resize(header_.size());
+  rows_.push_back(std::move(cells));
+}
+
+void TextTable::add_rule() { rows_.emplace_back(); }
+
+void TextTable::print(std::ostream& out) const {
+  std::vector<std::size_t> widths(header_.size());
+  for (std::size_t c = 0; c < header_.size(); ++c) widths[c] = header_[c].size();
+  for (const auto& row : rows_) {
+    for (std::size_t c = 0; c < row.size(); ++c) widths[c] = std::max(widths[c], row[c].size());
+  }
+  const auto print_row = [&](const std::vector<std::string>& cells) {
+    std::string line;
+    for (std::size_t c = 0; c < cells.size(); ++c) {
+      const std::string pad(widths[c] - cells[c].size(), ' ');
+      if (c > 0) line += "  ";
+      line += right_aligned_[c] ? pad + cells[c] : cells[c] + pad;
+    }
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    out << line << '\n';
+  };
+  std::size_t total_width = 0;
+  for (std::size_t w : widths) total_width += w + 2;
+  const std::string rule(total_width > 2 ? total_width - 2 : 0, '-');
+  print_row(header_);
+  out << rule << '\n';
+  for (const auto& row : rows_) {
+    if (row.empty()) {
+      out << rule << '\n';
+    } else {
+      print_row(row);
+    }
+  }
+}
+
+std::string with_thousands(double value, int decimals) {
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, "%.*f", decimals, std::abs(value));
+  std::string digits(buffer);
+  const std::size_t dot = digits.find('.');
+  std::string integer = digits.substr(0, dot);
+  const std::string fraction = dot == std::string::npos ? "" : digits.substr(dot);
+  for (int i = static_cast<int>(integer.size()) - 3; i > 0; i -= 3) integer.insert(i, ",");
+  const bool negative = value < 0 && std::stod(digits) != 0.0;
+  return (negative ? "-" : "") + integer + fraction;
+}
+
+std::string csv_number(double value, int decimals) {
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
+  std::string text(buffer);
+  if (text.find_first_not_of("-0.") == std::string::npos) {
+    text.erase(0, text.front() == '-' ? 1 : 0);  // no "-0.000"
+  }
+  return text;
+}
+
+}  // namespace ripple
