@@ -1,0 +1,30 @@
+#pragma once
+/// Reading a scenario file (docs/scenario-format.md) into a validated Scenario. Reading happens
+/// in two steps so that overlays and `--set KEY=VALUE` overrides can be merged into the YAML tree
+/// in between: read_scenario_yaml() parses the file, scenario_from_yaml() converts and checks the
+/// tree. The check collects every problem of the file before throwing, each as
+/// `file:line:column: error: <key path> = <value>: <rule>` (lines and columns 1-based).
+/// Dependency cycles are not checked here: building the Plan (plan.hpp) reports them.
+
+#include <yaml-cpp/yaml.h>
+
+#include <string>
+
+#include "ripple/scenario.hpp"
+
+namespace ripple {
+
+/// Parses the YAML file at `path` (no validation of its content).
+/// Throws RuntimeError when the file cannot be opened (the message names the path) and
+/// InputError at the offending position when the file is not valid YAML.
+[[nodiscard]] YAML::Node read_scenario_yaml(const std::string& path);
+
+/// Converts and validates a scenario tree. `path` names the file in diagnostics (as given, not
+/// made absolute) and is the base that relative paths in the file (economy.table) resolve
+/// against. Throws InputError holding every diagnostic found, ordered by position.
+[[nodiscard]] Scenario scenario_from_yaml(const YAML::Node& root, const std::string& path);
+
+/// read_scenario_yaml() then scenario_from_yaml(); throws what they throw.
+[[nodiscard]] Scenario load_scenario(const std::string& path);
+
+}  // namespace ripple

@@ -1,0 +1,512 @@
+#include "scenario/yaml_values.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <numeric>
+
+namespace ripple::scenario_yaml {
+namespace {
+
+constexpr std::string_view kDurationExpected =
+    "a duration '<number> <unit>' with unit days, weeks, months, quarters or years";
+constexpr std::string_view kDateExpected = "a date YYYY-MM or YYYY-MM-DD";
+constexpr std::string_view kCapacityExpected = "a capacity '<number> <unit>/yr', e.g. '300 kt/yr'";
+constexpr std::size_t kRenderLimit = 60;
+
+std::string_view trim(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+  return text;
+}
+
+// A number at the front of `text`; `rest` receives what follows it.
+std::optional<double> leading_number(std::string_view text, std::string_view& rest) {
+  text = trim(text);
+  if (!text.empty() && text.front() == '+') text.remove_prefix(1);
+  double value = 0.0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc{} || !std::isfinite(value)) return std::nullopt;
+  rest = trim(std::string_view(end, static_cast<std::size_t>(text.data() + text.size() - end)));
+  return value;
+}
+
+std::optional<double> parse_number(std::string_view text) {
+  std::string_view rest;
+  const auto value = leading_number(text, rest);
+  if (!value || !rest.empty()) return std::nullopt;
+  return value;
+}
+
+std::string render_node(const YAML::Node& node, bool top) {
+  switch (node.Type()) {
+    case YAML::NodeType::Scalar:
+      if (!top || parse_number(node.Scalar())) return node.Scalar();
+      return "'" + node.Scalar() + "'";
+    case YAML::NodeType::Sequence: {
+      std::string out = "[";
+      for (std::size_t i = 0; i < node.size(); ++i) {
+        if (i > 0) out += ", ";
+        out += render_node(node[i], false);
+      }
+      return out + "]";
+    }
+    case YAML::NodeType::Map: {
+      std::string out = "{";
+      bool first = true;
+      for (const auto& pair : node) {
+        if (!first) out += ", ";
+        first = false;
+        out += render_node(pair.first, false) + ": " + render_node(pair.second, false);
+      }
+      return out + "}";
+    }
+    case YAML::NodeType::Null:
+    case YAML::NodeType::Undefined:
+      return top ? "nothing" : "~";
+  }
+  return "";
+}
+
+bool is_absent(const YAML::Node& node) { return !node.IsDefined() || node.IsNull(); }
+
+bool is_day_family(TimeUnit unit) { return unit == TimeUnit::kDays || unit == TimeUnit::kWeeks; }
+
+}  // namespace
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  const std::size_t n = a.size();
+  const std::size_t m = b.size();
+  std::vector<std::vector<std::size_t>> d(n + 1, std::vector<std::size_t>(m + 1, 0));
+  for (std::size_t i = 0; i <= n; ++i) d[i][0] = i;
+  for (std::size_t j = 0; j <= m; ++j) d[0][j] = j;
+  for (std::size_t i = 1; i <= n; ++i) {
+    for (std::size_t j = 1; j <= m; ++j) {
+      const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+      }
+    }
+  }
+  return d[n][m];
+}
+
+std::vector<std::string> nearest_names(std::string_view word,
+                                       const std::vector<Candidate>& candidates,
+                                       std::size_t count) {
+  std::vector<std::pair<std::size_t, std::size_t>> scored;  // (distance, index)
+  for (std::size_t i = 0; i < candidates.size(); ++i) {
+    scored.emplace_back(edit_distance(word, candidates[i].key) + candidates[i].penalty, i);
+  }
+  std::stable_sort(scored.begin(), scored.end(),
+                   [](const auto& x, const auto& y) { return x.first < y.first; });
+  std::vector<std::string> names;
+  for (const auto& [distance, index] : scored) {
+    if (names.size() == count) break;
+    const std::string& name = candidates[index].display;
+    if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
+  }
+  return names;
+}
+
+std::optional<std::string> suggestion(std::string_view word,
+                                      const std::vector<std::string>& valid) {
+  std::optional<std::string> best;
+  std::size_t best_distance = 0;
+  for (const auto& candidate : valid) {
+    const std::size_t distance = edit_distance(word, candidate);
+    if (!best || distance < best_distance) {
+      best = candidate;
+      best_distance = distance;
+    }
+  }
+  // A likely typo: at most a third of the word wrong (and at least one edit allowed).
+  const std::size_t limit = std::max<std::size_t>(1, (word.size() + 2) / 3);
+  if (best && best_distance <= limit) return best;
+  return std::nullopt;
+}
+
+std::string join_comma(const std::vector<std::string>& words) {
+  std::string out;
+  for (const auto& word : words) {
+    if (!out.empty()) out += ", ";
+    out += word;
+  }
+  return out;
+}
+
+std::string join_or(const std::vector<std::string>& words) {
+  if (words.size() <= 1) return join_comma(words);
+  std::vector<std::string> head(words.begin(), words.end() - 1);
+  return join_comma(head) + " or " + words.back();
+}
+
+std::string render(const YAML::Node& node) {
+  std::string out = render_node(node, true);
+  if (out.size() > kRenderLimit) out = out.substr(0, kRenderLimit - 3) + "...";
+  return out;
+}
+
+std::string format_number(double value) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.12g", value);
+  return buffer;
+}
+
+std::string join_key(const std::string& path, std::string_view key) {
+  if (path.empty()) return std::string(key);
+  return path + "." + std::string(key);
+}
+
+std::optional<double> capacity_in_unit(const WrittenCapacity& capacity,
+                                       std::string_view product_unit) {
+  if (capacity.unit == product_unit) return capacity.amount;
+  static constexpr std::pair<std::string_view, double> kPrefixes[] = {
+      {"k", 1e3}, {"M", 1e6}, {"bn", 1e9}};
+  for (const auto& [prefix, factor] : kPrefixes) {
+    if (capacity.unit.size() == prefix.size() + product_unit.size() &&
+        std::string_view(capacity.unit).substr(0, prefix.size()) == prefix &&
+        std::string_view(capacity.unit).substr(prefix.size()) == product_unit) {
+      return capacity.amount * factor;
+    }
+  }
+  return std::nullopt;
+}
+
+Mark NodeReader::mark(const YAML::Node& node) const {
+  if (!node.IsDefined()) return Mark{file_, 0, 0};
+  const YAML::Mark m = node.Mark();
+  if (m.line < 0) return Mark{file_, 0, 0};
+  return Mark{file_, m.line + 1, m.column + 1};
+}
+
+Mark NodeReader::mark_or(const YAML::Node& node, const Mark& fallback) const {
+  Mark m = mark(node);
+  return m.line > 0 ? m : fallback;
+}
+
+void NodeReader::invalid(const YAML::Node& node, const std::string& path, const std::string& rule) {
+  if (is_absent(node)) {
+    error(mark(node), path + ": no value; " + rule);
+  } else {
+    error(mark(node), path + " = " + render(node) + ": " + rule);
+  }
+}
+
+bool NodeReader::expect_map(const YAML::Node& node, const std::string& path) {
+  if (node.IsMap()) return true;
+  invalid(node, path, "expected a map of keys and values");
+  return false;
+}
+
+bool NodeReader::expect_list(const YAML::Node& node, const std::string& path) {
+  if (node.IsSequence()) return true;
+  invalid(node, path, "expected a list");
+  return false;
+}
+
+void NodeReader::check_keys(const YAML::Node& map, const std::string& path,
+                            std::initializer_list<std::string_view> allowed) {
+  std::vector<std::string> valid(allowed.begin(), allowed.end());
+  std::map<std::string, int> seen;  // key -> line first written
+  for (const auto& pair : map) {
+    const YAML::Node& key = pair.first;
+    if (!key.IsScalar()) {
+      error(mark(key), (path.empty() ? std::string("top level") : path) + ": a key must be text");
+      continue;
+    }
+    const std::string& name = key.Scalar();
+    const std::string key_path = join_key(path, name);
+    if (std::find(valid.begin(), valid.end(), name) == valid.end()) {
+      if (auto near = suggestion(name, valid)) {
+        suggested_.emplace_back(map, *near);
+        error(mark(key), key_path + ": unknown key; did you mean '" + *near + "'?");
+      } else {
+        error(mark(key), key_path + ": unknown key; valid keys are " + join_comma(valid));
+      }
+      continue;
+    }
+    const auto [it, inserted] = seen.emplace(name, mark(key).line);
+    if (!inserted) {
+      error(mark(key),
+            key_path + ": key written twice (first on line " + std::to_string(it->second) + ")");
+    }
+  }
+}
+
+bool NodeReader::has(const YAML::Node& map, std::string_view key) {
+  return map[std::string(key)].IsDefined();
+}
+
+bool NodeReader::require(const YAML::Node& map, std::string_view key, const std::string& path) {
+  if (has(map, key)) return true;
+  const bool suggested = std::any_of(suggested_.begin(), suggested_.end(), [&](const auto& s) {
+    return s.first.is(map) && s.second == key;
+  });
+  if (suggested) return false;
+  error(mark(map), (path.empty() ? std::string("top level") : path) + ": missing required key '" +
+                       std::string(key) + "'");
+  return false;
+}
+
+std::optional<std::string> NodeReader::text(const YAML::Node& node, const std::string& path) {
+  if (node.IsScalar()) return node.Scalar();
+  invalid(node, path, "expected text");
+  return std::nullopt;
+}
+
+std::optional<std::string> NodeReader::identifier(const YAML::Node& node, const std::string& path) {
+  auto value = text(node, path);
+  if (!value) return std::nullopt;
+  const bool ok = !value->empty() && std::all_of(value->begin(), value->end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+  });
+  if (!ok) {
+    invalid(node, path, "an id must be lower-case letters, digits and '_' ([a-z0-9_]+)");
+    return std::nullopt;
+  }
+  return value;
+}
+
+std::optional<double> NodeReader::number(const YAML::Node& node, const std::string& path) {
+  if (node.IsScalar()) {
+    if (auto value = parse_number(node.Scalar())) return value;
+  }
+  invalid(node, path, "expected a number");
+  return std::nullopt;
+}
+
+std::optional<double> NodeReader::non_negative(const YAML::Node& node, const std::string& path) {
+  auto value = number(node, path);
+  if (value && *value < 0.0) {
+    invalid(node, path, "must not be negative");
+    return std::nullopt;
+  }
+  return value;
+}
+
+std::optional<double> NodeReader::share(const YAML::Node& node, const std::string& path) {
+  auto value = number(node, path);
+  if (value && (*value < 0.0 || *value > 1.0)) {
+    invalid(node, path, "a share must be in [0, 1]");
+    return std::nullopt;
+  }
+  return value;
+}
+
+std::optional<long long> NodeReader::integer(const YAML::Node& node, const std::string& path) {
+  if (node.IsScalar()) {
+    std::string_view s = trim(node.Scalar());
+    if (!s.empty() && s.front() == '+') s.remove_prefix(1);
+    long long value = 0;
+    const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
+    if (ec == std::errc{} && end == s.data() + s.size()) return value;
+  }
+  invalid(node, path, "expected a whole number");
+  return std::nullopt;
+}
+
+std::optional<bool> NodeReader::boolean(const YAML::Node& node, const std::string& path) {
+  if (node.IsScalar()) {
+    std::string s = node.Scalar();
+    std::transform(s.begin(), s.end(), s.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    if (s == "true" || s == "yes" || s == "on") return true;
+    if (s == "false" || s == "no" || s == "off") return false;
+  }
+  invalid(node, path, "expected true or false");
+  return std::nullopt;
+}
+
+std::optional<Date> NodeReader::date(const YAML::Node& node, const std::string& path) {
+  if (node.IsScalar()) {
+    if (auto value = Date::parse(trim(node.Scalar()))) return value;
+  }
+  invalid(node, path, "expected " + std::string(kDateExpected));
+  return std::nullopt;
+}
+
+std::optional<Duration> NodeReader::duration(const YAML::Node& node, const std::string& path) {
+  if (node.IsScalar()) {
+    if (auto value = Duration::parse(trim(node.Scalar()))) return value;
+  }
+  invalid(node, path, "expected " + std::string(kDurationExpected));
+  return std::nullopt;
+}
+
+std::optional<NodeReader::Quantity> NodeReader::quantity(const YAML::Node& node,
+                                                         const std::string& path,
+                                                         bool is_duration) {
+  if (is_duration) {
+    auto d = duration(node, path);
+    if (!d) return std::nullopt;
+    return Quantity{d->amount, d->unit};
+  }
+  auto n = number(node, path);
+  if (!n) return std::nullopt;
+  return Quantity{*n, std::nullopt};
+}
+
+std::optional<std::pair<Distribution, std::optional<TimeUnit>>> NodeReader::distribution(
+    const YAML::Node& node, const std::string& path, bool is_duration) {
+  using Kind = Distribution::Kind;
+  if (node.IsScalar()) {
+    auto q = quantity(node, path, is_duration);
+    if (!q) return std::nullopt;
+    return std::pair{Distribution::fixed(q->amount), q->unit};
+  }
+  const std::string what = is_duration ? std::string(kDurationExpected) : "a number";
+  const std::string forms =
+      "{triangular: [min, mode, max]}, {pert: [min, mode, max]}, {uniform: [low, high]} or "
+      "{lognormal: {median: m, sigma: s}}";
+  if (!node.IsMap() || node.size() != 1) {
+    invalid(node, path, "expected " + what + ", or a distribution " + forms);
+    return std::nullopt;
+  }
+  const auto pair = *node.begin();
+  const std::string name = pair.first.IsScalar() ? pair.first.Scalar() : std::string();
+  const YAML::Node params = pair.second;
+  const std::string param_path = join_key(path, name);
+  static const std::vector<std::string> kKinds = {"triangular", "pert", "uniform", "lognormal"};
+  Kind kind = Kind::kFixed;
+  if (name == "triangular") {
+    kind = Kind::kTriangular;
+  } else if (name == "pert") {
+    kind = Kind::kPert;
+  } else if (name == "uniform") {
+    kind = Kind::kUniform;
+  } else if (name == "lognormal") {
+    kind = Kind::kLognormal;
+  } else {
+    std::string message = param_path + ": unknown distribution";
+    if (auto near = suggestion(name, kKinds)) message += "; did you mean '" + *near + "'?";
+    error(mark(pair.first), message + " (expected triangular, pert, uniform or lognormal)");
+    return std::nullopt;
+  }
+
+  std::vector<Quantity> values;
+  std::vector<YAML::Node> value_nodes;
+  double sigma = 0.0;
+  bool ok = true;
+  if (kind == Kind::kLognormal) {
+    if (!expect_map(params, param_path)) return std::nullopt;
+    check_keys(params, param_path, {"median", "sigma"});
+    const bool has_median = require(params, "median", param_path);
+    const bool has_sigma = require(params, "sigma", param_path);
+    if (!has_median || !has_sigma) return std::nullopt;
+    auto median = quantity(params["median"], join_key(param_path, "median"), is_duration);
+    auto s = non_negative(params["sigma"], join_key(param_path, "sigma"));
+    if (!median || !s) return std::nullopt;
+    if (median->amount <= 0.0) {
+      invalid(params["median"], join_key(param_path, "median"),
+              "the median of a lognormal must be greater than zero");
+      ok = false;
+    }
+    values.push_back(*median);
+    value_nodes.push_back(params["median"]);
+    sigma = *s;
+  } else {
+    const std::size_t count = kind == Kind::kUniform ? 2 : 3;
+    const std::string shape = kind == Kind::kUniform ? "[low, high]" : "[min, mode, max]";
+    if (!params.IsSequence() || params.size() != count) {
+      invalid(params, param_path,
+              "expected a list of " + std::to_string(count) + " values " + shape);
+      return std::nullopt;
+    }
+    for (std::size_t i = 0; i < count; ++i) {
+      const std::string item_path = param_path + "[" + std::to_string(i) + "]";
+      auto q = quantity(params[i], item_path, is_duration);
+      if (!q) {
+        ok = false;
+        continue;
+      }
+      values.push_back(*q);
+      value_nodes.push_back(params[i]);
+    }
+  }
+  if (!ok) return std::nullopt;
+
+  // One unit for all parameters: as written when they agree, else the family's base unit.
+  std::optional<TimeUnit> unit;
+  if (is_duration) {
+    const bool day_family = is_day_family(*values.front().unit);
+    for (const auto& q : values) {
+      if (is_day_family(*q.unit) != day_family) {
+        invalid(params, param_path,
+                "parameters mix day-based (days, weeks) and month-based (months, quarters, "
+                "years) units; use one family");
+        return std::nullopt;
+      }
+    }
+    unit = values.front().unit;
+    const bool same = std::all_of(values.begin(), values.end(),
+                                  [&](const Quantity& q) { return q.unit == unit; });
+    if (!same) {
+      unit = day_family ? TimeUnit::kDays : TimeUnit::kMonths;
+      for (auto& q : values) q = Quantity{Duration{q.amount, *q.unit}.base_amount(), unit};
+    }
+  }
+
+  Distribution d;
+  d.kind = kind;
+  d.a = values[0].amount;
+  if (kind == Kind::kLognormal) {
+    d.b = sigma;
+  } else if (kind == Kind::kUniform) {
+    d.b = values[1].amount;
+    if (d.a > d.b) {
+      invalid(params, param_path, "parameters must satisfy low <= high");
+      return std::nullopt;
+    }
+  } else {
+    d.b = values[1].amount;
+    d.c = values[2].amount;
+    if (d.a > d.b || d.b > d.c) {
+      invalid(params, param_path, "parameters must satisfy min <= mode <= max");
+      return std::nullopt;
+    }
+  }
+  return std::pair{d, unit};
+}
+
+std::optional<DurationDistribution> NodeReader::duration_distribution(const YAML::Node& node,
+                                                                      const std::string& path) {
+  auto result = distribution(node, path, true);
+  if (!result) return std::nullopt;
+  return DurationDistribution{result->first, result->second.value_or(TimeUnit::kDays)};
+}
+
+std::optional<Distribution> NodeReader::number_distribution(const YAML::Node& node,
+                                                            const std::string& path) {
+  auto result = distribution(node, path, false);
+  if (!result) return std::nullopt;
+  return result->first;
+}
+
+std::optional<WrittenCapacity> NodeReader::capacity(const YAML::Node& node,
+                                                    const std::string& path) {
+  if (node.IsScalar()) {
+    std::string_view rest;
+    const auto amount = leading_number(node.Scalar(), rest);
+    constexpr std::string_view kPerYear = "/yr";
+    if (amount && rest.size() > kPerYear.size() &&
+        rest.substr(rest.size() - kPerYear.size()) == kPerYear) {
+      const std::string_view unit = trim(rest.substr(0, rest.size() - kPerYear.size()));
+      if (!unit.empty()) {
+        if (*amount < 0.0) {
+          invalid(node, path, "a capacity must not be negative");
+          return std::nullopt;
+        }
+        return WrittenCapacity{*amount, std::string(unit)};
+      }
+    }
+  }
+  invalid(node, path, "expected " + std::string(kCapacityExpected));
+  return std::nullopt;
+}
+
+}  // namespace ripple::scenario_yaml
