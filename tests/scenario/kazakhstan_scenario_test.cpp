@@ -1,0 +1,114 @@
+// The default scenario (scenarios/kazakhstan_2025.yaml) reproduces the reported programme: the
+// five projects of the 12 May 2025 meeting, $10.1bn and 8,700 permanent jobs in total.
+
+#include <doctest/doctest.h>
+
+#include <optional>
+#include <string>
+
+#include "ripple/date.hpp"
+#include "ripple/scenario.hpp"
+#include "ripple/scenario_reader.hpp"
+
+namespace {
+
+const ripple::Scenario& kazakhstan() {
+  static const ripple::Scenario scenario =
+      ripple::load_scenario(std::string(RIPPLE_SOURCE_DIR) + "/scenarios/kazakhstan_2025.yaml");
+  return scenario;
+}
+
+const ripple::Project& project(const std::string& id) {
+  const auto& scenario = kazakhstan();
+  return scenario.projects.at(scenario.project_index(id));
+}
+
+}  // namespace
+
+TEST_SUITE("scenario") {
+  TEST_CASE("the default scenario totals $10.1bn of capex and 8,700 permanent jobs") {
+    const auto& scenario = kazakhstan();
+    CHECK(scenario.capex_m() == doctest::Approx(10100.0).epsilon(1e-9));
+    CHECK(scenario.permanent_jobs() == doctest::Approx(8700.0).epsilon(1e-9));
+  }
+
+  TEST_CASE(
+      "the default scenario has the five projects in their regions with reported capex and jobs") {
+    struct Expected {
+      const char* id;
+      const char* region;
+      const char* sector;
+      double capex_m;
+      double permanent_jobs;
+    };
+    const Expected expected[] = {
+        {"abay_smelter", "abay", "metallurgy", 1500.0, 1000.0},
+        {"qarmet", "karaganda", "metallurgy", 3500.0, 2000.0},
+        {"kostanay_hbi", "kostanay", "metallurgy", 1200.0, 1000.0},
+        {"satimola", "west_kazakhstan", "mining", 2400.0, 4000.0},
+        {"kazazot", "mangystau", "chemicals", 1500.0, 700.0},
+    };
+    REQUIRE(kazakhstan().projects.size() == 5);
+    for (const auto& row : expected) {
+      CAPTURE(row.id);
+      const auto& p = project(row.id);
+      CHECK(p.region == row.region);
+      CHECK(p.sector == row.sector);
+      CHECK(p.capex_m() == doctest::Approx(row.capex_m).epsilon(1e-9));
+      CHECK(p.permanent_jobs() == doctest::Approx(row.permanent_jobs).epsilon(1e-9));
+    }
+  }
+
+  TEST_CASE("each project carries its reported target date, Satimola none") {
+    struct Expected {
+      const char* id;
+      std::optional<ripple::Date> target;
+    };
+    const Expected expected[] = {
+        {"abay_smelter", ripple::Date::from_ymd(2028, 12, 1)},
+        {"qarmet", ripple::Date::from_ymd(2028, 12, 1)},
+        {"kostanay_hbi", ripple::Date::from_ymd(2029, 12, 1)},
+        {"satimola", std::nullopt},
+        {"kazazot", ripple::Date::from_ymd(2029, 12, 1)},
+    };
+    for (const auto& row : expected) {
+      CAPTURE(row.id);
+      CHECK(project(row.id).target_date == row.target);
+    }
+  }
+
+  TEST_CASE("Satimola reaches 12 Mt/yr of potassium chloride in four 3 Mt/yr phases") {
+    const auto& satimola = project("satimola");
+    int capacity_phases = 0;
+    double capacity_t = 0.0;
+    for (const auto& phase : satimola.phases) {
+      if (phase.capacity_per_year <= 0.0) continue;
+      CAPTURE(phase.id);
+      ++capacity_phases;
+      capacity_t += phase.capacity_per_year;
+      CHECK(phase.product == "kcl");
+      CHECK(phase.capacity_per_year == doctest::Approx(3.0e6).epsilon(1e-9));
+    }
+    CHECK(capacity_phases == 4);
+    CHECK(capacity_t == doctest::Approx(12.0e6).epsilon(1e-9));
+  }
+
+  TEST_CASE("Qarmet is a brownfield baseline reaching its 2028 targets") {
+    const auto& qarmet = project("qarmet");
+    REQUIRE(qarmet.baseline.has_value());
+    CHECK(qarmet.baseline->permanent_jobs == doctest::Approx(34000.0).epsilon(1e-9));
+    struct Target {
+      const char* product;
+      double target_t;  // reported 2028 target, t/yr
+    };
+    const Target targets[] = {{"steel", 5.0e6}, {"coal", 9.0e6}, {"concentrate", 5.0e6}};
+    for (const auto& row : targets) {
+      CAPTURE(row.product);
+      double capacity_t = qarmet.baseline->capacity_per_year.at(row.product);
+      for (const auto& phase : qarmet.phases) {
+        if (phase.product == row.product) capacity_t += phase.capacity_per_year;
+      }
+      CHECK(capacity_t == doctest::Approx(row.target_t).epsilon(1e-9));
+    }
+  }
+}
