@@ -22,7 +22,7 @@ struct ActivityTimes {
   Date start;
   Date finish;                   ///< >= start; a milestone has finish == start
   std::vector<Interval> pauses;  ///< work stopped inside [start, finish), ordered, disjoint
-  bool is_critical = false;      ///< on the driving path of the programme's last finish
+  bool is_critical = false;      ///< on the driving path to a project's finish
 };
 
 /// A capacity cut on a project's operations: capacity x (1 - share) during [from, to).
@@ -37,7 +37,10 @@ struct Timeline {
   std::vector<std::vector<ActivityTimes>> activities;  ///< [project][phase]
   std::vector<std::vector<Interval>> stops;            ///< [project]: operations stopped
   std::vector<std::vector<CapacityCut>> cuts;          ///< [project]
-  std::size_t events_processed = 0;                    ///< engine events dispatched, for reports
+  /// [project]: the day the last capacity-adding phase reaches full capacity (its finish plus
+  /// its ramp-up length); none when the project adds no capacity.
+  std::vector<std::optional<Date>> full_capacity;
+  std::size_t events_processed = 0;  ///< engine events dispatched, for reports
 };
 
 }  // namespace ripple

@@ -1,0 +1,181 @@
+#include "ripple/cpm.hpp"
+
+#include <algorithm>
+
+#include "graph/driving_path.hpp"
+
+namespace ripple {
+namespace {
+
+using detail::Driver;
+
+bool is_start_link(DependencyType type) {
+  return type == DependencyType::kFinishToStart || type == DependencyType::kStartToStart;
+}
+
+// Lowers an optional bound to `date`.
+void tighten(std::optional<Date>& bound, Date date) {
+  if (!bound || date < *bound) bound = date;
+}
+
+bool anchors_on_pred_finish(DependencyType type) {
+  return type == DependencyType::kFinishToStart || type == DependencyType::kFinishToFinish;
+}
+
+}  // namespace
+
+Schedule compute_schedule(const Plan& plan) {
+  const PlanGraph& g = plan.graph();
+  const std::size_t n = plan.size();
+  const Date as_of = plan.scenario().calendar.as_of;
+  std::vector<Date> es(n), ef(n), ls(n), lf(n);
+  std::vector<int> duration_days(n);
+  std::vector<Driver> start_drivers(n), finish_drivers(n);
+
+  const auto anchor = [&](Vertex pred, DependencyType type) {
+    return anchors_on_pred_finish(type) ? ef[pred] : es[pred];
+  };
+
+  for (const Vertex v : plan.topological_order()) {
+    const ActivityNode& node = g[v];
+    if (node.fixed_date) {
+      es[v] = ef[v] = *node.fixed_date;
+      continue;
+    }
+    // Start.
+    Date start = node.actual_start.value_or(std::max(as_of, node.not_before.value_or(as_of)));
+    Driver start_driver;
+    if (!node.actual_start) {
+      for (const auto e : boost::make_iterator_range(boost::in_edges(v, g))) {
+        const Link& link = g[e];
+        if (!is_start_link(link.type)) continue;
+        const Vertex p = boost::source(e, g);
+        const Date c = link.lag.after(anchor(p, link.type));
+        if (c > start || (c == start && start_driver.kind == Driver::Kind::kNone)) {
+          start = c;
+          start_driver = {anchors_on_pred_finish(link.type) ? Driver::Kind::kPredFinish
+                                                            : Driver::Kind::kPredStart,
+                          p};
+        }
+      }
+    }
+    // Finish.
+    duration_days[v] = node.is_milestone ? 0 : plan.durations()[v].after(start) - start;
+    Date finish = start.add_days(duration_days[v]);
+    Driver finish_driver{Driver::Kind::kOwnStart, 0};
+    if (node.actual_finish) {
+      finish = *node.actual_finish;
+      finish_driver = {};
+    } else {
+      if (node.actual_start && as_of > finish) {
+        finish = as_of;
+        finish_driver = {};
+      }
+      for (const auto e : boost::make_iterator_range(boost::in_edges(v, g))) {
+        const Link& link = g[e];
+        if (is_start_link(link.type)) continue;
+        const Vertex p = boost::source(e, g);
+        const Date c = link.lag.after(anchor(p, link.type));
+        if (c > finish) {
+          finish = c;
+          finish_driver = {anchors_on_pred_finish(link.type) ? Driver::Kind::kPredFinish
+                                                             : Driver::Kind::kPredStart,
+                           p};
+        }
+      }
+    }
+    if (node.is_milestone && finish > start) {  // a milestone held by FF/SF moves as a whole
+      start = finish;
+      start_driver = finish_driver;
+    }
+    es[v] = start;
+    ef[v] = finish;
+    start_drivers[v] = start_driver;
+    finish_drivers[v] = finish_driver;
+  }
+
+  Schedule schedule;
+  const std::size_t projects = plan.project_count();
+  schedule.project_finish.resize(projects);
+  std::vector<Vertex> last(projects);
+  for (std::size_t p = 0; p < projects; ++p) {
+    for (Vertex v = plan.first_vertex(p); v < plan.first_vertex(p + 1); ++v) {
+      if (!schedule.project_finish[p] || ef[v] > *schedule.project_finish[p]) {
+        schedule.project_finish[p] = ef[v];
+        last[p] = v;
+      }
+    }
+  }
+
+  const auto& order = plan.topological_order();
+  for (auto it = order.rbegin(); it != order.rend(); ++it) {
+    const Vertex v = *it;
+    const ActivityNode& node = g[v];
+    if (node.fixed_date || (node.actual_start && node.actual_finish)) {
+      ls[v] = es[v];
+      lf[v] = ef[v];
+      continue;
+    }
+    std::optional<Date> late_finish;
+    std::optional<Date> late_start;
+    for (const auto e : boost::make_iterator_range(boost::out_edges(v, g))) {
+      const Link& link = g[e];
+      const Vertex s = boost::target(e, g);
+      const Date a = anchor(v, link.type);
+      const int lag_days = link.lag.after(a) - a;
+      switch (link.type) {
+        case DependencyType::kFinishToStart:
+          tighten(late_finish, ls[s].add_days(-lag_days));
+          break;
+        case DependencyType::kFinishToFinish:
+          tighten(late_finish, lf[s].add_days(-lag_days));
+          break;
+        case DependencyType::kStartToStart:
+          tighten(late_start, ls[s].add_days(-lag_days));
+          break;
+        case DependencyType::kStartToFinish:
+          tighten(late_start, lf[s].add_days(-lag_days));
+          break;
+      }
+    }
+    Date finish = late_finish.value_or(*schedule.project_finish[node.ref.project]);
+    if (node.actual_finish) finish = ef[v];
+    Date start = finish.add_days(-duration_days[v]);
+    if (late_start) start = std::min(start, *late_start);
+    if (node.is_milestone) finish = start = std::min(start, finish);
+    if (node.actual_start) start = es[v];
+    ls[v] = start;
+    lf[v] = finish;
+  }
+
+  schedule.activities.resize(projects);
+  for (std::size_t p = 0; p < projects; ++p) {
+    schedule.activities[p].resize(plan.first_vertex(p + 1) - plan.first_vertex(p));
+  }
+  for (Vertex v = 0; v < n; ++v) {
+    ActivitySchedule& a = schedule.activities[g[v].ref.project][g[v].ref.activity];
+    a.early_start = es[v];
+    a.early_finish = ef[v];
+    a.late_start = ls[v];
+    a.late_finish = lf[v];
+    // An activity under way has its start in the past: only its finish can slip.
+    const bool under_way = g[v].actual_start && !g[v].actual_finish;
+    a.total_float_days = under_way ? lf[v] - ef[v] : std::min(ls[v] - es[v], lf[v] - ef[v]);
+    a.is_critical = a.total_float_days <= 0;
+  }
+  schedule.critical_paths.resize(projects);
+  std::vector<Vertex> path;
+  for (std::size_t p = 0; p < projects; ++p) {
+    if (!schedule.project_finish[p]) continue;
+    detail::driving_path(
+        last[p], n,
+        [&](Vertex v, bool at_finish) { return at_finish ? finish_drivers[v] : start_drivers[v]; },
+        path);
+    for (auto it = path.rbegin(); it != path.rend(); ++it) {
+      schedule.critical_paths[p].push_back(g[*it].ref);
+    }
+  }
+  return schedule;
+}
+
+}  // namespace ripple

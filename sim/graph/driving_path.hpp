@@ -1,0 +1,47 @@
+#pragma once
+// What drove each activity's dates, and the driving path traced back from a project's finish.
+// Shared by CPM (cpm.cpp) and the rollout engine (rollout.cpp); internal to the library.
+
+#include <cstdint>
+#include <vector>
+
+#include "ripple/plan.hpp"
+
+namespace ripple::detail {
+
+/// Which date of which activity fixed a start or a finish.
+struct Driver {
+  enum class Kind : std::uint8_t {
+    kNone,        ///< a date of its own: as_of, not_before, actual or fixed dates, a shock
+    kOwnStart,    ///< (finish only) the activity's start plus its duration
+    kPredStart,   ///< the start of `pred` plus a lag (SS, SF)
+    kPredFinish,  ///< the finish of `pred` plus a lag (FS, FF)
+  };
+  Kind kind = Kind::kNone;
+  Vertex pred = 0;
+};
+
+/// The driving path to `last`'s finish, latest first, written into `path` (cleared first):
+/// from its finish, follow finish drivers and start drivers back until a date of its own.
+/// `driver_of(v, at_finish)` returns the Driver of v's finish (at_finish) or start. Each activity
+/// appears once.
+template <class DriverOf>
+void driving_path(Vertex last, std::size_t activities, DriverOf driver_of,
+                  std::vector<Vertex>& path) {
+  path.clear();
+  Vertex v = last;
+  bool at_finish = true;
+  for (std::size_t guard = 0; guard <= 2 * activities; ++guard) {
+    if (path.empty() || path.back() != v) path.push_back(v);
+    const Driver d = driver_of(v, at_finish);
+    if (d.kind == Driver::Kind::kNone) break;
+    if (d.kind == Driver::Kind::kOwnStart) {
+      at_finish = false;
+      continue;
+    }
+    at_finish = d.kind == Driver::Kind::kPredFinish;
+    v = d.pred;
+  }
+}
+
+}  // namespace ripple::detail
