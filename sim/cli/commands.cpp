@@ -3,9 +3,18 @@
 namespace ripple::cli {
 
 // Entry points, one file each (sim/cli/<name>_command.cpp).
+int run_run(const Args& args, std::ostream& out, std::ostream& err);
+int run_validate(const Args& args, std::ostream& out, std::ostream& err);
+int run_schedule(const Args& args, std::ostream& out, std::ostream& err);
+int run_multipliers(const Args& args, std::ostream& out, std::ostream& err);
 
 const std::vector<Command>& commands() {
   static const std::vector<Command> kCommands = {
+      {"run", "one deterministic run: summary table, then summary.csv, timeseries.csv, ...",
+       run_run},
+      {"validate", "check a scenario: prints every error, or ok", run_validate},
+      {"schedule", "CPM: early/late dates, total float, critical path per project", run_schedule},
+      {"multipliers", "output, income, GVA and employment multipliers by sector", run_multipliers},
   };
   return kCommands;
 }

@@ -1,0 +1,97 @@
+#include "ripple/economy_link.hpp"
+
+#include <algorithm>
+
+namespace ripple {
+namespace {
+
+std::string known_ids(const std::vector<std::string>& ids) {
+  std::string text;
+  for (const auto& id : ids) text += (text.empty() ? "" : ", ") + id;
+  return text;
+}
+
+}  // namespace
+
+EconomyLink::EconomyLink(const Scenario& scenario, const Economy& economy)
+    : scenario_(&scenario), economy_(&economy) {
+  DiagnosticSink sink;
+  for (const Project& project : scenario.projects) {
+    const auto region = economy.find_region(project.region);
+    const auto sector = economy.find_sector(project.sector);
+    if (!region) {
+      sink.error(project.mark, "projects." + project.id + ".region = " + project.region +
+                                   ": not a region of economy '" + economy.info().name +
+                                   "' (known: " + known_ids(economy.region_ids()) + ")");
+    }
+    if (!sector) {
+      sink.error(project.mark, "projects." + project.id + ".sector = " + project.sector +
+                                   ": not a sector of economy '" + economy.info().name +
+                                   "' (known: " + known_ids(economy.sector_ids()) + ")");
+    }
+    sites_.push_back(Site{region.value_or(0), sector.value_or(0)});
+    auto& sectors = product_sector_.emplace_back();
+    for (const Product& product : project.products) {
+      const std::string& id = product.sector.empty() ? project.sector : product.sector;
+      const auto product_sector = economy.find_sector(id);
+      if (!product_sector && !product.sector.empty()) {
+        sink.error(product.mark, "projects." + project.id + ".products." + product.id +
+                                     ".sector = " + id + ": not a sector of economy '" +
+                                     economy.info().name + "'");
+      }
+      sectors.push_back(product_sector.value_or(sites_.back().sector));
+    }
+  }
+  sink.throw_if_any();
+}
+
+void EconomyLink::compute(const Ledger& ledger, Impacts& impacts) const {
+  const std::size_t periods = ledger.period_count();
+  impacts.entries.resize(scenario_->projects.size());
+  std::vector<SectorOutputRate> operations;
+  for (std::size_t pi = 0; pi < scenario_->projects.size(); ++pi) {
+    impacts.entries[pi].assign(periods, ImpactEntry{});
+    for (std::size_t p = 0; p < periods; ++p) {
+      const LedgerEntry& entry = ledger.entries[pi][p];
+      const double years = ledger.period_years(p);
+      // Flows of the period to rates per year; jobs are already period averages.
+      operations.clear();
+      for (std::size_t k = 0; k < entry.output_value_m.size(); ++k) {
+        if (entry.output_value_m[k] > 0.0) {
+          operations.push_back({product_sector_[pi][k], entry.output_value_m[k] / years});
+        }
+      }
+      ActivityRates rates;
+      rates.operations = operations;
+      for (std::size_t c = 0; c < kSpendingCategoryCount; ++c) {
+        rates.capex_local_m_per_year[c] = entry.capex_local_m[c] / years;
+      }
+      rates.construction_jobs = entry.construction_jobs;
+      rates.permanent_jobs = entry.permanent_jobs;
+      const ActivityEffects effects = economy_->effects(sites_[pi], rates);
+      ImpactEntry& out = impacts.entries[pi][p];
+      out.indirect_jobs_host = effects.indirect_jobs.host;
+      out.indirect_jobs_rest = effects.indirect_jobs.rest;
+      out.induced_jobs_host = effects.induced_jobs.host;
+      out.induced_jobs_rest = effects.induced_jobs.rest;
+      // Output and value added are flows over the period.
+      out.output_m_host = (effects.indirect_output_m.host + effects.induced_output_m.host) * years;
+      out.output_m_rest = (effects.indirect_output_m.rest + effects.induced_output_m.rest) * years;
+      out.value_added_m_host =
+          (effects.indirect_value_added_m.host + effects.induced_value_added_m.host) * years;
+      out.value_added_m_rest =
+          (effects.indirect_value_added_m.rest + effects.induced_value_added_m.rest) * years;
+    }
+  }
+}
+
+std::optional<Economy> load_scenario_economy(const Scenario& scenario) {
+  if (scenario.economy.table_path.empty()) return std::nullopt;
+  EconomyOptions options;
+  options.flq_delta = scenario.economy.flq_delta;
+  options.household_closure = scenario.economy.household_closure;
+  options.scenario_currency = scenario.calendar.currency;
+  return Economy::load(scenario.economy.table_path, options);
+}
+
+}  // namespace ripple

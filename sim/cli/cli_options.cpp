@@ -1,0 +1,58 @@
+#include "cli/cli_options.hpp"
+
+#include "ripple/error.hpp"
+#include "ripple/scenario_reader.hpp"
+
+namespace ripple::cli {
+
+po::variables_map parse_args(const Args& args, const po::options_description& visible,
+                             const std::string& positional_name) {
+  po::options_description all;
+  all.add(visible).add_options()(positional_name.c_str(), po::value<std::vector<std::string>>(),
+                                 "");
+  po::positional_options_description positional;
+  positional.add(positional_name.c_str(), -1);
+  po::variables_map vm;
+  po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
+  po::notify(vm);
+  return vm;
+}
+
+std::vector<std::string> positionals(const po::variables_map& vm,
+                                     const std::string& positional_name, std::size_t min,
+                                     std::size_t max, const std::string& command,
+                                     const std::string& what) {
+  auto values = vm.count(positional_name) > 0 ? vm[positional_name].as<std::vector<std::string>>()
+                                              : std::vector<std::string>{};
+  if (values.size() < min || values.size() > max) {
+    throw UsageError("ripple " + command + ": expected " + what + ", got " +
+                     std::to_string(values.size()) + " argument(s) (see: ripple " + command +
+                     " --help)");
+  }
+  return values;
+}
+
+void add_scenario_options(po::options_description& options) {
+  options.add_options()("set", po::value<std::vector<std::string>>()->composing(),
+                        "KEY=VALUE: override one scenario value by its dotted path, repeatable\n"
+                        "(e.g. projects.satimola.phases.shafts.duration=\"54 months\")")(
+      "overlay", po::value<std::vector<std::string>>()->composing(),
+      "FILE: merge a partial scenario over the base, repeatable");
+}
+
+ScenarioInput scenario_input(const po::variables_map& vm, const std::string& path) {
+  ScenarioInput input;
+  input.path = path;
+  if (vm.count("set") > 0) input.overrides = vm["set"].as<std::vector<std::string>>();
+  if (vm.count("overlay") > 0) input.overlays = vm["overlay"].as<std::vector<std::string>>();
+  return input;
+}
+
+Scenario load_scenario_input(const ScenarioInput& input) {
+  if (!input.overrides.empty() || !input.overlays.empty()) {
+    throw UsageError("--set and --overlay are not available yet in this version");
+  }
+  return load_scenario(input.path);
+}
+
+}  // namespace ripple::cli

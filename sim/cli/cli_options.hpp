@@ -1,0 +1,43 @@
+#pragma once
+// Command-line helpers shared by the subcommands: parsing with positional arguments, and the
+// scenario options every command that reads a scenario takes.
+
+#include <boost/program_options.hpp>
+#include <string>
+#include <vector>
+
+#include "cli/command.hpp"
+#include "ripple/scenario.hpp"
+
+namespace ripple::cli {
+
+namespace po = boost::program_options;
+
+/// Parses `args` with the `visible` options plus positional arguments collected under
+/// `positional_name`. Throws boost::program_options errors (main reports them as usage errors).
+[[nodiscard]] po::variables_map parse_args(const Args& args, const po::options_description& visible,
+                                           const std::string& positional_name);
+
+/// The positional arguments; throws UsageError unless there are between `min` and `max`.
+[[nodiscard]] std::vector<std::string> positionals(const po::variables_map& vm,
+                                                   const std::string& positional_name,
+                                                   std::size_t min, std::size_t max,
+                                                   const std::string& command,
+                                                   const std::string& what);
+
+/// A scenario as named on the command line, with its what-if overrides.
+struct ScenarioInput {
+  std::string path;
+  std::vector<std::string> overrides;  ///< --set KEY=VALUE, in order
+  std::vector<std::string> overlays;   ///< --overlay FILE, in order
+};
+
+/// Adds `--set` and `--overlay` to a command's options.
+void add_scenario_options(po::options_description& options);
+/// The scenario input of parsed options (path from the first positional argument).
+[[nodiscard]] ScenarioInput scenario_input(const po::variables_map& vm, const std::string& path);
+/// Reads, merges and validates the scenario: file, then overlays, then overrides. Throws
+/// InputError (exit 3) for any problem, RuntimeError when a file cannot be read.
+[[nodiscard]] Scenario load_scenario_input(const ScenarioInput& input);
+
+}  // namespace ripple::cli
