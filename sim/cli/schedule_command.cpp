@@ -1,0 +1,59 @@
+// `ripple schedule SCENARIO`: CPM early/late dates, total float and each project's critical
+// path, next to the dates of a deterministic rollout.
+
+#include <ostream>
+
+#include "cli/cli_options.hpp"
+#include "ripple/cpm.hpp"
+#include "ripple/error.hpp"
+#include "ripple/plan.hpp"
+#include "ripple/rollout.hpp"
+#include "ripple/schedule_report.hpp"
+
+namespace ripple::cli {
+namespace {
+
+constexpr std::string_view kHelp =
+    "Usage: ripple schedule SCENARIO [--format table|csv|json] [--set KEY=VALUE] [--overlay FILE]\n"
+    "\n"
+    "Schedules a scenario with the critical path method (each uncertain duration at its mode)\n"
+    "and prints, per phase and milestone: start and finish of a deterministic rollout (shocks\n"
+    "included), CPM early and late start and finish, total float in days and whether it is\n"
+    "critical (float <= 0); then each project's critical path. Dates are YYYY-MM-DD.\n"
+    "Rules: docs/scheduling.md.\n"
+    "\n";
+
+}  // namespace
+
+int run_schedule(const Args& args, std::ostream& out, std::ostream& /*err*/) {
+  po::options_description options("Options");
+  options.add_options()("help,h", "show this help")(
+      "format,f", po::value<std::string>()->default_value("table"),
+      "table (aligned, for people), csv or json");
+  add_scenario_options(options);
+  const auto vm = parse_args(args, options, "scenario");
+  if (vm.count("help") > 0) {
+    out << kHelp << options
+        << "\nExample: ripple schedule scenarios/kazakhstan_2025.yaml --format csv\n";
+    return 0;
+  }
+  const std::string format = vm["format"].as<std::string>();
+  if (format != "table" && format != "csv" && format != "json") {
+    throw UsageError("ripple schedule: --format must be table, csv or json, not '" + format + "'");
+  }
+  const auto paths = positionals(vm, "scenario", 1, 1, "schedule", "one SCENARIO file");
+  const Scenario scenario = load_scenario_input(scenario_input(vm, paths.front()));
+  const Plan plan(scenario);
+  const Schedule schedule = compute_schedule(plan);
+  const Timeline timeline = roll_out(plan);
+  if (format == "csv") {
+    write_schedule_csv(out, scenario, schedule, timeline);
+  } else if (format == "json") {
+    write_schedule_json(out, scenario, schedule, timeline);
+  } else {
+    write_schedule_table(out, scenario, schedule, timeline);
+  }
+  return 0;
+}
+
+}  // namespace ripple::cli
