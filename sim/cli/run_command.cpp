@@ -11,6 +11,7 @@
 #include "ripple/error.hpp"
 #include "ripple/pipeline.hpp"
 #include "ripple/run_report.hpp"
+#include "ripple/schedule_report.hpp"
 
 namespace ripple::cli {
 namespace {
@@ -99,6 +100,9 @@ int run_run(const Args& args, std::ostream& out, std::ostream& err) {
   write_file(dir / "timeseries.csv", render([&](std::ostream& o) {
                write_timeseries_csv(o, scenario, result.ledger, result.impacts);
              }));
+  write_file(dir / "schedule.csv", render([&](std::ostream& o) {
+               write_schedule_csv(o, scenario, pipeline.schedule(), result.timeline);
+             }));
   write_file(dir / "run.json", render([&](std::ostream& o) { write_run_json(o, scenario, info); }));
 
   if (format == "csv") {
@@ -108,7 +112,8 @@ int run_run(const Args& args, std::ostream& out, std::ostream& err) {
   } else {
     write_summary_table(out, scenario, result.summary, info);
   }
-  err << "ripple run: wrote summary.csv, timeseries.csv, run.json to " << dir.string() << '\n';
+  err << "ripple run: wrote summary.csv, timeseries.csv, schedule.csv, run.json to " << dir.string()
+      << '\n';
   return 0;
 }
 
