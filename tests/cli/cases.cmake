@@ -12,3 +12,8 @@ ripple_golden_test(NAME schedule_csv_header ARGS schedule;scenarios/kazakhstan_2
 ripple_golden_test(NAME schedule_critical_path ARGS schedule;scenarios/kazakhstan_2025.yaml EXIT 0 CONTAINS "satimola (finish 2035-07-01): satimola.shaft_freezing -> satimola.shaft_sinking -> satimola.phase_1")
 ripple_golden_test(NAME schedule_json ARGS schedule;scenarios/kazakhstan_2025.yaml;--format;json EXIT 0 CONTAINS "\"critical_paths\"")
 ripple_golden_test(NAME schedule_bad_format ARGS schedule;scenarios/kazakhstan_2025.yaml;--format;xml EXIT 2 CONTAINS "--format must be table, csv or json")
+ripple_golden_test(NAME validate_example ARGS validate;tests/data/example.yaml EXIT 0 STDOUT ${PROJECT_SOURCE_DIR}/tests/data/validate_ok.expected)
+ripple_golden_test(NAME validate_default_scenario ARGS validate;scenarios/kazakhstan_2025.yaml EXIT 0 STDOUT ${PROJECT_SOURCE_DIR}/tests/data/validate_ok.expected)
+ripple_golden_test(NAME validate_help ARGS validate;--help EXIT 0 CONTAINS "file:line:column: error: message")
+ripple_golden_test(NAME validate_missing_file ARGS validate;tests/data/no_such_scenario.yaml EXIT 1 CONTAINS "cannot open scenario 'tests/data/no_such_scenario.yaml'")
+ripple_golden_test(NAME validate_no_scenario ARGS validate EXIT 2 CONTAINS "expected one SCENARIO file, got 0")
