@@ -26,8 +26,11 @@ constexpr double kShareSumTolerance = 1e-6;
 // `list[id]` when the item has a text id, else `list[index]`: readable paths in messages.
 std::string item_path(const std::string& list_path, const YAML::Node& item, std::size_t index) {
   if (item.IsMap()) {
+    // A missing key gives an invalid node: ask IsDefined() before anything else.
     const YAML::Node id = item["id"];
-    if (id.IsScalar() && !id.Scalar().empty()) return list_path + "[" + id.Scalar() + "]";
+    if (id.IsDefined() && id.IsScalar() && !id.Scalar().empty()) {
+      return list_path + "[" + id.Scalar() + "]";
+    }
   }
   return list_path + "[" + std::to_string(index) + "]";
 }
@@ -362,7 +365,11 @@ class ScenarioBuilder {
       const std::string capacity_path = join_key(path, "capacity");
       if (r_.expect_map(capacities, capacity_path)) {
         for (const auto& pair : capacities) {
-          const std::string product_id = pair.first.IsScalar() ? pair.first.Scalar() : "";
+          if (!pair.first.IsScalar()) {
+            r_.error(r_.mark(pair.first), capacity_path + ": a key must be a product id");
+            continue;
+          }
+          const std::string product_id = pair.first.Scalar();
           const std::string item_at = join_key(capacity_path, product_id);
           const auto index = find_product_or_report(p, pair.first, item_at);
           auto written = r_.capacity(pair.second, item_at);

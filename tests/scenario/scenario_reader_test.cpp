@@ -304,6 +304,25 @@ projects:
                          "t.yaml:1:1: error: top level: missing required key 'projects'"});
   }
 
+  TEST_CASE("malformed trees are reported as input errors, never as internal errors") {
+    const std::vector<std::string> bodies = {
+        "projects: [1, [2], {id: p}]",
+        "projects: [{id: p, region: r, sector: s, phases: x, milestones: [3]}]",
+        "projects: [{region: r, sector: s, phases: [{duration: 1 month, depends_on: a}]}]",
+        "projects: [{id: p, id: q, region: , sector: s, phases: [{id: a, duration: {pert: {a: "
+        "1}}, capacity: 3, ramp_up: {table: [[1 month]]}, uses: [1], categories: {works: 1}}]}]",
+        "projects: []\nrisks: {a: 1}\nshocks: [{type: [1]}, 5, {id: s, type: stop}]\n"
+        "dependencies: [x, {from: a, to: [b]}]",
+        "projects: [{id: p, region: r, sector: s, products: [{id: x, unit: t, price_per_unit: "
+        "1}], baseline: {capacity: {y: 1 t/yr, [1]: 2}}, phases: [{id: a, duration: "
+        "{lognormal: {median: -1 months}}, ramp_up: {curve: table}}]}]",
+    };
+    for (const auto& body : bodies) {
+      CAPTURE(body);
+      CHECK_THROWS_AS((void)scenario_from_yaml(YAML::Load(kHead + body), "t.yaml"), InputError);
+    }
+  }
+
   TEST_CASE("a missing file is a runtime error naming the path") {
     const std::string path = kData + "no_such_scenario.yaml";
     CHECK_THROWS_AS((void)read_scenario_yaml(path), RuntimeError);
