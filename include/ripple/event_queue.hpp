@@ -4,11 +4,12 @@
 /// number, then the order they were pushed in (a deterministic tie-break: the same pushes give
 /// the same pops on every platform).
 ///
-/// Layout: a d-ary heap (4-ary by default; binary measured slower at K >= 1,000, see
-/// bench/README.md) of records, sifted with a moving hole rather than swaps. Events pushed for
-/// the current instant (time == now(), e.g. successors made ready by a finish) skip the heap:
-/// they go to one FIFO per priority, which is sorted by construction. Cancellation is lazy: the
-/// caller stamps events with a generation from a GenerationTable and drops stale ones when they
+/// Layout: a d-ary heap (4-ary by default, binary selectable; see bench/README.md) of records,
+/// sifted with a moving hole rather than swaps. A pop leaves its record at the root until the
+/// next push replaces it (one sift-down for the pop-then-push pattern of simulations). Events
+/// pushed for the current instant (time == now(), e.g. successors made ready by a finish) skip the
+/// heap: they go to one FIFO per priority, which is sorted by construction. Cancellation is lazy:
+/// the caller stamps events with a generation from a GenerationTable and drops stale ones when they
 /// are popped. The queue knows nothing of what events mean; callers dispatch with a switch on
 /// their own event type.
 
@@ -40,6 +41,7 @@ class EventQueue {
   /// Empties the queue and sets the clock to `start`; keeps the allocated memory.
   void reset(Time start = Time{}) {
     heap_.clear();
+    root_popped_ = false;
     for (auto& fifo : now_) {
       fifo.items.clear();
       fifo.head = 0;
@@ -62,20 +64,28 @@ class EventQueue {
       return;
     }
     const std::uint64_t order = (static_cast<std::uint64_t>(priority) << 56) | sequence_++;
+    if (root_popped_) {
+      // The last pop left its record at the root: the new event takes that place with one
+      // sift-down, instead of a sift-down for the pop and a sift-up for the push.
+      root_popped_ = false;
+      sift_down(Entry{time, order, payload});
+      return;
+    }
     heap_.push_back(Entry{time, order, payload});
     sift_up(heap_.size() - 1);
   }
 
   /// True when no event is pending.
-  [[nodiscard]] bool empty() const { return heap_.empty() && now_count_ == 0; }
+  [[nodiscard]] bool empty() const { return heap_size() == 0 && now_count_ == 0; }
   /// Number of pending events.
-  [[nodiscard]] std::size_t size() const { return heap_.size() + now_count_; }
+  [[nodiscard]] std::size_t size() const { return heap_size() + now_count_; }
   /// The time of the last event popped (or the start time).
   [[nodiscard]] Time now() const { return now_time_; }
 
   /// Removes and returns the next event and advances now() to its time. Precondition: !empty().
   Event pop() {
     assert(!empty());
+    settle();
     if (now_count_ != 0) {
       // The current instant's FIFOs hold events at now(); a heap event goes first only when it
       // is at now() too with a priority number no higher (same priority: it was pushed earlier).
@@ -94,10 +104,8 @@ class EventQueue {
         return event;
       }
     }
-    const Entry top = heap_.front();
-    const Entry last = heap_.back();
-    heap_.pop_back();
-    if (!heap_.empty()) sift_down(last);
+    const Entry& top = heap_.front();
+    root_popped_ = true;  // removed lazily: by the next push, or by settle()
     now_time_ = top.time;
     return Event{top.time, static_cast<unsigned>(top.order >> 56), top.payload};
   }
@@ -112,6 +120,17 @@ class EventQueue {
     std::vector<Payload> items;
     std::size_t head = 0;
   };
+
+  [[nodiscard]] std::size_t heap_size() const { return heap_.size() - (root_popped_ ? 1 : 0); }
+
+  // Removes the record a pop left at the root, if any.
+  void settle() {
+    if (!root_popped_) return;
+    root_popped_ = false;
+    const Entry last = heap_.back();
+    heap_.pop_back();
+    if (!heap_.empty()) sift_down(last);
+  }
 
   static bool before(const Entry& a, const Entry& b) {
     return a.time < b.time || (!(b.time < a.time) && a.order < b.order);
@@ -152,6 +171,7 @@ class EventQueue {
   std::size_t now_count_ = 0;
   Time now_time_{};
   std::uint64_t sequence_ = 0;
+  bool root_popped_ = false;
 };
 
 /// Generation counters for lazy cancellation: an event carries the generation of its entity at
