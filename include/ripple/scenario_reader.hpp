@@ -11,6 +11,7 @@
 #include <string>
 
 #include "ripple/scenario.hpp"
+#include "ripple/scenario_overrides.hpp"
 
 namespace ripple {
 
@@ -23,6 +24,13 @@ namespace ripple {
 /// made absolute) and is the base that relative paths in the file (economy.table) resolve
 /// against. Throws InputError holding every diagnostic found, ordered by position.
 [[nodiscard]] Scenario scenario_from_yaml(const YAML::Node& root, const std::string& path);
+
+/// As above, for a tree merged from a base file, overlays and overrides (build_scenario_tree()
+/// in scenario_overrides.hpp): each diagnostic points into the source its node came from (an
+/// overlay's own file and line, or the `--set KEY=VALUE` item); sources[0] is the base file,
+/// which names the scenario and resolves relative paths. Throws InputError with every
+/// diagnostic, the base file's first.
+[[nodiscard]] Scenario scenario_from_yaml(const YAML::Node& root, const ScenarioSources& sources);
 
 /// read_scenario_yaml() then scenario_from_yaml(); throws what they throw.
 [[nodiscard]] Scenario load_scenario(const std::string& path);

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <tuple>
 #include <utility>
 
 #include "scenario/yaml_values.hpp"
@@ -65,6 +66,9 @@ class ScenarioBuilder {
  public:
   ScenarioBuilder(const std::string& path, DiagnosticSink& sink) : r_(path, sink) {
     s_.path = path;
+  }
+  ScenarioBuilder(const ScenarioSources& sources, DiagnosticSink& sink) : r_(sources, sink) {
+    s_.path = r_.file();
   }
 
   Scenario build(const YAML::Node& root) {
@@ -1154,16 +1158,33 @@ YAML::Node read_scenario_yaml(const std::string& path) {
   }
 }
 
+namespace {
+
+// Throws every diagnostic collected, the base file's first, each file's in position order.
+void throw_sorted(const DiagnosticSink& sink, const std::string& base) {
+  std::vector<Diagnostic> diagnostics = sink.diagnostics();
+  std::stable_sort(
+      diagnostics.begin(), diagnostics.end(), [&](const Diagnostic& a, const Diagnostic& b) {
+        return std::tuple(a.mark.file != base, a.mark.file, a.mark.line, a.mark.column) <
+               std::tuple(b.mark.file != base, b.mark.file, b.mark.line, b.mark.column);
+      });
+  throw InputError(std::move(diagnostics));
+}
+
+}  // namespace
+
 Scenario scenario_from_yaml(const YAML::Node& root, const std::string& path) {
   DiagnosticSink sink;
   Scenario scenario = ScenarioBuilder(path, sink).build(root);
-  if (sink.empty()) return scenario;
-  std::vector<Diagnostic> diagnostics = sink.diagnostics();
-  std::stable_sort(
-      diagnostics.begin(), diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
-        return std::pair(a.mark.line, a.mark.column) < std::pair(b.mark.line, b.mark.column);
-      });
-  throw InputError(std::move(diagnostics));
+  if (!sink.empty()) throw_sorted(sink, path);
+  return scenario;
+}
+
+Scenario scenario_from_yaml(const YAML::Node& root, const ScenarioSources& sources) {
+  DiagnosticSink sink;
+  Scenario scenario = ScenarioBuilder(sources, sink).build(root);
+  if (!sink.empty()) throw_sorted(sink, scenario.path);
+  return scenario;
 }
 
 Scenario load_scenario(const std::string& path) {

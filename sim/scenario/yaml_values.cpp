@@ -179,6 +179,7 @@ std::optional<double> capacity_in_unit(const WrittenCapacity& capacity,
 
 Mark NodeReader::mark(const YAML::Node& node) const {
   if (!node.IsDefined()) return Mark{file_, 0, 0};
+  if (sources_ != nullptr) return source_mark(node, *sources_);
   const YAML::Mark m = node.Mark();
   if (m.line < 0) return Mark{file_, 0, 0};
   return Mark{file_, m.line + 1, m.column + 1};

@@ -18,6 +18,7 @@
 #include "ripple/distribution.hpp"
 #include "ripple/duration.hpp"
 #include "ripple/error.hpp"
+#include "ripple/scenario_overrides.hpp"
 
 namespace ripple::scenario_yaml {
 
@@ -68,6 +69,12 @@ class NodeReader {
  public:
   /// `file` is the name diagnostics carry; `sink` must outlive the reader.
   NodeReader(std::string file, DiagnosticSink& sink) : file_(std::move(file)), sink_(&sink) {}
+  /// A reader of a tree merged from several sources (scenario_overrides.hpp): a node's mark
+  /// points into the source it came from. `sources` must outlive the reader; [0] is the base.
+  NodeReader(const ScenarioSources& sources, DiagnosticSink& sink)
+      : file_(sources.empty() ? std::string() : sources.front().name),
+        sink_(&sink),
+        sources_(&sources) {}
 
   /// 1-based position of a node; line 0 when the node has none (missing keys).
   [[nodiscard]] Mark mark(const YAML::Node& node) const;
@@ -132,6 +139,7 @@ class NodeReader {
 
   std::string file_;
   DiagnosticSink* sink_;
+  const ScenarioSources* sources_ = nullptr;
   // Keys suggested for unknown keys, by map: a missing key that was suggested is not reported
   // again as missing.
   std::vector<std::pair<YAML::Node, std::string>> suggested_;

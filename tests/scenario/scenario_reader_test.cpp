@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "ripple/error.hpp"
+#include "ripple/scenario_overrides.hpp"
 
 namespace ripple {
 namespace {
@@ -321,6 +322,25 @@ projects:
       CAPTURE(body);
       CHECK_THROWS_AS((void)scenario_from_yaml(YAML::Load(kHead + body), "t.yaml"), InputError);
     }
+  }
+
+  TEST_CASE("a problem brought in by an override is reported against the override") {
+    const ScenarioTree tree = build_scenario_tree(
+        kData + "example.yaml", {}, {"projects.smelter.phases.commissioning.duration=3 monts"});
+    try {
+      (void)scenario_from_yaml(tree.root, tree.sources);
+      FAIL("no error");
+    } catch (const InputError& e) {
+      REQUIRE(e.diagnostics().size() == 1);
+      const Diagnostic& d = e.diagnostics()[0];
+      CHECK(d.mark.file == tree.sources.at(1).name);
+      CHECK(d.mark.line == 0);
+      CHECK(d.message.find("projects[smelter].phases[commissioning].duration = '3 monts'") == 0);
+    }
+    const ScenarioTree good = build_scenario_tree(kData + "example.yaml", {}, {"calendar.seed=9"});
+    const Scenario s = scenario_from_yaml(good.root, good.sources);
+    CHECK(s.calendar.seed == 9);
+    CHECK(s.path == kData + "example.yaml");
   }
 
   TEST_CASE("a missing file is a runtime error naming the path") {
