@@ -52,7 +52,7 @@ TEST_SUITE("batch") {
     CHECK(first != other_input.next());
   }
 
-  TEST_CASE("uniforms are in [0, 1) with mean one half") {
+  TEST_CASE("uniforms lie between 0 and 1 with mean one half") {
     RandomStream s(1, 0, 0);
     double lo = 1.0;
     double hi = 0.0;
