@@ -306,3 +306,58 @@ TEST_SUITE("economy") {
     }
   }
 }
+
+TEST_SUITE("economy") {
+  TEST_CASE("the bundled Kazakh economy is illustrative and has the sectors and regions required") {
+    const ripple::Economy economy = ripple::Economy::load(
+        std::string(RIPPLE_SOURCE_DIR) + "/scenarios/economy/kazakhstan/economy.yaml",
+        options(0.25, true, "USD"));
+    CHECK(economy.info().illustrative);
+    const std::vector<std::string> sectors{"agriculture",
+                                           "mining",
+                                           "oil_gas",
+                                           "food",
+                                           "chemicals",
+                                           "metallurgy",
+                                           "other_manufacturing",
+                                           "utilities",
+                                           "construction",
+                                           "trade",
+                                           "transport",
+                                           "hospitality",
+                                           "finance_ict",
+                                           "business_services",
+                                           "real_estate",
+                                           "public_services"};
+    CHECK(economy.sector_ids() == sectors);
+    const std::vector<std::string> regions{
+        "abay", "karaganda", "kostanay", "west_kazakhstan", "mangystau", "rest_of_country"};
+    CHECK(economy.region_ids() == regions);
+    CHECK(economy.table_per_scenario_currency() == doctest::Approx(460.0).epsilon(1e-12));
+    // Regional employment adds up to the national (the script builds rest_of_country so).
+    const auto& data = economy.data();
+    for (std::size_t i = 0; i < sectors.size(); ++i) {
+      double sum = 0.0;
+      for (const auto& r : data.regions) sum += r.employment_persons[i];
+      CHECK(sum == doctest::Approx(data.table.employment_persons[i]).epsilon(1e-6));
+    }
+  }
+
+  TEST_CASE("the Kazakh employment multipliers lie in the ranges economists expect") {
+    // docs/economics.md: Type I employment multipliers between 1 and ~4 (highest for processing
+    // sectors with labour-intensive supply chains), Type II / Type I between 1 and 2, and host
+    // regions' multipliers below the national ones.
+    const ripple::Economy economy = ripple::Economy::load(
+        std::string(RIPPLE_SOURCE_DIR) + "/scenarios/economy/kazakhstan/economy.yaml");
+    const auto national = economy.multipliers();
+    const auto abay = economy.multipliers(economy.find_region("abay"));
+    for (std::size_t j = 0; j < national.size(); ++j) {
+      CAPTURE(national[j].sector_id);
+      CHECK(national[j].employment_type1 > 1.0);
+      CHECK(national[j].employment_type1 < 4.5);
+      CHECK(*national[j].employment_type2 / national[j].employment_type1 > 1.0);
+      CHECK(*national[j].employment_type2 / national[j].employment_type1 < 2.0);
+      CHECK(abay[j].output_type1 <= national[j].output_type1);
+    }
+  }
+}
