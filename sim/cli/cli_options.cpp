@@ -1,6 +1,7 @@
 #include "cli/cli_options.hpp"
 
 #include "ripple/error.hpp"
+#include "ripple/scenario_overrides.hpp"
 #include "ripple/scenario_reader.hpp"
 
 namespace ripple::cli {
@@ -49,10 +50,8 @@ ScenarioInput scenario_input(const po::variables_map& vm, const std::string& pat
 }
 
 Scenario load_scenario_input(const ScenarioInput& input) {
-  if (!input.overrides.empty() || !input.overlays.empty()) {
-    throw UsageError("--set and --overlay are not available yet in this version");
-  }
-  return load_scenario(input.path);
+  const ScenarioTree tree = build_scenario_tree(input.path, input.overlays, input.overrides);
+  return scenario_from_yaml(tree.root, tree.sources);
 }
 
 }  // namespace ripple::cli

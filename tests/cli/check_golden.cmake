@@ -1,5 +1,6 @@
 # Runs one CLI golden case; see golden.cmake.
-execute_process(COMMAND ${RIPPLE} ${ARGS}
+string(REPLACE "::" ";" arg_list "${ARGS}")
+execute_process(COMMAND ${RIPPLE} ${arg_list}
                 RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
 set(failed FALSE)
 if(NOT code STREQUAL EXIT)

@@ -8,7 +8,7 @@ function(ripple_golden_test)
   if(NOT G_WORKDIR)
     set(G_WORKDIR ${PROJECT_SOURCE_DIR})
   endif()
-  string(REPLACE ";" "\\;" args "${G_ARGS}")
+  list(JOIN G_ARGS "::" args)  # check_golden.cmake splits it again
   add_test(NAME cli.${G_NAME}
     COMMAND ${CMAKE_COMMAND} -DRIPPLE=$<TARGET_FILE:ripple> "-DARGS=${args}" -DEXIT=${G_EXIT}
             -DSTDOUT_FILE=${G_STDOUT} -DSTDERR_FILE=${G_STDERR} "-DCONTAINS=${G_CONTAINS}"
