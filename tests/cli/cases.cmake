@@ -17,3 +17,4 @@ ripple_golden_test(NAME validate_default_scenario ARGS validate;scenarios/kazakh
 ripple_golden_test(NAME validate_help ARGS validate;--help EXIT 0 CONTAINS "file:line:column: error: message")
 ripple_golden_test(NAME validate_missing_file ARGS validate;tests/data/no_such_scenario.yaml EXIT 1 CONTAINS "cannot open scenario 'tests/data/no_such_scenario.yaml'")
 ripple_golden_test(NAME validate_no_scenario ARGS validate EXIT 2 CONTAINS "expected one SCENARIO file, got 0")
+ripple_golden_test(NAME multipliers_kazakhstan_illustrative ARGS multipliers;scenarios/economy/kazakhstan/economy.yaml;--region;abay EXIT 0 CONTAINS "ILLUSTRATIVE economy")
