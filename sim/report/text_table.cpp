@@ -28,9 +28,11 @@ void TextTable::print(std::ostream& out) const {
   const auto print_row = [&](const std::vector<std::string>& cells) {
     std::string line;
     for (std::size_t c = 0; c < cells.size(); ++c) {
-      const std::string pad(widths[c] - cells[c].size(), ' ');
-      if (c > 0) line += "  ";
-      line += right_aligned_[c] ? pad + cells[c] : cells[c] + pad;
+      const std::size_t pad = widths[c] - cells[c].size();
+      if (c > 0) line.append(2, ' ');
+      if (right_aligned_[c]) line.append(pad, ' ');
+      line += cells[c];
+      if (!right_aligned_[c]) line.append(pad, ' ');
     }
     while (!line.empty() && line.back() == ' ') line.pop_back();
     out << line << '\n';
@@ -52,13 +54,16 @@ void TextTable::print(std::ostream& out) const {
 std::string with_thousands(double value, int decimals) {
   char buffer[64];
   std::snprintf(buffer, sizeof buffer, "%.*f", decimals, std::abs(value));
-  std::string digits(buffer);
-  const std::size_t dot = digits.find('.');
-  std::string integer = digits.substr(0, dot);
-  const std::string fraction = dot == std::string::npos ? "" : digits.substr(dot);
-  for (int i = static_cast<int>(integer.size()) - 3; i > 0; i -= 3) integer.insert(i, ",");
-  const bool negative = value < 0 && std::stod(digits) != 0.0;
-  return (negative ? "-" : "") + integer + fraction;
+  const std::string digits(buffer);
+  const std::size_t integer_digits = std::min(digits.find('.'), digits.size());
+  std::string text;
+  if (value < 0 && std::stod(digits) != 0.0) text.push_back('-');  // no "-0"
+  for (std::size_t i = 0; i < integer_digits; ++i) {
+    if (i > 0 && (integer_digits - i) % 3 == 0) text.push_back(',');
+    text.push_back(digits[i]);
+  }
+  text.append(digits, integer_digits);
+  return text;
 }
 
 std::string csv_number(double value, int decimals) {

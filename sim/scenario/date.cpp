@@ -80,7 +80,7 @@ int Date::day() const { return static_cast<int>(civil_from_days(days_).day); }
 
 std::string Date::to_string() const {
   const Civil c = civil_from_days(days_);
-  char buffer[16];
+  char buffer[40];  // room for any int year: keeps -Wformat-truncation quiet
   std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", c.year, c.month, c.day);
   return buffer;
 }
