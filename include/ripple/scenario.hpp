@@ -27,9 +27,9 @@ enum class Period { kMonth, kQuarter, kYear };
 
 /// Horizon and units of a scenario.
 struct Calendar {
-  Date start;          ///< first day reported
-  Date end;            ///< last day reported (inclusive: the horizon ends at the end of this day)
-  Date as_of;          ///< the date the scenario describes; phases not yet started start no earlier
+  Date start;  ///< first day reported
+  Date end;    ///< last day reported (inclusive: the horizon ends at the end of this day)
+  Date as_of;  ///< the date the scenario describes; phases not yet started start no earlier
   Period period = Period::kYear;
   std::string currency = "USD";
   int price_year = 2024;
@@ -39,7 +39,7 @@ struct Calendar {
 /// Which economy the impacts are computed with.
 struct EconomyRef {
   std::string table_path;  ///< descriptor path, resolved relative to the scenario file; empty: none
-  double flq_delta = 0.25;  ///< FLQ delta, in [0, 1)
+  double flq_delta = 0.25;        ///< FLQ delta, in [0, 1)
   bool household_closure = true;  ///< Type II (induced) effects on or off
   Mark mark;
 };
@@ -78,7 +78,7 @@ enum class DependencyType { kFinishToStart, kStartToStart, kFinishToFinish, kSta
 
 /// A reference to a phase or milestone: "project.phase", as written after resolution.
 struct ActivityRef {
-  std::size_t project = 0;  ///< index into Scenario::projects
+  std::size_t project = 0;   ///< index into Scenario::projects
   std::size_t activity = 0;  ///< index into Project::phases (milestones are phases too)
   bool operator==(const ActivityRef&) const = default;
 };
@@ -96,7 +96,7 @@ struct Phase {
   std::string id;    ///< unique within its project
   std::string name;  ///< for reports; defaults to the id
   bool is_milestone = false;
-  DurationDistribution duration;  ///< milestones: fixed 0 days
+  DurationDistribution duration;   ///< milestones: fixed 0 days
   std::optional<Date> fixed_date;  ///< milestone that happens on this date (actual or contractual)
   std::optional<Date> not_before;  ///< earliest start
   std::optional<Date> actual_start;   ///< already started (on or before calendar.as_of)
@@ -109,7 +109,7 @@ struct Phase {
   double capacity_per_year = 0.0;  ///< in the product's unit per year, added on finish
   RampUp ramp_up;
   double permanent_jobs = 0.0;  ///< added with the capacity; staff follow the ramp-up share
-  std::vector<Dependency> dependencies;  ///< predecessors of this activity
+  std::vector<Dependency> dependencies;        ///< predecessors of this activity
   std::map<std::string, double> resource_use;  ///< resource id -> amount while active
   Mark mark;
 };
@@ -138,7 +138,7 @@ struct Project {
   std::string sector;  ///< economy sector it operates in
   std::vector<Product> products;
   std::optional<Baseline> baseline;
-  std::vector<Phase> phases;  ///< phases and milestones, in file order
+  std::vector<Phase> phases;        ///< phases and milestones, in file order
   std::optional<Date> target_date;  ///< reported commissioning target, for on-time statistics
   Mark mark;
 
@@ -157,7 +157,7 @@ struct Risk {
   std::string id;
   std::string name;
   ActivityRef phase;
-  double probability = 0.0;  ///< of occurring in a run, in [0, 1]
+  double probability = 0.0;                   ///< of occurring in a run, in [0, 1]
   std::optional<DurationDistribution> delay;  ///< added to the phase's duration
   std::optional<Distribution> cost_m;         ///< added to the phase's capex, millions
   Mark mark;
@@ -179,10 +179,11 @@ struct Shock {
   Kind kind = Kind::kDelay;
   Date date;
   std::size_t project = 0;
-  std::optional<std::size_t> phase;  ///< kDelay: the phase delayed
+  std::optional<std::size_t> phase;      ///< kDelay: the phase delayed
   Duration delay{0.0, TimeUnit::kDays};  ///< kDelay: how much later
-  std::optional<Date> until;  ///< kStop: restart date; kCapacityCut: end of the cut (none: for good)
-  double cut_share = 0.0;     ///< kCapacityCut: share of capacity lost, in (0, 1]
+  std::optional<Date>
+      until;               ///< kStop: restart date; kCapacityCut: end of the cut (none: for good)
+  double cut_share = 0.0;  ///< kCapacityCut: share of capacity lost, in (0, 1]
   Mark mark;
 };
 

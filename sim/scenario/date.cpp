@@ -54,8 +54,7 @@ int days_in_month(int year, int month) {
 }
 
 Date Date::from_ymd(int year, int month, int day) {
-  return from_days(
-      days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day)));
+  return from_days(days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day)));
 }
 
 std::optional<Date> Date::parse(std::string_view text) {
@@ -101,8 +100,6 @@ Date Date::month_start() const {
   return from_ymd(c.year, static_cast<int>(c.month), 1);
 }
 
-int months_between(Date a, Date b) {
-  return (b.year() - a.year()) * 12 + (b.month() - a.month());
-}
+int months_between(Date a, Date b) { return (b.year() - a.year()) * 12 + (b.month() - a.month()); }
 
 }  // namespace ripple
