@@ -67,10 +67,23 @@ struct Site {
   std::size_t sector = 0;  ///< index into Economy::sector_ids(): the project's operating sector
 };
 
+/// Effects per million (scenario currency) of one operating sector's output at one site, with
+/// the first-round purchases from some sectors left out because they are supply diverted from
+/// existing uses rather than new demand. Entries: jobs (persons), income, output and value added
+/// (millions), for the host region's system and the national one. Built by
+/// Economy::operation_profile().
+struct OperationProfile {
+  std::array<double, 4> host{};
+  std::array<double, 4> national{};
+};
+
 /// Output of one operating sector of a project.
 struct SectorOutputRate {
   std::size_t sector = 0;          ///< index into Economy::sector_ids()
   double output_m_per_year = 0.0;  ///< output value, millions of the scenario currency per year
+  /// When set (not owned), the effects per million come from this profile instead of the
+  /// sector's full input column (see OperationProfile).
+  const OperationProfile* profile = nullptr;
 };
 
 /// What one project does in one period, as annualised rates. Money is in millions of the
@@ -147,6 +160,12 @@ class Economy {
   [[nodiscard]] Site prepare(std::string_view region, std::string_view sector) const;
   /// Millions of table currency per million of the scenario currency (the exchange rate).
   [[nodiscard]] double table_per_scenario_currency() const;
+
+  /// The per-million effects of `sector`'s operations at `site` without the supply chains of
+  /// its purchases from the `diverted` sectors (indices from find_sector):
+  /// kᵀ L A e_j − Σ_{s diverted} (kᵀL)_s a_sj, host (regional system) and national.
+  [[nodiscard]] OperationProfile operation_profile(const Site& site, std::size_t sector,
+                                                   std::span<const std::size_t> diverted) const;
 
   /// Indirect and induced effects of one project's activity in its host region and in the rest
   /// of the country. O(operating sectors); no allocation; indices must come from this Economy.

@@ -4,6 +4,7 @@
 /// the Economy turns into indirect and induced effects by region (docs/economics.md).
 /// Projects' regions and sectors are resolved once, so that batch runs only do arithmetic.
 
+#include <optional>
 #include <vector>
 
 #include "ripple/economy.hpp"
@@ -29,6 +30,8 @@ class EconomyLink {
   const Economy* economy_;
   std::vector<Site> sites_;                               // [project]
   std::vector<std::vector<std::size_t>> product_sector_;  // [project][product]
+  // [project][product]: set when the product has diverted inputs.
+  std::vector<std::vector<std::optional<OperationProfile>>> product_profile_;
 };
 
 /// Loads the economy a scenario names (economy.table, flq_delta, household_closure, the

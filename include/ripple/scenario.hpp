@@ -121,6 +121,9 @@ struct Product {
   std::string unit;             ///< e.g. "t"
   double price_per_unit = 0.0;  ///< scenario currency (units, not millions) per product unit
   std::string sector;           ///< economy sector; defaults to the project's
+  /// Sectors whose first-round purchases are supply diverted from existing uses (e.g. ore a
+  /// company's own mines now export), not new demand: they add no indirect effects.
+  std::vector<std::string> diverted_inputs;
   Mark mark;
 };
 

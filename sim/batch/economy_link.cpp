@@ -31,15 +31,30 @@ EconomyLink::EconomyLink(const Scenario& scenario, const Economy& economy)
     }
     sites_.push_back(Site{region.value_or(0), sector.value_or(0)});
     auto& sectors = product_sector_.emplace_back();
+    auto& profiles = product_profile_.emplace_back();
     for (const Product& product : project.products) {
       const std::string& id = product.sector.empty() ? project.sector : product.sector;
       const auto product_sector = economy.find_sector(id);
-      if (!product_sector && !product.sector.empty()) {
-        sink.error(product.mark, "projects." + project.id + ".products." + product.id +
-                                     ".sector = " + id + ": not a sector of economy '" +
-                                     economy.info().name + "'");
+      const std::string at = "projects." + project.id + ".products." + product.id;
+      if (!product_sector && id != project.sector) {
+        sink.error(product.mark, at + ".sector = " + id + ": not a sector of economy '" +
+                                     economy.info().name +
+                                     "' (known: " + known_ids(economy.sector_ids()) + ")");
       }
       sectors.push_back(product_sector.value_or(sites_.back().sector));
+      std::vector<std::size_t> diverted;
+      for (const auto& input : product.diverted_inputs) {
+        if (const auto s = economy.find_sector(input)) {
+          diverted.push_back(*s);
+        } else {
+          sink.error(product.mark, at + ".diverted_inputs: '" + input +
+                                       "' is not a sector of economy '" + economy.info().name +
+                                       "' (known: " + known_ids(economy.sector_ids()) + ")");
+        }
+      }
+      profiles.push_back(diverted.empty() ? std::nullopt
+                                          : std::optional(economy.operation_profile(
+                                                sites_.back(), sectors.back(), diverted)));
     }
   }
   sink.throw_if_any();
@@ -58,7 +73,9 @@ void EconomyLink::compute(const Ledger& ledger, Impacts& impacts) const {
       operations.clear();
       for (std::size_t k = 0; k < entry.output_value_m.size(); ++k) {
         if (entry.output_value_m[k] > 0.0) {
-          operations.push_back({product_sector_[pi][k], entry.output_value_m[k] / years});
+          const auto& profile = product_profile_[pi][k];
+          operations.push_back({product_sector_[pi][k], entry.output_value_m[k] / years,
+                                profile ? &*profile : nullptr});
         }
       }
       ActivityRates rates;

@@ -341,6 +341,24 @@ double Economy::table_per_scenario_currency() const {
   return impl_->scale * impl_->data.info.money_unit / 1e6;
 }
 
+OperationProfile Economy::operation_profile(const Site& site, std::size_t sector,
+                                            std::span<const std::size_t> diverted) const {
+  const Impl& m = *impl_;
+  const Metrics unit_scale{m.scale, 1.0, 1.0, 1.0};
+  const auto profile_of = [&](const RegionModel& model) {
+    Metrics metrics = model.per_output[sector];
+    const auto j = static_cast<Eigen::Index>(sector);
+    for (std::size_t s : diverted) {
+      const auto i = static_cast<Eigen::Index>(s);
+      for (std::size_t k = 0; k < kMetricCount; ++k) {
+        metrics[k] -= model.effect[k](i) * model.a(i, j) * unit_scale[k];
+      }
+    }
+    return metrics;
+  };
+  return OperationProfile{profile_of(m.regions[site.region]), profile_of(m.national)};
+}
+
 ActivityEffects Economy::effects(const Site& site, const ActivityRates& activity) const {
   const Impl& m = *impl_;
   const RegionModel& host = m.regions[site.region];
@@ -348,8 +366,8 @@ ActivityEffects Economy::effects(const Site& site, const ActivityRates& activity
   Metrics h{};
   Metrics all{};
   for (const auto& op : activity.operations) {
-    const Metrics& ch = host.per_output[op.sector];
-    const Metrics& cn = nation.per_output[op.sector];
+    const Metrics& ch = op.profile != nullptr ? op.profile->host : host.per_output[op.sector];
+    const Metrics& cn = op.profile != nullptr ? op.profile->national : nation.per_output[op.sector];
     for (std::size_t k = 0; k < kMetricCount; ++k) {
       h[k] += ch[k] * op.output_m_per_year;
       all[k] += cn[k] * op.output_m_per_year;

@@ -333,7 +333,8 @@ class ScenarioBuilder {
       const YAML::Node item = node[i];
       const std::string item_at = item_path(path, item, i);
       if (!r_.expect_map(item, item_at)) continue;
-      r_.check_keys(item, item_at, {"id", "name", "unit", "price_per_unit", "sector"});
+      r_.check_keys(item, item_at,
+                    {"id", "name", "unit", "price_per_unit", "sector", "diverted_inputs"});
       Product product;
       product.mark = r_.mark(item);
       if (r_.require(item, "id", item_at)) {
@@ -352,6 +353,17 @@ class ScenarioBuilder {
                 .value_or(0.0);
       }
       product.sector = optional_text(item, "sector", item_at).value_or(p.sector);
+      if (NodeReader::has(item, "diverted_inputs")) {
+        const std::string list_at = join_key(item_at, "diverted_inputs");
+        const YAML::Node list = item["diverted_inputs"];
+        if (r_.expect_list(list, list_at)) {
+          for (std::size_t k = 0; k < list.size(); ++k) {
+            if (auto sector = r_.identifier(list[k], list_at)) {
+              product.diverted_inputs.push_back(*sector);
+            }
+          }
+        }
+      }
       p.products.push_back(std::move(product));
     }
   }

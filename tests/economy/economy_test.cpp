@@ -259,6 +259,34 @@ TEST_SUITE("economy") {
     }
   }
 
+  TEST_CASE("diverted inputs remove the supply chain of those purchases, nothing else") {
+    // Manufacturing output y whose agricultural inputs are diverted existing supply: the output
+    // effect loses (column sum of L for agriculture) x a_agr,man x y, the other inputs stay.
+    const ripple::Economy economy = ripple::Economy::load(data_path("beutel.yaml"));
+    const auto m = economy.multipliers();
+    const auto a = economy.coefficients();  // row-major 6 x 6
+    const std::size_t agr = 0;
+    const std::size_t man = 1;
+    const double y = 1000.0;
+    const auto site = economy.prepare("north", "man");
+    const std::vector<std::size_t> diverted{agr};
+    const ripple::OperationProfile profile = economy.operation_profile(site, man, diverted);
+    const std::vector<ripple::SectorOutputRate> full{{man, y, nullptr}};
+    const std::vector<ripple::SectorOutputRate> less{{man, y, &profile}};
+    const auto e_full = economy.effects(site, make_activity(full, 0, 0, 0, 0, 0));
+    const auto e_less = economy.effects(site, make_activity(less, 0, 0, 0, 0, 0));
+    const double removed = m[agr].output_type1 * a[agr * 6 + man] * y;
+    CHECK(e_full.indirect_output_m.national() - e_less.indirect_output_m.national() ==
+          doctest::Approx(removed).epsilon(1e-9));
+    CHECK(e_less.indirect_jobs.national() < e_full.indirect_jobs.national());
+    CHECK(e_less.indirect_jobs.host <= e_less.indirect_jobs.national());
+    // Nothing diverted: the profile is the sector's own coefficients.
+    const ripple::OperationProfile same = economy.operation_profile(site, man, {});
+    const std::vector<ripple::SectorOutputRate> via_profile{{man, y, &same}};
+    CHECK(economy.effects(site, make_activity(via_profile, 0, 0, 0, 0, 0)).indirect_jobs.host ==
+          doctest::Approx(e_full.indirect_jobs.host).epsilon(1e-12));
+  }
+
   TEST_CASE("works spending counts only the contractors' purchases, equipment the whole chain") {
     const ripple::Economy economy =
         ripple::Economy::load(data_path("beutel.yaml"), options(0.25, false));
