@@ -7,6 +7,7 @@ int run_run(const Args& args, std::ostream& out, std::ostream& err);
 int run_validate(const Args& args, std::ostream& out, std::ostream& err);
 int run_schedule(const Args& args, std::ostream& out, std::ostream& err);
 int run_multipliers(const Args& args, std::ostream& out, std::ostream& err);
+int run_compare(const Args& args, std::ostream& out, std::ostream& err);
 
 const std::vector<Command>& commands() {
   static const std::vector<Command> kCommands = {
@@ -15,6 +16,7 @@ const std::vector<Command>& commands() {
       {"validate", "check a scenario: prints every error, or ok", run_validate},
       {"schedule", "CPM: early/late dates, total float, critical path per project", run_schedule},
       {"multipliers", "output, income, GVA and employment multipliers by sector", run_multipliers},
+      {"compare", "cost of a delay: two variants compared, dates, jobs, job-years", run_compare},
   };
   return kCommands;
 }

@@ -1,0 +1,152 @@
+#include "ripple/comparison.hpp"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <sstream>
+#include <string>
+
+namespace ripple {
+namespace {
+
+Date d(const char* text) { return *Date::parse(text); }
+
+SummaryRow row(const char* id, const char* commissioning, double scale) {
+  SummaryRow r;
+  r.project = id;
+  r.region = "r";
+  r.commissioning = d(commissioning);
+  r.full_capacity = d(commissioning).add_months(24);
+  r.peak_construction_jobs = 1000 * scale;
+  r.permanent_jobs = 300 * scale;
+  r.indirect_jobs_host = 100 * scale;
+  r.indirect_jobs_rest = 50 * scale;
+  r.induced_jobs_host = 80 * scale;
+  r.induced_jobs_rest = 20 * scale;
+  r.job_years_direct = 5000 * scale;
+  r.job_years_indirect = 2000 * scale;
+  r.job_years_induced = 1000 * scale;
+  r.output_m = 700 * scale;
+  r.value_added_m = 400 * scale;
+  return r;
+}
+
+// BASE: a and b; ALT: a one year late with less activity in the horizon, b unchanged.
+RunSummary base_summary() {
+  RunSummary s;
+  s.projects = {row("a", "2030-07-01", 1.0), row("b", "2028-01-01", 2.0)};
+  s.total = row("TOTAL", "2030-07-01", 3.0);
+  return s;
+}
+
+RunSummary alt_summary() {
+  RunSummary s;
+  s.projects = {row("a", "2031-07-01", 0.8), row("b", "2028-01-01", 2.0)};
+  s.total = row("TOTAL", "2031-07-01", 2.8);
+  return s;
+}
+
+}  // namespace
+
+TEST_SUITE("report") {
+  TEST_CASE("a shift of one calendar year is exactly twelve months, either way") {
+    CHECK(months_shift(d("2035-07-01"), d("2036-07-01")) == doctest::Approx(12.0).epsilon(1e-12));
+    CHECK(months_shift(d("2036-07-01"), d("2035-07-01")) == doctest::Approx(-12.0).epsilon(1e-12));
+    CHECK(months_shift(d("2028-02-29"), d("2029-02-28")) == doctest::Approx(12.0).epsilon(1e-12));
+    CHECK(months_shift(d("2030-03-15"), d("2030-03-15")) == 0.0);
+  }
+
+  TEST_CASE("the days past whole months are a fraction of the next month's length") {
+    // 2025-01-01 + 15 days: January has 31 days.
+    CHECK(months_shift(d("2025-01-01"), d("2025-01-16")) ==
+          doctest::Approx(15.0 / 31.0).epsilon(1e-12));
+    // 2025-01-31 + 1 month = 2025-02-28 (clamped); then 3 of the 31 days to 2025-03-31.
+    CHECK(months_shift(d("2025-01-31"), d("2025-03-03")) ==
+          doctest::Approx(1.0 + 3.0 / 31.0).epsilon(1e-12));
+    // Back: the negative of the forward shift.
+    CHECK(months_shift(d("2025-03-03"), d("2025-01-31")) ==
+          doctest::Approx(-(1.0 + 3.0 / 31.0)).epsilon(1e-12));
+  }
+
+  TEST_CASE("a project one year late shifts its dates and changes its amounts by alt minus base") {
+    const Comparison c = compare_summaries(base_summary(), alt_summary());
+    REQUIRE(c.projects.size() == 2);
+    const ProjectComparison& a = c.projects[0];
+    CHECK(a.project == "a");
+    CHECK(a.presence == ProjectPresence::kBoth);
+    CHECK(*a.commissioning.shift_months() == doctest::Approx(12.0).epsilon(1e-12));
+    CHECK(*a.full_capacity.shift_months() == doctest::Approx(12.0).epsilon(1e-12));
+    CHECK(a.peak_construction_jobs.delta() == doctest::Approx(-200.0).epsilon(1e-12));
+    CHECK(a.permanent_jobs.delta() == doctest::Approx(-60.0).epsilon(1e-12));
+    CHECK(a.indirect_jobs.base == doctest::Approx(150.0).epsilon(1e-12));
+    CHECK(a.indirect_jobs.delta() == doctest::Approx(-30.0).epsilon(1e-12));
+    CHECK(a.induced_jobs.delta() == doctest::Approx(-20.0).epsilon(1e-12));
+    CHECK(a.job_years_direct.delta() == doctest::Approx(-1000.0).epsilon(1e-12));
+    CHECK(a.job_years_indirect.delta() == doctest::Approx(-400.0).epsilon(1e-12));
+    CHECK(a.job_years_induced.delta() == doctest::Approx(-200.0).epsilon(1e-12));
+    CHECK(a.job_years_total().base == doctest::Approx(8000.0).epsilon(1e-12));
+    CHECK(a.job_years_total().delta() == doctest::Approx(-1600.0).epsilon(1e-12));
+    CHECK(a.output_m.delta() == doctest::Approx(-140.0).epsilon(1e-12));
+    CHECK(a.value_added_m.delta() == doctest::Approx(-80.0).epsilon(1e-12));
+
+    const ProjectComparison& b = c.projects[1];
+    CHECK(*b.commissioning.shift_months() == 0.0);
+    CHECK(b.job_years_total().delta() == 0.0);
+
+    CHECK(c.total.project == "TOTAL");
+    CHECK(*c.total.commissioning.shift_months() == doctest::Approx(12.0).epsilon(1e-12));
+    CHECK(c.total.job_years_direct.delta() == doctest::Approx(-1000.0).epsilon(1e-12));
+  }
+
+  TEST_CASE("projects are matched by id; one side only is added or removed") {
+    RunSummary alt = alt_summary();
+    alt.projects = {row("c", "2029-01-01", 1.0), row("a", "2031-07-01", 0.8)};
+    const Comparison c = compare_summaries(base_summary(), alt);
+    REQUIRE(c.projects.size() == 3);
+    CHECK(c.projects[0].project == "a");
+    CHECK(*c.projects[0].commissioning.shift_months() == doctest::Approx(12.0).epsilon(1e-12));
+    CHECK(c.projects[1].project == "b");
+    CHECK(c.projects[1].presence == ProjectPresence::kRemoved);
+    CHECK_FALSE(c.projects[1].commissioning.shift_months().has_value());
+    CHECK(c.projects[1].job_years_direct.delta() == doctest::Approx(-10000.0).epsilon(1e-12));
+    CHECK(c.projects[2].project == "c");
+    CHECK(c.projects[2].presence == ProjectPresence::kAdded);
+    CHECK(c.projects[2].output_m.delta() == doctest::Approx(700.0).epsilon(1e-12));
+    CHECK(c.find_project("c") == &c.projects[2]);
+    CHECK(c.find_project("zz") == nullptr);
+
+    const auto metrics = metric_changes(c.projects[2]);
+    REQUIRE(metrics.size() == 12);
+    CHECK(metrics[2].metric == "peak_construction_jobs");
+    CHECK_FALSE(metrics[2].base.has_value());
+    CHECK(*metrics[2].alt == doctest::Approx(1000.0).epsilon(1e-12));
+    CHECK(*metrics[2].delta == doctest::Approx(1000.0).epsilon(1e-12));
+  }
+
+  TEST_CASE("the long CSV has one line per project and metric with dates and month shifts") {
+    const Comparison c = compare_summaries(base_summary(), alt_summary());
+    std::ostringstream out;
+    write_comparison_csv(out, c);
+    const std::string csv = out.str();
+    CHECK(csv.rfind("project,metric,base,alt,delta\n", 0) == 0);
+    CHECK(csv.find("a,commissioning,2030-07,2031-07,12.000\n") != std::string::npos);
+    CHECK(csv.find("a,job_years_total,8000.000,6400.000,-1600.000\n") != std::string::npos);
+    CHECK(csv.find("b,output,1400.000,1400.000,0.000\n") != std::string::npos);
+    CHECK(csv.find("TOTAL,value_added,1200.000,1120.000,-80.000\n") != std::string::npos);
+    // header + 3 rows of 12 metrics
+    CHECK(std::count(csv.begin(), csv.end(), '\n') == 1 + 3 * 12);
+  }
+
+  TEST_CASE("the headline names the projects that moved and the TOTAL job-years") {
+    const Comparison c = compare_summaries(base_summary(), alt_summary());
+    CHECK(comparison_headline(c, "a one year late") ==
+          "a one year late: a commissioning +12.0 months; TOTAL job-years -1,000 direct, -400 "
+          "indirect, -200 induced; output -140 m, value added -80 m");
+    const Comparison same = compare_summaries(base_summary(), base_summary());
+    CHECK(comparison_headline(same, "") ==
+          "ALT vs BASE: no commissioning date moves; TOTAL job-years 0 direct, 0 indirect, 0 "
+          "induced; output 0 m, value added 0 m");
+  }
+}
+
+}  // namespace ripple
