@@ -85,17 +85,20 @@ void write_summary_table(std::ostream& out, const Scenario& scenario, const RunS
   out << scenario.name << " (as of " << scenario.calendar.as_of.to_month_string() << ", horizon "
       << scenario.calendar.start.to_month_string() << " to "
       << scenario.calendar.end.to_month_string() << ")\n\n";
-  TextTable table(
-      {"project", "region", "commissioning", "full capacity", "capex " + cur + "m", "peak constr.",
-       "permanent", "indirect", "induced", "job-years direct", "job-years ind.+ind."},
-      {false, false, false, false, true, true, true, true, true, true, true});
+  TextTable table({"project", "region", "on line", "full cap.", "capex " + cur + "m", "peak build",
+                   "permanent", "indirect", "induced", "job-yrs direct", "job-yrs ind+ind"},
+                  {false, false, false, false, true, true, true, true, true, true, true});
   for (const auto& row : summary.projects) table.add_row(table_cells(row));
   table.add_rule();
   table.add_row(table_cells(summary.total));
   table.print(out);
   const int end_year = scenario.calendar.end.year();
-  out << "\nJobs are annual averages (persons); permanent, indirect and induced jobs are those of "
-      << end_year << ", the horizon's last period.\n";
+  out << "\non line: first capacity commissioned; full cap.: end of the last ramp-up; peak build:\n"
+         "largest annual average of construction crews. Jobs are annual averages (persons);\n"
+         "permanent, indirect and induced jobs are those of "
+      << end_year
+      << ", the horizon's last period; job-years\nadd up the horizon. Money in millions of " << cur
+      << " (" << scenario.calendar.price_year << " prices).\n";
   if (info.economy_path.empty()) {
     out << "No economy in the scenario: indirect and induced jobs are not computed.\n";
   } else {

@@ -27,3 +27,28 @@ ripple_golden_test(NAME compare_no_alt ARGS compare;tests/data/compare/two_plant
 ripple_golden_test(NAME compare_bad_format ARGS compare;tests/data/compare/two_plants.yaml;tests/data/compare/two_plants.yaml;--format;xml EXIT 2 CONTAINS "--format must be table, csv or json")
 ripple_golden_test(NAME compare_help ARGS compare;--help EXIT 0 CONTAINS "--alt-set")
 ripple_golden_test(NAME compare_kazakhstan_satimola_shafts ARGS "compare;scenarios/kazakhstan_2025.yaml;--alt-set;projects.satimola.phases.shaft_sinking.duration=45 months;--format;csv" EXIT 0 CONTAINS "satimola,commissioning,2029-07,2030-04,9.000")
+
+# ripple run
+ripple_golden_test(NAME run_one_plant_csv
+  ARGS run;tests/data/run/one_plant.yaml;--format;csv;--out;${CMAKE_CURRENT_BINARY_DIR}/out/one_plant
+  EXIT 0 STDOUT ${CMAKE_CURRENT_SOURCE_DIR}/data/run/one_plant.summary.csv)
+ripple_golden_test(NAME run_default_says_illustrative
+  ARGS run;scenarios/kazakhstan_2025.yaml;--out;${CMAKE_CURRENT_BINARY_DIR}/out/kazakhstan
+  EXIT 0 CONTAINS "this economy is ILLUSTRATIVE")
+ripple_golden_test(NAME run_default_totals
+  ARGS run;scenarios/kazakhstan_2025.yaml;--format;csv;--out;${CMAKE_CURRENT_BINARY_DIR}/out/kz_csv
+  EXIT 0 CONTAINS "TOTAL,all,2029-07,2037-07,10100.000,")
+ripple_golden_test(NAME run_set_changes_the_run
+  ARGS "run;tests/data/run/one_plant.yaml;--format;csv;--set;projects.plant.phases.build.duration=24 months;--out;${CMAKE_CURRENT_BINARY_DIR}/out/one_plant_set"
+  EXIT 0 CONTAINS "plant,north,2027-01,2028-01,")
+ripple_golden_test(NAME run_set_unknown_path
+  ARGS "run;tests/data/run/one_plant.yaml;--set;projects.plnt.phases.build.duration=2 years"
+  EXIT 3 CONTAINS "no item with id 'plnt' in projects (nearest: plant)")
+ripple_golden_test(NAME run_set_bad_value
+  ARGS "run;tests/data/run/one_plant.yaml;--set;projects.plant.phases.build.duration=-2 years"
+  EXIT 3 CONTAINS "--set projects.plant.phases.build.duration=-2 years: error:")
+ripple_golden_test(NAME run_bad_format ARGS run;tests/data/run/one_plant.yaml;--format;xml
+  EXIT 2 CONTAINS "--format must be table, csv or json")
+ripple_golden_test(NAME run_missing_file ARGS run;no/such/scenario.yaml EXIT 1
+  CONTAINS "no/such/scenario.yaml")
+ripple_golden_test(NAME run_help ARGS run;--help EXIT 0 CONTAINS "timeseries.csv")
