@@ -103,8 +103,17 @@ nlohmann::ordered_json row_json(const ProjectComparison& row) {
   return j;
 }
 
+// The project's id, with "(added)" or "(removed)" when it is in one run only.
+std::string project_cell(const ProjectComparison& row) {
+  std::string name = row.project;
+  if (row.presence != ProjectPresence::kBoth) {
+    name.append(" (").append(presence_name(row.presence)).append(")");
+  }
+  return name;
+}
+
 std::vector<std::string> amount_cells(const ProjectComparison& row) {
-  return {row.project,
+  return {project_cell(row),
           signed_number(row.peak_construction_jobs.delta(), 0),
           signed_number(row.permanent_jobs.delta(), 0),
           signed_number(row.indirect_jobs.delta(), 0),
@@ -118,11 +127,7 @@ std::vector<std::string> amount_cells(const ProjectComparison& row) {
 }
 
 std::vector<std::string> date_cells(const ProjectComparison& row) {
-  std::string name = row.project;
-  if (row.presence != ProjectPresence::kBoth) {
-    name.append(" (").append(presence_name(row.presence)).append(")");
-  }
-  return {name,
+  return {project_cell(row),
           month_or_dash(row.commissioning.base),
           month_or_dash(row.commissioning.alt),
           shift_cell(row.commissioning),
@@ -308,14 +313,15 @@ void write_comparison_table(std::ostream& out, const Comparison& comparison,
   const std::string end_year =
       info.horizon_end_year > 0 ? std::to_string(info.horizon_end_year) : std::string("end");
   out << "\nChange in jobs (persons) and money (millions), ALT - BASE\n";
-  TextTable amounts({"project", "peak constr.", "permanent " + end_year, "indirect " + end_year,
-                     "induced " + end_year, "job-yrs direct", "job-yrs indirect", "job-yrs induced",
-                     "job-yrs total", "output m", "value added m"},
+  TextTable amounts({"project", "peak constr.", "perm. " + end_year, "indirect " + end_year,
+                     "induced " + end_year, "JY direct", "JY indirect", "JY induced", "JY total",
+                     "output m", "VA m"},
                     {false, true, true, true, true, true, true, true, true, true, true});
   for (const ProjectComparison& row : comparison.projects) amounts.add_row(amount_cells(row));
   amounts.add_rule();
   amounts.add_row(amount_cells(comparison.total));
   amounts.print(out);
+  out << "JY: job-years over the horizon; VA: value added of the indirect and induced effects.\n";
 
   out << "\nTOTAL\n";
   TextTable total({"metric", "base", "alt", "change"}, {false, true, true, true});
@@ -330,12 +336,12 @@ void write_comparison_table(std::ostream& out, const Comparison& comparison,
   }
   total.print(out);
 
-  out << "\nShifts are calendar months from BASE's date to ALT's (fractional: remaining days over "
-         "the month's length).\nPermanent, indirect and induced jobs are those of the horizon's "
-         "last period ("
+  out << "\nShifts are calendar months from BASE's date to ALT's (whole months, then the remaining "
+         "days\nas a fraction of a month). Permanent, indirect and induced jobs are those of the "
+         "horizon's\nlast period ("
       << end_year
-      << "); job-years, output and value added\nare integrated over the horizon, so a delay "
-         "that pushes activity past its end lowers them.\n";
+      << "); job-years, output and value added are integrated over the horizon, so a\n"
+         "delay that pushes activity past its end lowers them.\n";
   if (!info.economy_note.empty()) out << info.economy_note << '\n';
 }
 

@@ -52,3 +52,4 @@ ripple_golden_test(NAME run_bad_format ARGS run;tests/data/run/one_plant.yaml;--
 ripple_golden_test(NAME run_missing_file ARGS run;no/such/scenario.yaml EXIT 1
   CONTAINS "no/such/scenario.yaml")
 ripple_golden_test(NAME run_help ARGS run;--help EXIT 0 CONTAINS "timeseries.csv")
+ripple_golden_test(NAME compare_added_removed ARGS compare;tests/data/compare/two_plants.yaml;tests/data/compare/plant_a_and_c.yaml EXIT 0 CONTAINS "plant_c (added)    -              2027-01    n/a")
