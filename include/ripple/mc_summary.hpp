@@ -1,0 +1,126 @@
+#pragma once
+/// Statistics of a Monte Carlo campaign, computed from its per-run files (monte_carlo.hpp) and
+/// its metadata file mc.json, so that an unsharded campaign and a merge of shards produce the
+/// same bytes (docs/montecarlo.md):
+///   mc_summary.csv   per metric: mean, sd, p5, p10, p50, p90, p95; per project commissioning
+///                    and full capacity as YYYY-MM, with the target and P(on time)
+///   criticality.csv  per activity: the share of runs in which it was on the driving path
+///   sensitivity.csv  per sampled input: Spearman's rank correlation with each project's
+///                    commissioning and with total job-years
+///   risks.csv        (with mc_risks.csv) risks ranked by the job-years and delay they cost
+/// Percentiles of numbers are Hyndman & Fan type 7 (linear interpolation between order
+/// statistics: h = (n - 1) p, x[floor h] + (h - floor h)(x[floor h + 1] - x[floor h])); of dates
+/// (months) the inverted empirical CDF (type 1: the first month by which a share p of the runs
+/// is reached), so that a P90 date is a month by which 90% of the runs commissioned.
+
+#include <cstdint>
+#include <filesystem>
+#include <iosfwd>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "ripple/date.hpp"
+
+namespace ripple {
+
+/// A project as the campaign's metadata records it.
+struct McProjectInfo {
+  std::string id;
+  std::optional<Date> target;  ///< reported commissioning target (a month)
+};
+
+/// A risk as the campaign's metadata records it.
+struct McRiskInfo {
+  std::string id;
+  std::string phase;  ///< "project.phase"
+  double probability = 0.0;
+};
+
+/// A sampled input (a column of mc_inputs.csv) and its unit.
+struct McInputInfo {
+  std::string name;
+  std::string unit;
+};
+
+/// mc.json: what a campaign ran. Every shard of a campaign writes the same file (it does not
+/// depend on the shard or the thread count), and `ripple merge` insists that they agree.
+struct McMetadata {
+  std::string ripple_version;
+  std::string scenario_path;
+  std::string scenario_name;
+  std::string scenario_hash;  ///< content hash of the scenario file (run_report.hpp)
+  std::vector<std::string> overrides;
+  std::vector<std::string> overlays;
+  std::string economy_name;  ///< empty: no economy
+  bool economy_illustrative = false;
+  std::uint64_t seed = 0;
+  std::uint64_t runs = 0;  ///< the whole campaign's run count
+  int jobs_year = 2030;
+  bool rank_risks = false;
+  std::vector<McProjectInfo> projects;
+  std::vector<McRiskInfo> risks;
+  std::vector<McInputInfo> inputs;
+};
+
+/// Writes mc.json.
+void write_mc_metadata(std::ostream& out, const McMetadata& metadata);
+/// Reads mc.json; throws InputError when it is missing or malformed.
+[[nodiscard]] McMetadata read_mc_metadata(const std::filesystem::path& path);
+
+/// Percentiles and moments of one metric over the runs that have a value.
+struct McStats {
+  std::size_t count = 0;  ///< runs with a value
+  double mean = 0.0;
+  double sd = 0.0;  ///< sample standard deviation (n - 1); 0 for one run
+  double p5 = 0.0, p10 = 0.0, p50 = 0.0, p90 = 0.0, p95 = 0.0;
+};
+
+/// A project's commissioning over the runs.
+struct McProjectSummary {
+  std::string id;
+  std::optional<Date> target;
+  std::optional<double> p_on_time;    ///< share of runs commissioning in or before the target month
+  std::optional<Date> p10, p50, p90;  ///< months (type 1 percentiles); none without capacity
+};
+
+/// What the terminal summary of `ripple mc` shows.
+struct McSummary {
+  std::uint64_t runs = 0;
+  int jobs_year = 2030;
+  std::vector<McProjectSummary> projects;
+  McStats jobs;       ///< jobs_<year>: direct + indirect + induced
+  McStats job_years;  ///< total job-years over the horizon
+};
+
+/// Type 7 percentile of sorted values (p in [0, 1]); values must not be empty.
+[[nodiscard]] double percentile_type7(const std::vector<double>& sorted, double p);
+/// Type 1 percentile (inverted empirical CDF) of sorted values: x[ceil(n p) - 1], x[0] at p 0.
+[[nodiscard]] double percentile_type1(const std::vector<double>& sorted, double p);
+/// Spearman's rank correlation of paired values (average ranks for ties); nullopt when fewer
+/// than 3 pairs or either side is constant.
+[[nodiscard]] std::optional<double> spearman(const std::vector<double>& x,
+                                             const std::vector<double>& y);
+
+/// Reads the per-run files and mc.json in `dir`, checks that the runs are exactly 0 .. runs-1
+/// in order (InputError otherwise), writes mc_summary.csv, criticality.csv, sensitivity.csv
+/// and (when mc_risks.csv exists) risks.csv into `dir`, and returns the terminal summary.
+/// Throws RuntimeError when a file cannot be written.
+McSummary summarise_mc_directory(const std::filesystem::path& dir);
+
+/// Joins the per-run files of shard directories (each with mc.json and mc_runs.csv,
+/// mc_critical.csv, mc_inputs.csv, optionally mc_risks.csv) into `out`, rows in index order,
+/// then writes the summaries as summarise_mc_directory() does. Throws InputError naming the
+/// directory when the mc.json files or a file's headers differ, when an index appears twice or
+/// is missing, or when a file is absent in some shards only.
+McSummary merge_mc_directories(const std::vector<std::filesystem::path>& shards,
+                               const std::filesystem::path& out);
+
+/// The terminal summary of a campaign: per project target, P(on time) and P10/P50/P90
+/// commissioning months; the jobs of the jobs year and the job-years at P10/P50/P90.
+void write_mc_table(std::ostream& out, const McSummary& summary, const McMetadata& meta);
+
+/// True when `dir` holds a Monte Carlo campaign (an mc.json file).
+[[nodiscard]] bool is_mc_directory(const std::filesystem::path& dir);
+
+}  // namespace ripple

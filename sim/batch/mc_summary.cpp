@@ -1,0 +1,553 @@
+#include "ripple/mc_summary.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <limits>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <numeric>
+#include <ostream>
+#include <sstream>
+
+#include "ripple/csv_merge.hpp"
+#include "ripple/error.hpp"
+#include "ripple/text_table.hpp"
+
+namespace ripple {
+namespace fs = std::filesystem;
+namespace {
+
+constexpr double kMissing = std::numeric_limits<double>::quiet_NaN();
+constexpr const char* kPerRunFiles[] = {"mc_runs.csv", "mc_critical.csv", "mc_inputs.csv",
+                                        "mc_risks.csv"};
+
+[[noreturn]] void fail(const fs::path& file, std::size_t line, const std::string& message) {
+  throw InputError(Mark{file.string(), static_cast<int>(line), line > 0 ? 1 : 0}, message);
+}
+
+std::vector<std::string_view> split(std::string_view line) {
+  std::vector<std::string_view> cells;
+  std::size_t begin = 0;
+  for (;;) {
+    const std::size_t comma = line.find(',', begin);
+    cells.push_back(line.substr(begin, comma - begin));
+    if (comma == std::string_view::npos) break;
+    begin = comma + 1;
+  }
+  return cells;
+}
+
+bool is_date_column(std::string_view name) {
+  return name.ends_with(".commissioning") || name.ends_with(".full_capacity");
+}
+
+// Month index year * 12 + month - 1 of a YYYY-MM cell; NaN when blank.
+double month_index(std::string_view cell, const fs::path& file, std::size_t line) {
+  if (cell.empty()) return kMissing;
+  const auto date = Date::parse(cell);
+  if (!date) fail(file, line, "not a YYYY-MM date: '" + std::string(cell) + "'");
+  return date->year() * 12.0 + (date->month() - 1);
+}
+
+std::string month_text(double index) {
+  const auto m = static_cast<long>(std::floor(index));
+  return Date::from_ymd(static_cast<int>(m / 12), static_cast<int>(m % 12) + 1, 1)
+      .to_month_string();
+}
+
+double number(std::string_view cell, const fs::path& file, std::size_t line) {
+  const std::string text(cell);
+  char* end = nullptr;
+  const double value = std::strtod(text.c_str(), &end);
+  if (text.empty() || end != text.c_str() + text.size()) {
+    fail(file, line, "not a number: '" + text + "'");
+  }
+  return value;
+}
+
+// Reads a per-run file row by row, checking the index column counts 0, 1, 2, ...
+class RunFile {
+ public:
+  explicit RunFile(const fs::path& path) : path_(path), in_(path, std::ios::binary) {
+    if (!in_) fail(path, 0, "cannot open the file");
+    if (!std::getline(in_, header_line_)) fail(path, 1, "empty file: expected a header row");
+    header_ = split(header_line_);
+    if (header_.empty() || header_.front() != "index") {
+      fail(path, 1, "the header must start with 'index'");
+    }
+  }
+  [[nodiscard]] const std::vector<std::string_view>& header() const { return header_; }
+  [[nodiscard]] const fs::path& path() const { return path_; }
+  [[nodiscard]] std::size_t line_number() const { return line_number_; }
+  // The next row's cells (views into an internal buffer), or false at the end.
+  bool next(std::vector<std::string_view>& cells) {
+    if (!std::getline(in_, line_)) return false;
+    ++line_number_;
+    cells = split(line_);
+    if (cells.size() != header_.size()) {
+      fail(path_, line_number_,
+           std::to_string(cells.size()) + " cells, the header has " +
+               std::to_string(header_.size()));
+    }
+    const double index = number(cells.front(), path_, line_number_);
+    if (index != static_cast<double>(expected_)) {
+      fail(path_, line_number_,
+           "run " + std::string(cells.front()) + " where run " + std::to_string(expected_) +
+               " was expected (runs must be 0, 1, 2, ... in order)");
+    }
+    ++expected_;
+    return true;
+  }
+  [[nodiscard]] std::uint64_t rows() const { return expected_; }
+
+ private:
+  fs::path path_;
+  std::ifstream in_;
+  std::string header_line_;
+  std::vector<std::string_view> header_;
+  std::string line_;
+  std::size_t line_number_ = 1;
+  std::uint64_t expected_ = 0;
+};
+
+void check_count(const RunFile& file, std::uint64_t runs) {
+  if (file.rows() != runs) {
+    fail(file.path(), file.line_number(),
+         "the campaign has " + std::to_string(runs) + " runs (mc.json) but this file has " +
+             std::to_string(file.rows()) + " rows");
+  }
+}
+
+McStats stats_of(std::vector<double> values, bool dates) {
+  values.erase(std::remove_if(values.begin(), values.end(), [](double v) { return std::isnan(v); }),
+               values.end());
+  McStats s;
+  s.count = values.size();
+  if (values.empty()) return s;
+  double sum = 0.0;
+  for (double v : values) sum += v;
+  s.mean = sum / static_cast<double>(values.size());
+  double squares = 0.0;
+  for (double v : values) squares += (v - s.mean) * (v - s.mean);
+  s.sd = values.size() > 1 ? std::sqrt(squares / static_cast<double>(values.size() - 1)) : 0.0;
+  std::sort(values.begin(), values.end());
+  const auto q = [&](double p) {
+    return dates ? percentile_type1(values, p) : percentile_type7(values, p);
+  };
+  s.p5 = q(0.05);
+  s.p10 = q(0.10);
+  s.p50 = q(0.50);
+  s.p90 = q(0.90);
+  s.p95 = q(0.95);
+  return s;
+}
+
+void write_text(const fs::path& path, const std::string& text) {
+  std::ofstream file(path, std::ios::binary);
+  file << text;
+  if (!file) throw RuntimeError("cannot write " + path.string());
+}
+
+std::string fixed(double value) { return csv_number(value); }
+
+// Ranks with ties averaged (1-based).
+std::vector<double> ranks(const std::vector<double>& values) {
+  std::vector<std::size_t> order(values.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return values[a] < values[b]; });
+  std::vector<double> rank(values.size());
+  for (std::size_t i = 0; i < order.size();) {
+    std::size_t j = i;
+    while (j + 1 < order.size() && values[order[j + 1]] == values[order[i]]) ++j;
+    const double average = 0.5 * static_cast<double>(i + j) + 1.0;
+    for (std::size_t k = i; k <= j; ++k) rank[order[k]] = average;
+    i = j + 1;
+  }
+  return rank;
+}
+
+std::string percent(double share) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.1f%%", 100.0 * share);
+  return buffer;
+}
+
+std::string month_or_dash(const std::optional<Date>& date) {
+  return date ? date->to_month_string() : "-";
+}
+
+}  // namespace
+
+double percentile_type7(const std::vector<double>& sorted, double p) {
+  const double h = (static_cast<double>(sorted.size()) - 1.0) * p;
+  const auto lo = static_cast<std::size_t>(std::floor(h));
+  const std::size_t hi = std::min(lo + 1, sorted.size() - 1);
+  return sorted[lo] + (h - static_cast<double>(lo)) * (sorted[hi] - sorted[lo]);
+}
+
+double percentile_type1(const std::vector<double>& sorted, double p) {
+  const double np = static_cast<double>(sorted.size()) * p;
+  // Guard n p that is an integer up to rounding (e.g. 100 * 0.1): ceil would overshoot.
+  const double rounded = std::round(np);
+  const double position = std::abs(np - rounded) < 1e-9 ? rounded : std::ceil(np);
+  const auto k = static_cast<std::size_t>(std::max(position, 1.0));
+  return sorted[std::min(k, sorted.size()) - 1];
+}
+
+std::optional<double> spearman(const std::vector<double>& x, const std::vector<double>& y) {
+  std::vector<double> a;
+  std::vector<double> b;
+  for (std::size_t i = 0; i < x.size() && i < y.size(); ++i) {
+    if (std::isnan(x[i]) || std::isnan(y[i])) continue;
+    a.push_back(x[i]);
+    b.push_back(y[i]);
+  }
+  if (a.size() < 3) return std::nullopt;
+  const std::vector<double> ra = ranks(a);
+  const std::vector<double> rb = ranks(b);
+  const double n = static_cast<double>(a.size());
+  const double mean = (n + 1.0) / 2.0;
+  double sab = 0.0;
+  double saa = 0.0;
+  double sbb = 0.0;
+  for (std::size_t i = 0; i < ra.size(); ++i) {
+    sab += (ra[i] - mean) * (rb[i] - mean);
+    saa += (ra[i] - mean) * (ra[i] - mean);
+    sbb += (rb[i] - mean) * (rb[i] - mean);
+  }
+  if (saa <= 0.0 || sbb <= 0.0) return std::nullopt;
+  return sab / std::sqrt(saa * sbb);
+}
+
+void write_mc_metadata(std::ostream& out, const McMetadata& m) {
+  nlohmann::ordered_json j;
+  j["ripple_version"] = m.ripple_version;
+  j["scenario"] = {{"path", m.scenario_path}, {"name", m.scenario_name}, {"hash", m.scenario_hash}};
+  j["overrides"] = m.overrides;
+  j["overlays"] = m.overlays;
+  j["economy"] = m.economy_name.empty()
+                     ? nlohmann::ordered_json(nullptr)
+                     : nlohmann::ordered_json{{"name", m.economy_name},
+                                              {"illustrative", m.economy_illustrative}};
+  j["seed"] = m.seed;
+  j["runs"] = m.runs;
+  j["jobs_year"] = m.jobs_year;
+  j["rank_risks"] = m.rank_risks;
+  auto& projects = j["projects"] = nlohmann::ordered_json::array();
+  for (const auto& p : m.projects) {
+    projects.push_back({{"id", p.id},
+                        {"target", p.target ? nlohmann::ordered_json(p.target->to_month_string())
+                                            : nlohmann::ordered_json(nullptr)}});
+  }
+  auto& risks = j["risks"] = nlohmann::ordered_json::array();
+  for (const auto& r : m.risks) {
+    risks.push_back({{"id", r.id}, {"phase", r.phase}, {"probability", r.probability}});
+  }
+  auto& inputs = j["inputs"] = nlohmann::ordered_json::array();
+  for (const auto& i : m.inputs) inputs.push_back({{"name", i.name}, {"unit", i.unit}});
+  out << j.dump(2) << '\n';
+}
+
+McMetadata read_mc_metadata(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) fail(path, 0, "cannot open the campaign's metadata (is this an mc output directory?)");
+  McMetadata m;
+  try {
+    const auto j = nlohmann::json::parse(in);
+    m.ripple_version = j.at("ripple_version").get<std::string>();
+    m.scenario_path = j.at("scenario").at("path").get<std::string>();
+    m.scenario_name = j.at("scenario").at("name").get<std::string>();
+    m.scenario_hash = j.at("scenario").at("hash").get<std::string>();
+    m.overrides = j.at("overrides").get<std::vector<std::string>>();
+    m.overlays = j.at("overlays").get<std::vector<std::string>>();
+    if (!j.at("economy").is_null()) {
+      m.economy_name = j.at("economy").at("name").get<std::string>();
+      m.economy_illustrative = j.at("economy").at("illustrative").get<bool>();
+    }
+    m.seed = j.at("seed").get<std::uint64_t>();
+    m.runs = j.at("runs").get<std::uint64_t>();
+    m.jobs_year = j.at("jobs_year").get<int>();
+    m.rank_risks = j.at("rank_risks").get<bool>();
+    for (const auto& p : j.at("projects")) {
+      McProjectInfo info{p.at("id").get<std::string>(), std::nullopt};
+      if (!p.at("target").is_null()) info.target = Date::parse(p.at("target").get<std::string>());
+      m.projects.push_back(std::move(info));
+    }
+    for (const auto& r : j.at("risks")) {
+      m.risks.push_back({r.at("id").get<std::string>(), r.at("phase").get<std::string>(),
+                         r.at("probability").get<double>()});
+    }
+    for (const auto& i : j.at("inputs")) {
+      m.inputs.push_back({i.at("name").get<std::string>(), i.at("unit").get<std::string>()});
+    }
+  } catch (const nlohmann::json::exception& e) {
+    fail(path, 0, std::string("malformed campaign metadata: ") + e.what());
+  }
+  return m;
+}
+
+bool is_mc_directory(const fs::path& dir) { return fs::is_regular_file(dir / "mc.json"); }
+
+McSummary summarise_mc_directory(const fs::path& dir) {
+  const McMetadata meta = read_mc_metadata(dir / "mc.json");
+  McSummary summary;
+  summary.runs = meta.runs;
+  summary.jobs_year = meta.jobs_year;
+
+  // mc_runs.csv: every column but index and seed, one double per run (dates as month index).
+  RunFile runs(dir / "mc_runs.csv");
+  if (runs.header().size() < 2 || runs.header()[1] != "seed") {
+    fail(runs.path(), 1, "the header must start with 'index,seed'");
+  }
+  const std::vector<std::string> run_columns(runs.header().begin() + 2, runs.header().end());
+  std::vector<std::vector<double>> run_values(run_columns.size());
+  std::vector<std::string_view> cells;
+  while (runs.next(cells)) {
+    for (std::size_t c = 0; c < run_columns.size(); ++c) {
+      run_values[c].push_back(is_date_column(run_columns[c])
+                                  ? month_index(cells[c + 2], runs.path(), runs.line_number())
+                                  : number(cells[c + 2], runs.path(), runs.line_number()));
+    }
+  }
+  check_count(runs, meta.runs);
+  const auto column_of = [&](const std::string& name) -> const std::vector<double>* {
+    const auto it = std::find(run_columns.begin(), run_columns.end(), name);
+    return it == run_columns.end() ? nullptr : &run_values[it - run_columns.begin()];
+  };
+
+  // mc_summary.csv
+  std::map<std::string, std::optional<Date>> targets;
+  for (const auto& p : meta.projects) targets[p.id + ".commissioning"] = p.target;
+  std::ostringstream text;
+  text << "metric,mean,sd,p5,p10,p50,p90,p95,target,p_on_time\n";
+  for (std::size_t c = 0; c < run_columns.size(); ++c) {
+    const bool dates = is_date_column(run_columns[c]);
+    const McStats s = stats_of(run_values[c], dates);
+    text << run_columns[c];
+    if (s.count == 0) {
+      text << ",,,,,,,";
+    } else if (dates) {
+      text << ',' << month_text(std::round(s.mean)) << ',' << fixed(s.sd);
+      for (double q : {s.p5, s.p10, s.p50, s.p90, s.p95}) text << ',' << month_text(q);
+    } else {
+      for (double v : {s.mean, s.sd, s.p5, s.p10, s.p50, s.p90, s.p95}) text << ',' << fixed(v);
+    }
+    const auto target = targets.find(run_columns[c]);
+    if (target != targets.end() && target->second) {
+      const double month = target->second->year() * 12.0 + (target->second->month() - 1);
+      std::size_t on_time = 0;
+      for (double v : run_values[c]) on_time += !std::isnan(v) && v <= month ? 1 : 0;
+      text << ',' << target->second->to_month_string() << ','
+           << fixed(static_cast<double>(on_time) / static_cast<double>(meta.runs));
+    } else {
+      text << ",,";
+    }
+    text << '\n';
+  }
+  write_text(dir / "mc_summary.csv", text.str());
+
+  for (const auto& p : meta.projects) {
+    McProjectSummary row;
+    row.id = p.id;
+    row.target = p.target;
+    if (const auto* values = column_of(p.id + ".commissioning")) {
+      const McStats s = stats_of(*values, true);
+      if (s.count > 0) {
+        const auto date = [](double m) { return Date::parse(month_text(m)); };
+        row.p10 = date(s.p10);
+        row.p50 = date(s.p50);
+        row.p90 = date(s.p90);
+      }
+      if (p.target) {
+        const double month = p.target->year() * 12.0 + (p.target->month() - 1);
+        std::size_t on_time = 0;
+        for (double v : *values) on_time += !std::isnan(v) && v <= month ? 1 : 0;
+        row.p_on_time = static_cast<double>(on_time) / static_cast<double>(meta.runs);
+      }
+    }
+    summary.projects.push_back(std::move(row));
+  }
+  const std::string jobs_column = "jobs_" + std::to_string(meta.jobs_year);
+  if (const auto* values = column_of(jobs_column)) summary.jobs = stats_of(*values, false);
+  if (const auto* values = column_of("job_years")) summary.job_years = stats_of(*values, false);
+
+  // criticality.csv
+  {
+    RunFile critical(dir / "mc_critical.csv");
+    const std::size_t n = critical.header().size() - 1;
+    std::vector<std::uint64_t> counts(n, 0);
+    while (critical.next(cells)) {
+      for (std::size_t c = 0; c < n; ++c) counts[c] += cells[c + 1] == "1" ? 1 : 0;
+    }
+    check_count(critical, meta.runs);
+    std::ostringstream out;
+    out << "activity,critical_runs,critical_share\n";
+    for (std::size_t c = 0; c < n; ++c) {
+      out << critical.header()[c + 1] << ',' << counts[c] << ','
+          << fixed(static_cast<double>(counts[c]) / static_cast<double>(meta.runs)) << '\n';
+    }
+    write_text(dir / "criticality.csv", out.str());
+  }
+
+  // sensitivity.csv
+  std::map<std::string, std::vector<double>> input_values;
+  {
+    RunFile inputs(dir / "mc_inputs.csv");
+    const std::size_t n = inputs.header().size() - 1;
+    std::vector<std::vector<double>> values(n);
+    while (inputs.next(cells)) {
+      for (std::size_t c = 0; c < n; ++c) {
+        values[c].push_back(number(cells[c + 1], inputs.path(), inputs.line_number()));
+      }
+    }
+    check_count(inputs, meta.runs);
+    std::map<std::string, std::string> units;
+    for (const auto& input : meta.inputs) units[input.name] = input.unit;
+    std::ostringstream out;
+    out << "input,unit";
+    std::vector<const std::vector<double>*> outputs;
+    for (const auto& p : meta.projects) {
+      out << ',' << p.id << ".commissioning";
+      outputs.push_back(column_of(p.id + ".commissioning"));
+    }
+    out << ",job_years\n";
+    outputs.push_back(column_of("job_years"));
+    for (std::size_t c = 0; c < n; ++c) {
+      const std::string name(inputs.header()[c + 1]);
+      out << name << ',' << units[name];
+      for (const auto* output : outputs) {
+        out << ',';
+        if (output == nullptr) continue;
+        if (const auto rho = spearman(values[c], *output)) out << fixed(*rho);
+      }
+      out << '\n';
+      input_values[name] = std::move(values[c]);
+    }
+    write_text(dir / "sensitivity.csv", out.str());
+  }
+
+  // risks.csv
+  if (fs::exists(dir / "mc_risks.csv")) {
+    RunFile risks(dir / "mc_risks.csv");
+    const std::size_t n = risks.header().size() - 1;
+    std::vector<double> sums(n, 0.0);
+    while (risks.next(cells)) {
+      for (std::size_t c = 0; c < n; ++c) {
+        sums[c] += number(cells[c + 1], risks.path(), risks.line_number());
+      }
+    }
+    check_count(risks, meta.runs);
+    struct Row {
+      const McRiskInfo* risk;
+      double fired_share;
+      double job_years;
+      double delay_months;
+    };
+    std::vector<Row> rows;
+    const double count = static_cast<double>(meta.runs);
+    for (std::size_t r = 0; r < meta.risks.size() && 2 * r + 1 < n; ++r) {
+      const auto fired = input_values.find("risk:" + meta.risks[r].id);
+      double share = 0.0;
+      if (fired != input_values.end()) {
+        share = std::accumulate(fired->second.begin(), fired->second.end(), 0.0) / count;
+      }
+      rows.push_back({&meta.risks[r], share, sums[2 * r] / count, sums[2 * r + 1] / count});
+    }
+    // Most costly first: job-years lost, then months of delay, then declaration order.
+    std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
+      const double ja = std::round(a.job_years * 1000.0);
+      const double jb = std::round(b.job_years * 1000.0);
+      if (ja != jb) return ja > jb;
+      return std::round(a.delay_months * 1000.0) > std::round(b.delay_months * 1000.0);
+    });
+    std::ostringstream out;
+    out << "rank,risk,phase,probability,fired_share,mean_job_years_lost,mean_delay_months\n";
+    for (std::size_t k = 0; k < rows.size(); ++k) {
+      out << k + 1 << ',' << rows[k].risk->id << ',' << rows[k].risk->phase << ','
+          << fixed(rows[k].risk->probability) << ',' << fixed(rows[k].fired_share) << ','
+          << fixed(rows[k].job_years) << ',' << fixed(rows[k].delay_months) << '\n';
+    }
+    write_text(dir / "risks.csv", out.str());
+  }
+  return summary;
+}
+
+McSummary merge_mc_directories(const std::vector<fs::path>& shards, const fs::path& out) {
+  if (shards.empty()) throw UsageError("ripple merge: no shard directories given");
+  // mc.json must agree byte for byte.
+  const auto read_all = [](const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) fail(path, 0, "cannot open the file");
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+  };
+  const std::string metadata = read_all(shards.front() / "mc.json");
+  for (const auto& shard : shards) {
+    if (read_all(shard / "mc.json") != metadata) {
+      fail(shard / "mc.json", 0,
+           "differs from " + (shards.front() / "mc.json").string() +
+               ": the shards are not of the same campaign (scenario, seed, runs, options)");
+    }
+  }
+  const McMetadata meta = read_mc_metadata(shards.front() / "mc.json");
+  std::error_code ec;
+  fs::create_directories(out, ec);
+  if (ec)
+    throw RuntimeError("cannot create output directory " + out.string() + ": " + ec.message());
+  write_text(out / "mc.json", metadata);
+
+  for (const char* name : kPerRunFiles) {
+    std::size_t present = 0;
+    for (const auto& shard : shards) present += fs::exists(shard / name) ? 1 : 0;
+    if (present == 0) continue;
+    if (present != shards.size()) {
+      for (const auto& shard : shards) {
+        if (!fs::exists(shard / name)) fail(shard / name, 0, "missing in this shard only");
+      }
+    }
+    std::vector<std::string> paths;
+    for (const auto& shard : shards) paths.push_back((shard / name).string());
+    std::ofstream merged(out / name, std::ios::binary);
+    CsvMergeOptions options;
+    options.expected_rows = meta.runs;
+    merge_csv_files(paths, merged, options);
+    if (!merged) throw RuntimeError("cannot write " + (out / name).string());
+  }
+  return summarise_mc_directory(out);
+}
+
+void write_mc_table(std::ostream& out, const McSummary& summary, const McMetadata& meta) {
+  out << "Monte Carlo: " << with_thousands(static_cast<double>(summary.runs)) << " runs of "
+      << meta.scenario_name << " (seed " << meta.seed << ")\n\n";
+  TextTable projects({"project", "target", "P(on time)", "P10", "P50", "P90"},
+                     {false, false, true, false, false, false});
+  for (const auto& p : summary.projects) {
+    projects.add_row({p.id, month_or_dash(p.target), p.p_on_time ? percent(*p.p_on_time) : "-",
+                      month_or_dash(p.p10), month_or_dash(p.p50), month_or_dash(p.p90)});
+  }
+  out << "Commissioning (first capacity on line) by target month, and its P10/P50/P90 month:\n";
+  projects.print(out);
+  out << '\n';
+  TextTable jobs({"metric", "P10", "P50", "P90", "mean"}, {false, true, true, true, true});
+  const auto row = [&](const std::string& name, const McStats& s) {
+    jobs.add_row({name, with_thousands(s.p10), with_thousands(s.p50), with_thousands(s.p90),
+                  with_thousands(s.mean)});
+  };
+  row("jobs in " + std::to_string(summary.jobs_year) + " (direct+indirect+induced)", summary.jobs);
+  row("job-years over the horizon", summary.job_years);
+  jobs.print(out);
+  out << "\nP(on time): share of runs commissioning in or before the target month. Jobs are\n"
+         "annual averages of the year, persons.";
+  if (meta.economy_illustrative) {
+    out << " The economy '" << meta.economy_name
+        << "' is ILLUSTRATIVE: indirect and induced jobs are indicative only.";
+  }
+  out << '\n';
+}
+
+}  // namespace ripple

@@ -1,0 +1,357 @@
+#include "ripple/monte_carlo.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <exception>
+#include <fstream>
+#include <memory>
+#include <optional>
+#include <ostream>
+#include <thread>
+
+#include "ripple/error.hpp"
+#include "ripple/mc_sampler.hpp"
+#include "ripple/pipeline.hpp"
+#include "ripple/text_table.hpp"
+
+namespace ripple {
+namespace {
+
+// Runs per thread in one block: the writer holds at most threads * kBlockPerThread rows.
+constexpr std::uint64_t kBlockPerThread = 256;
+
+void append_number(std::string& line, double value) {
+  line.push_back(',');
+  line.append(csv_number(value));
+}
+
+void append_month(std::string& line, const std::optional<Date>& date) {
+  line.push_back(',');
+  if (date) line.append(date->to_month_string());
+}
+
+YearJobs jobs_in_year(const Ledger& ledger, const Impacts& impacts, int year) {
+  const Date from = Date::from_ymd(year, 1, 1);
+  const Date to = Date::from_ymd(year + 1, 1, 1);
+  const double year_days = to - from;
+  YearJobs jobs;
+  for (std::size_t p = 0; p < ledger.period_count(); ++p) {
+    const Date lo = std::max(from, ledger.period_starts[p]);
+    const Date hi = std::min(to, ledger.period_end(p));
+    if (hi <= lo) continue;
+    const double weight = (hi - lo) / year_days;
+    for (std::size_t pi = 0; pi < ledger.entries.size(); ++pi) {
+      jobs.direct += ledger.entries[pi][p].direct_jobs() * weight;
+      if (!impacts.empty()) {
+        jobs.indirect += impacts.entries[pi][p].indirect_jobs() * weight;
+        jobs.induced += impacts.entries[pi][p].induced_jobs() * weight;
+      }
+    }
+  }
+  return jobs;
+}
+
+double job_years(const SummaryRow& row) {
+  return row.job_years_direct + row.job_years_indirect + row.job_years_induced;
+}
+
+// The date a risk's delay is measured on: the project's commissioning, or the finish of its
+// last activity when it adds no capacity.
+Date finish_of(const Ledger& ledger, std::size_t project) {
+  return ledger.dates[project].commissioning.value_or(ledger.dates[project].last_finish);
+}
+
+// The rows of one run, formatted by the worker that ran it.
+struct RunRows {
+  std::string runs;
+  std::string critical;
+  std::string inputs;
+  std::string risks;
+};
+
+// One thread's copy of the scenario and its pipeline.
+class Worker {
+ public:
+  Worker(const Scenario& scenario, const Economy* economy, const McSampler& sampler,
+         const McOptions& options)
+      : scenario_(std::make_unique<Scenario>(scenario)),
+        pipeline_(std::make_unique<Pipeline>(*scenario_, economy)),
+        sampler_(&sampler),
+        options_(&options) {}
+
+  void run(std::uint64_t index, RunRows& rows) {
+    sampler_->draw(index, draw_);
+    const RunResult& result = run_with(std::nullopt);
+    const RunSummary& summary = result.summary;
+
+    rows.runs.clear();
+    rows.runs.append(std::to_string(index));
+    rows.runs.push_back(',');
+    rows.runs.append(std::to_string(options_->seed));
+    for (const SummaryRow& row : summary.projects) {
+      append_month(rows.runs, row.commissioning);
+      append_month(rows.runs, row.full_capacity);
+    }
+    const SummaryRow& t = summary.total;
+    for (double value : {t.capex_m, t.peak_construction_jobs, t.permanent_jobs, t.indirect_jobs(),
+                         t.induced_jobs(), t.job_years_direct, t.job_years_indirect,
+                         t.job_years_induced, job_years(t), t.output_m, t.value_added_m}) {
+      append_number(rows.runs, value);
+    }
+    const YearJobs year = jobs_in_year(result.ledger, result.impacts, options_->jobs_year);
+    for (double value : {year.total(), year.direct, year.indirect, year.induced}) {
+      append_number(rows.runs, value);
+    }
+    rows.runs.push_back('\n');
+
+    rows.critical.clear();
+    rows.critical.append(std::to_string(index));
+    for (const auto& project : result.timeline.activities) {
+      for (const ActivityTimes& times : project) {
+        rows.critical.append(times.is_critical ? ",1" : ",0");
+      }
+    }
+    rows.critical.push_back('\n');
+
+    rows.inputs.clear();
+    rows.inputs.append(std::to_string(index));
+    sampler_->input_values(draw_, values_);
+    for (double value : values_) append_number(rows.inputs, value);
+    rows.inputs.push_back('\n');
+
+    if (options_->rank_risks) rank_risks(index, result, rows.risks);
+  }
+
+ private:
+  const RunResult& run_with(std::optional<std::size_t> skip_risk) {
+    sampler_->durations(draw_, skip_risk, durations_);
+    sampler_->apply_capex(draw_, skip_risk, *scenario_);
+    pipeline_->plan().set_durations(durations_);
+    return pipeline_->run();
+  }
+
+  // For each fired risk: the run again without it. Not-fired risks cost nothing in this run
+  // (common random numbers make the two runs identical).
+  void rank_risks(std::uint64_t index, const RunResult& base, std::string& line) {
+    const std::size_t risk_count = scenario_->risks.size();
+    base_finish_.resize(scenario_->projects.size());
+    for (std::size_t p = 0; p < base_finish_.size(); ++p) {
+      base_finish_[p] = finish_of(base.ledger, p);
+    }
+    const double base_job_years = job_years(base.summary.total);
+    line.clear();
+    line.append(std::to_string(index));
+    for (std::size_t r = 0; r < risk_count; ++r) {
+      if (draw_.fired[r] == 0) {
+        line.append(",0.000,0.000");
+        continue;
+      }
+      const std::size_t project = scenario_->risks[r].phase.project;
+      const RunResult& off = run_with(r);
+      append_number(line, job_years(off.summary.total) - base_job_years);
+      append_number(line, (base_finish_[project] - finish_of(off.ledger, project)) / kDaysPerMonth);
+    }
+    line.push_back('\n');
+  }
+
+  std::unique_ptr<Scenario> scenario_;
+  std::unique_ptr<Pipeline> pipeline_;
+  const McSampler* sampler_;
+  const McOptions* options_;
+  McDraw draw_;
+  std::vector<Duration> durations_;
+  std::vector<double> values_;
+  std::vector<Date> base_finish_;
+};
+
+std::string headers_runs(const Scenario& scenario, int jobs_year) {
+  std::string line = "index,seed";
+  for (const Project& project : scenario.projects) {
+    line.append(",").append(project.id).append(".commissioning");
+    line.append(",").append(project.id).append(".full_capacity");
+  }
+  line.append(
+      ",capex,peak_construction_jobs,permanent_jobs,indirect_jobs,induced_jobs,job_years_direct,"
+      "job_years_indirect,job_years_induced,job_years,output,value_added");
+  const std::string year = std::to_string(jobs_year);
+  line.append(",jobs_").append(year);
+  line.append(",direct_jobs_").append(year);
+  line.append(",indirect_jobs_").append(year);
+  line.append(",induced_jobs_").append(year);
+  line.push_back('\n');
+  return line;
+}
+
+std::string headers_critical(const Scenario& scenario) {
+  std::string line = "index";
+  for (std::size_t p = 0; p < scenario.projects.size(); ++p) {
+    for (std::size_t a = 0; a < scenario.projects[p].phases.size(); ++a) {
+      line.push_back(',');
+      line.append(scenario.activity_name({p, a}));
+    }
+  }
+  line.push_back('\n');
+  return line;
+}
+
+std::string headers_inputs(const McSampler& sampler) {
+  std::string line = "index";
+  for (const McInput& input : sampler.inputs()) line.append(",").append(input.name);
+  line.push_back('\n');
+  return line;
+}
+
+std::string headers_risks(const Scenario& scenario) {
+  std::string line = "index";
+  for (const Risk& risk : scenario.risks) {
+    line.append(",").append(risk.id).append(".job_years");
+    line.append(",").append(risk.id).append(".delay_months");
+  }
+  line.push_back('\n');
+  return line;
+}
+
+void check_options(const Scenario& scenario, const McOptions& options) {
+  if (options.runs == 0) throw UsageError("ripple mc: --runs must be at least 1");
+  if (options.threads == 0) throw UsageError("ripple mc: --threads must be at least 1");
+  if (options.shard_count == 0 || options.shard_index >= options.shard_count) {
+    throw UsageError("ripple mc: shard " + std::to_string(options.shard_index + 1) + "/" +
+                     std::to_string(options.shard_count) + " is not a slice K/N with 1 <= K <= N");
+  }
+  const int first = scenario.calendar.start.year();
+  const int last = scenario.calendar.end.year();
+  if (options.jobs_year < first || options.jobs_year > last) {
+    throw UsageError("ripple mc: --jobs-year " + std::to_string(options.jobs_year) +
+                     " is outside the scenario's calendar (" + std::to_string(first) + " to " +
+                     std::to_string(last) + ")");
+  }
+}
+
+}  // namespace
+
+int default_jobs_year(const Scenario& scenario) {
+  return std::clamp(2030, scenario.calendar.start.year(), scenario.calendar.end.year());
+}
+
+void run_monte_carlo(const Scenario& scenario, const Economy* economy, const McOptions& options,
+                     const McSinks& sinks) {
+  check_options(scenario, options);
+  const Plan plan(scenario);
+  const McSampler sampler(scenario, plan, options.seed);
+
+  *sinks.runs << headers_runs(scenario, options.jobs_year);
+  *sinks.critical << headers_critical(scenario);
+  *sinks.inputs << headers_inputs(sampler);
+  if (options.rank_risks && sinks.risks != nullptr) *sinks.risks << headers_risks(scenario);
+
+  // This shard's runs: index = shard_index + k * shard_count, k = 0 .. count-1.
+  const std::uint64_t count =
+      options.runs > options.shard_index
+          ? (options.runs - options.shard_index + options.shard_count - 1) / options.shard_count
+          : 0;
+  const unsigned threads = static_cast<unsigned>(
+      std::min<std::uint64_t>(options.threads, std::max<std::uint64_t>(count, 1)));
+  std::vector<std::unique_ptr<Worker>> workers;
+  for (unsigned t = 0; t < threads; ++t) {
+    workers.push_back(std::make_unique<Worker>(scenario, economy, sampler, options));
+  }
+
+  const std::uint64_t block = kBlockPerThread * threads;
+  std::vector<RunRows> rows(
+      static_cast<std::size_t>(std::min(block, std::max<std::uint64_t>(count, 1))));
+  for (std::uint64_t first = 0; first < count; first += block) {
+    const std::uint64_t size = std::min(block, count - first);
+    std::atomic<std::uint64_t> next{0};
+    std::exception_ptr failure;
+    std::atomic<bool> failed{false};
+    const auto work = [&](Worker& worker) {
+      try {
+        for (std::uint64_t k = next++; k < size && !failed; k = next++) {
+          worker.run(options.shard_index + (first + k) * options.shard_count, rows[k]);
+        }
+      } catch (...) {
+        if (!failed.exchange(true)) failure = std::current_exception();
+      }
+    };
+    if (threads == 1) {
+      work(*workers.front());
+    } else {
+      std::vector<std::thread> pool;
+      for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work, std::ref(*workers[t]));
+      work(*workers.front());
+      for (auto& thread : pool) thread.join();
+    }
+    if (failure) std::rethrow_exception(failure);
+    for (std::uint64_t k = 0; k < size; ++k) {
+      *sinks.runs << rows[k].runs;
+      *sinks.critical << rows[k].critical;
+      *sinks.inputs << rows[k].inputs;
+      if (options.rank_risks && sinks.risks != nullptr) *sinks.risks << rows[k].risks;
+    }
+    if (options.progress) options.progress(first + size, count);
+  }
+}
+
+void fill_mc_metadata(const Scenario& scenario, const McOptions& options, McMetadata& metadata) {
+  metadata.seed = options.seed;
+  metadata.runs = options.runs;
+  metadata.jobs_year = options.jobs_year;
+  metadata.rank_risks = options.rank_risks;
+  metadata.projects.clear();
+  for (const Project& project : scenario.projects) {
+    metadata.projects.push_back({project.id, project.target_date});
+  }
+  metadata.risks.clear();
+  for (const Risk& risk : scenario.risks) {
+    metadata.risks.push_back({risk.id, scenario.activity_name(risk.phase), risk.probability});
+  }
+  const Plan plan(scenario);
+  const McSampler sampler(scenario, plan, options.seed);
+  metadata.inputs.clear();
+  for (const McInput& input : sampler.inputs()) metadata.inputs.push_back({input.name, input.unit});
+}
+
+std::optional<McSummary> run_monte_carlo_to_directory(const Scenario& scenario,
+                                                      const Economy* economy,
+                                                      const McOptions& options, McMetadata metadata,
+                                                      const std::filesystem::path& dir) {
+  namespace fs = std::filesystem;
+  check_options(scenario, options);
+  fill_mc_metadata(scenario, options, metadata);
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  if (ec)
+    throw RuntimeError("cannot create output directory " + dir.string() + ": " + ec.message());
+  for (const char* stale :
+       {"mc_risks.csv", "risks.csv", "mc_summary.csv", "criticality.csv", "sensitivity.csv"}) {
+    fs::remove(dir / stale, ec);
+  }
+  {
+    std::ofstream file(dir / "mc.json", std::ios::binary);
+    write_mc_metadata(file, metadata);
+    if (!file) throw RuntimeError("cannot write " + (dir / "mc.json").string());
+  }
+  {
+    std::ofstream runs(dir / "mc_runs.csv", std::ios::binary);
+    std::ofstream critical(dir / "mc_critical.csv", std::ios::binary);
+    std::ofstream inputs(dir / "mc_inputs.csv", std::ios::binary);
+    std::ofstream risks;
+    McSinks sinks{&runs, &critical, &inputs, nullptr};
+    if (options.rank_risks) {
+      risks.open(dir / "mc_risks.csv", std::ios::binary);
+      sinks.risks = &risks;
+    }
+    run_monte_carlo(scenario, economy, options, sinks);
+    runs.flush();
+    critical.flush();
+    inputs.flush();
+    if (options.rank_risks) risks.flush();
+    if (!runs || !critical || !inputs || (options.rank_risks && !risks)) {
+      throw RuntimeError("cannot write the per-run files in " + dir.string());
+    }
+  }
+  if (options.shard_count > 1) return std::nullopt;
+  return summarise_mc_directory(dir);
+}
+
+}  // namespace ripple

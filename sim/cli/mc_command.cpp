@@ -1,0 +1,140 @@
+// `ripple mc SCENARIO --runs N`: a Monte Carlo campaign over durations and risks; per-run files
+// and their statistics to --out, the on-time and jobs summary to stdout.
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <ostream>
+#include <thread>
+
+#include "cli/cli_options.hpp"
+#include "ripple/economy_link.hpp"
+#include "ripple/error.hpp"
+#include "ripple/mc_summary.hpp"
+#include "ripple/monte_carlo.hpp"
+#include "ripple/run_report.hpp"
+#include "ripple/shard.hpp"
+#include "ripple/text_table.hpp"
+#include "ripple/version.hpp"
+
+namespace ripple::cli {
+namespace fs = std::filesystem;
+namespace {
+
+constexpr std::string_view kHelp =
+    "Usage: ripple mc SCENARIO --runs N [--seed S] [--threads T] [--shard K/N] [--out DIR]\n"
+    "                 [--jobs-year Y] [--rank-risks] [--set KEY=VALUE]... [--overlay FILE]...\n"
+    "\n"
+    "Monte Carlo: runs the scenario N times, each run with its own draw of every uncertain\n"
+    "phase duration and of the risk register (each risk fires with its probability and adds\n"
+    "its delay and cost to its phase). Run i draws from streams keyed by (seed, i, input), so\n"
+    "results are identical whatever the thread count or sharding, and two variants of a\n"
+    "scenario share their draws (common random numbers). Prints, per project, the probability\n"
+    "of commissioning by its target month and the P10/P50/P90 commissioning months, and the\n"
+    "jobs of one year (direct + indirect + induced) at P10/P50/P90. Writes into DIR:\n"
+    "  mc_runs.csv       one row per run: commissioning and full capacity per project, TOTAL\n"
+    "                    metrics, job-years, jobs_<year>\n"
+    "  mc_critical.csv   one row per run: 1 for each activity on the driving path\n"
+    "  mc_inputs.csv     one row per run: the sampled inputs\n"
+    "  mc_summary.csv    per metric mean, sd, p5, p10, p50, p90, p95; targets, P(on time)\n"
+    "  criticality.csv   per activity, the share of runs in which it was critical\n"
+    "  sensitivity.csv   per input, Spearman rank correlation with each commissioning and\n"
+    "                    with job-years (tornado chart data)\n"
+    "  risks.csv         with --rank-risks: each risk switched off in turn, ranked by the\n"
+    "                    job-years and months of delay it costs (also mc_risks.csv per run)\n"
+    "  mc.json           scenario, hash, seed, runs, overrides, projects, inputs\n"
+    "With --shard K/N only the per-run files and mc.json of runs i with i % N == K-1 are\n"
+    "written; `ripple merge DIR... --out DIR` joins the shards and writes the statistics,\n"
+    "byte-identical to an unsharded campaign. docs/montecarlo.md describes every column.\n"
+    "\n";
+
+std::string read_bytes(const std::string& path) {
+  std::ifstream file(path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>()};
+}
+
+}  // namespace
+
+int run_mc(const Args& args, std::ostream& out, std::ostream& err) {
+  po::options_description options("Options");
+  options.add_options()("help,h", "show this help")(
+      "runs,n", po::value<std::uint64_t>(), "N: runs in the campaign (all shards together), >= 1")(
+      "seed", po::value<std::uint64_t>(),
+      "S: campaign seed (default: the scenario's calendar.seed)")(
+      "threads,j", po::value<unsigned>(),
+      "T: worker threads (default: the cores available); results do not depend on it")(
+      "shard", po::value<std::string>(), "K/N: run only the K-th of N slices (i % N == K-1)")(
+      "out,o", po::value<std::string>(),
+      "DIR: where to write the files (default: out/<scenario name>-mc; created if missing)")(
+      "jobs-year", po::value<int>(), "Y: the year whose jobs are reported (default 2030)")(
+      "rank-risks", "switch each risk off in turn (common random numbers): risks.csv");
+  add_scenario_options(options);
+  const auto vm = parse_args(args, options, "scenario");
+  if (vm.count("help") > 0) {
+    out << kHelp << options
+        << "\nExample: ripple mc scenarios/kazakhstan_2025.yaml --runs 10000 --out out/kz-mc\n";
+    return 0;
+  }
+  const auto paths = positionals(vm, "scenario", 1, 1, "mc", "one SCENARIO file");
+  if (vm.count("runs") == 0) throw UsageError("ripple mc: --runs N is required");
+  const ScenarioInput input = scenario_input(vm, paths.front());
+  const Scenario scenario = load_scenario_input(input);
+  const std::optional<Economy> economy = load_scenario_economy(scenario);
+
+  McOptions mc;
+  mc.runs = vm["runs"].as<std::uint64_t>();
+  mc.seed = vm.count("seed") > 0 ? vm["seed"].as<std::uint64_t>() : scenario.calendar.seed;
+  mc.threads = vm.count("threads") > 0 ? vm["threads"].as<unsigned>()
+                                       : std::max(1U, std::thread::hardware_concurrency());
+  if (vm.count("shard") > 0) {
+    const Shard shard = parse_shard(vm["shard"].as<std::string>());
+    mc.shard_index = shard.first();
+    mc.shard_count = shard.count;
+  }
+  mc.jobs_year =
+      vm.count("jobs-year") > 0 ? vm["jobs-year"].as<int>() : default_jobs_year(scenario);
+  mc.rank_risks = vm.count("rank-risks") > 0;
+  const bool sharded = mc.shard_count > 1;
+  if (isatty(STDERR_FILENO) != 0 && &err == &std::cerr) {
+    mc.progress = [&err](std::uint64_t done, std::uint64_t total) {
+      err << "\rripple mc: " << done << " / " << total << " runs" << std::flush;
+      if (done == total) err << '\n';
+    };
+  }
+
+  const fs::path dir = vm.count("out") > 0
+                           ? fs::path(vm["out"].as<std::string>())
+                           : fs::path("out") / (fs::path(input.path).stem().string() + "-mc");
+  McMetadata meta;
+  meta.ripple_version = kVersion;
+  meta.scenario_path = input.path;
+  meta.scenario_name = scenario.name;
+  meta.scenario_hash = content_hash(read_bytes(input.path));
+  meta.overrides = input.overrides;
+  meta.overlays = input.overlays;
+  if (economy) {
+    meta.economy_name = economy->info().name;
+    meta.economy_illustrative = economy->info().illustrative;
+  }
+  const std::optional<McSummary> summary =
+      run_monte_carlo_to_directory(scenario, economy ? &*economy : nullptr, mc, meta, dir);
+  if (sharded) {
+    err << "ripple mc: shard " << mc.shard_index + 1 << "/" << mc.shard_count
+        << ": wrote mc.json and the per-run files to " << dir.string()
+        << " (join the shards with: ripple merge DIR... --out DIR)\n";
+    return 0;
+  }
+  fill_mc_metadata(scenario, mc, meta);
+  write_mc_table(out, *summary, meta);
+  err << "ripple mc: wrote mc_runs.csv, mc_critical.csv, mc_inputs.csv, mc_summary.csv, "
+         "criticality.csv, sensitivity.csv"
+      << (mc.rank_risks ? ", mc_risks.csv, risks.csv" : "") << ", mc.json to " << dir.string()
+      << '\n';
+  return 0;
+}
+
+}  // namespace ripple::cli

@@ -1,0 +1,283 @@
+#include "ripple/monte_carlo.hpp"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "ripple/economy_link.hpp"
+#include "ripple/error.hpp"
+#include "ripple/mc_sampler.hpp"
+#include "ripple/mc_summary.hpp"
+#include "ripple/pipeline.hpp"
+#include "ripple/sampling.hpp"
+#include "ripple/scenario_reader.hpp"
+
+namespace ripple {
+namespace {
+
+namespace fs = std::filesystem;
+
+const std::string kTwoProjects =
+    std::string(RIPPLE_SOURCE_DIR) + "/tests/data/mc/two_projects.yaml";
+const std::string kDefault = std::string(RIPPLE_SOURCE_DIR) + "/scenarios/kazakhstan_2025.yaml";
+const char* const kFiles[] = {"mc.json",         "mc_runs.csv",    "mc_critical.csv",
+                              "mc_inputs.csv",   "mc_summary.csv", "criticality.csv",
+                              "sensitivity.csv", "mc_risks.csv",   "risks.csv"};
+
+std::string read_file(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+// A fresh directory under the system's temporary directory.
+fs::path temp_dir(const std::string& name) {
+  const fs::path dir = fs::temp_directory_path() / ("ripple_mc_test_" + name);
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  return dir;
+}
+
+McMetadata metadata_of(const Scenario& scenario) {
+  McMetadata meta;
+  meta.ripple_version = "test";
+  meta.scenario_path = scenario.path;
+  meta.scenario_name = scenario.name;
+  return meta;
+}
+
+}  // namespace
+
+TEST_SUITE("batch") {
+  TEST_CASE("percentiles follow type 7 for numbers and type 1 for dates") {
+    const std::vector<double> x{1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
+    // R: quantile(1:10, c(0.1, 0.5, 0.95)) = 1.9, 5.5, 9.55; type 1: 1, 5, 10.
+    CHECK(percentile_type7(x, 0.1) == doctest::Approx(1.9).epsilon(1e-12));
+    CHECK(percentile_type7(x, 0.5) == doctest::Approx(5.5).epsilon(1e-12));
+    CHECK(percentile_type7(x, 0.95) == doctest::Approx(9.55).epsilon(1e-12));
+    CHECK(percentile_type1(x, 0.1) == 1.0);
+    CHECK(percentile_type1(x, 0.15) == 2.0);
+    CHECK(percentile_type1(x, 0.5) == 5.0);
+    CHECK(percentile_type1(x, 0.95) == 10.0);
+  }
+
+  TEST_CASE("spearman is 1 for a monotone relation, averages ties, and is undefined when flat") {
+    CHECK(*spearman({1, 2, 3, 4}, {1, 4, 9, 16}) == doctest::Approx(1.0).epsilon(1e-12));
+    CHECK(*spearman({1, 2, 3, 4}, {8, 6, 4, 2}) == doctest::Approx(-1.0).epsilon(1e-12));
+    // Ranks of (0, 0, 1, 1) are (1.5, 1.5, 3.5, 3.5); with (1, 2, 3, 4) rho = 0.894427.
+    CHECK(*spearman({0, 0, 1, 1}, {1, 2, 3, 4}) == doctest::Approx(0.894427191).epsilon(1e-9));
+    CHECK_FALSE(spearman({1, 1, 1, 1}, {1, 2, 3, 4}).has_value());
+  }
+
+  TEST_CASE("a one-phase triangular scenario commissions at the triangular quantiles") {
+    const Scenario scenario = load_scenario(kTwoProjects);
+    Pipeline pipeline(scenario, nullptr);
+    const McSampler sampler(scenario, pipeline.plan(), 2024);
+    McDraw draw;
+    std::vector<Duration> durations;
+    std::vector<double> months;
+    const Date start = Date::from_ymd(2026, 1, 1);
+    constexpr int kRuns = 20000;
+    for (int i = 0; i < kRuns; ++i) {
+      sampler.draw(static_cast<std::uint64_t>(i), draw);
+      sampler.durations(draw, std::nullopt, durations);
+      pipeline.plan().set_durations(durations);
+      const RunResult& result = pipeline.run();
+      const Date commissioning = *result.summary.projects[0].commissioning;
+      // Months after the start, with the last month's fraction from its days.
+      const int whole = months_between(start, commissioning);
+      const Date month = start.add_months(whole);
+      months.push_back(whole +
+                       double(commissioning - month) / days_in_month(month.year(), month.month()));
+    }
+    std::sort(months.begin(), months.end());
+    for (double p : {0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95}) {
+      CAPTURE(p);
+      const double expected = triangular_quantile(12.0, 18.0, 30.0, p);
+      // Sampling error of a quantile at n = 20,000 is ~0.05 months; dates round to days.
+      CHECK(percentile_type7(months, p) == doctest::Approx(expected).epsilon(0.01));
+    }
+  }
+
+  TEST_CASE("a risk with probability 0.3 fires in 30% of the runs") {
+    const Scenario scenario = load_scenario(kTwoProjects);
+    const Plan plan(scenario);
+    const McSampler sampler(scenario, plan, 99);
+    McDraw draw;
+    constexpr int kRuns = 20000;
+    int fired = 0;
+    double delay_sum = 0.0;
+    for (int i = 0; i < kRuns; ++i) {
+      sampler.draw(static_cast<std::uint64_t>(i), draw);
+      fired += draw.fired[0];
+      delay_sum += draw.delay[0];
+      if (draw.fired[0] == 0) CHECK(draw.delay[0] == 0.0);
+    }
+    const double share = double(fired) / kRuns;
+    // 4 standard errors: sqrt(0.3 * 0.7 / 20000) = 0.0032.
+    CHECK(std::abs(share - 0.3) < 4 * 0.0032);
+    // A fired delay is uniform on [30, 90] days: mean 60.
+    CHECK(delay_sum / fired == doctest::Approx(60.0).epsilon(0.02));
+  }
+
+  TEST_CASE("a fired delay in days adds to a phase in months at 30.4375 days a month") {
+    const Scenario scenario = load_scenario(kTwoProjects);
+    const Plan plan(scenario);
+    const McSampler sampler(scenario, plan, 5);
+    McDraw draw;
+    std::vector<Duration> durations;
+    for (std::uint64_t i = 0;; ++i) {
+      sampler.draw(i, draw);
+      if (draw.fired[0] == 0) continue;
+      sampler.durations(draw, std::nullopt, durations);
+      const Duration d = durations[plan.vertex({1, 0})];
+      CHECK(d.unit == TimeUnit::kYears);
+      CHECK(d.amount == doctest::Approx(2.0 + draw.delay[0] / 30.4375 / 12.0).epsilon(1e-12));
+      sampler.durations(draw, std::size_t{0}, durations);
+      CHECK(durations[plan.vertex({1, 0})].amount == 2.0);
+      break;
+    }
+    CHECK(unit_factor(TimeUnit::kWeeks, TimeUnit::kDays) == 7.0);
+    CHECK(unit_factor(TimeUnit::kMonths, TimeUnit::kDays) == 30.4375);
+    CHECK(unit_factor(TimeUnit::kQuarters, TimeUnit::kYears) == doctest::Approx(0.25));
+  }
+
+  TEST_CASE("a variant that changes one phase leaves every other input's draws unchanged") {
+    const Scenario base = load_scenario(kDefault);
+    Scenario variant = base;
+    Phase& changed = variant.projects[0].phases[1];  // abay_smelter.construction
+    REQUIRE_FALSE(changed.duration.values.is_fixed());
+    changed.duration.values.c += 12.0;
+    variant.risks[0].probability = 0.9;
+    const Plan base_plan(base);
+    const Plan variant_plan(variant);
+    const McSampler a(base, base_plan, 42);
+    const McSampler b(variant, variant_plan, 42);
+    const auto changed_index = a.sampled_index(base_plan.vertex({0, 1}));
+    REQUIRE(changed_index.has_value());
+    McDraw da;
+    McDraw db;
+    for (std::uint64_t i = 0; i < 200; ++i) {
+      CAPTURE(i);
+      a.draw(i, da);
+      b.draw(i, db);
+      REQUIRE(da.duration.size() == db.duration.size());
+      for (std::size_t k = 0; k < da.duration.size(); ++k) {
+        if (k != *changed_index) CHECK(da.duration[k] == db.duration[k]);
+      }
+      for (std::size_t r = 1; r < base.risks.size(); ++r) {
+        CHECK(da.fired[r] == db.fired[r]);
+        CHECK(da.delay[r] == db.delay[r]);
+        CHECK(da.cost_m[r] == db.cost_m[r]);
+      }
+      // The changed risk (probability 0.35 -> 0.9) fires in a superset of the runs, with
+      // the same delay when it fires in both.
+      if (da.fired[0] != 0) {
+        CHECK(db.fired[0] == 1);
+        CHECK(da.delay[0] == db.delay[0]);
+      }
+    }
+  }
+
+  TEST_CASE("mc files are identical for 1 and 2 threads and for merged shards") {
+    const Scenario scenario = load_scenario(kDefault);
+    const std::optional<Economy> economy = load_scenario_economy(scenario);
+    McOptions options;
+    options.runs = 40;
+    options.seed = 7;
+    options.jobs_year = 2030;
+    options.rank_risks = true;
+    const Economy* econ = economy ? &*economy : nullptr;
+
+    options.threads = 1;
+    const fs::path one = temp_dir("threads1");
+    const auto summary =
+        run_monte_carlo_to_directory(scenario, econ, options, metadata_of(scenario), one);
+    REQUIRE(summary.has_value());
+    CHECK(summary->runs == 40);
+    options.threads = 2;
+    const fs::path two = temp_dir("threads2");
+    (void)run_monte_carlo_to_directory(scenario, econ, options, metadata_of(scenario), two);
+    for (const char* name : kFiles) {
+      CAPTURE(name);
+      REQUIRE(fs::exists(one / name));
+      CHECK(read_file(one / name) == read_file(two / name));
+    }
+
+    for (std::uint64_t count : {2, 3, 4}) {
+      CAPTURE(count);
+      std::vector<fs::path> shards;
+      for (std::uint64_t k = 0; k < count; ++k) {
+        McOptions shard = options;
+        shard.threads = 1 + static_cast<unsigned>(k % 2);
+        shard.shard_index = k;
+        shard.shard_count = count;
+        shards.push_back(temp_dir("shard" + std::to_string(count) + "_" + std::to_string(k)));
+        CHECK_FALSE(run_monte_carlo_to_directory(scenario, econ, shard, metadata_of(scenario),
+                                                 shards.back())
+                        .has_value());
+        CHECK_FALSE(fs::exists(shards.back() / "mc_summary.csv"));
+      }
+      const fs::path merged = temp_dir("merged" + std::to_string(count));
+      (void)merge_mc_directories(shards, merged);
+      for (const char* name : kFiles) {
+        CAPTURE(name);
+        CHECK(read_file(one / name) == read_file(merged / name));
+      }
+      if (count == 3) {
+        // Without its last shard the campaign has gaps: refused.
+        shards.pop_back();
+        CHECK_THROWS_AS(merge_mc_directories(shards, temp_dir("gap")), InputError);
+      }
+    }
+  }
+
+  TEST_CASE("mc_summary gives the on-time share and commissioning months of each project") {
+    const Scenario scenario = load_scenario(kTwoProjects);
+    McOptions options;
+    options.runs = 2000;
+    options.seed = 3;
+    options.threads = 2;
+    options.jobs_year = 2030;
+    const fs::path dir = temp_dir("summary");
+    const auto summary =
+        run_monte_carlo_to_directory(scenario, nullptr, options, metadata_of(scenario), dir);
+    REQUIRE(summary.has_value());
+    REQUIRE(summary->projects.size() == 2);
+    // risky: 24 months from 2025-06 finish 2027-06; the strike (p 0.3, 30-90 days) pushes
+    // it into 2027-07 or later: P(on time by 2027-06) = 0.7 within sampling error.
+    REQUIRE(summary->projects[1].p_on_time.has_value());
+    CHECK(std::abs(*summary->projects[1].p_on_time - 0.7) < 0.05);
+    CHECK(summary->projects[1].p50->to_month_string() == "2027-06");
+    // tri: 2026-01 + triangular(12, 18, 30) months; its median 19.75 months: 2027-08.
+    CHECK(summary->projects[0].p50->to_month_string() == "2027-08");
+    CHECK(summary->jobs.p50 == doctest::Approx(70.0).epsilon(1e-9));
+    const std::string text = read_file(dir / "mc_summary.csv");
+    CHECK(text.find("metric,mean,sd,p5,p10,p50,p90,p95,target,p_on_time\n") == 0);
+    CHECK(text.find("\ntri.commissioning,2027-0") != std::string::npos);
+  }
+
+  TEST_CASE("bad campaign options are usage errors") {
+    const Scenario scenario = load_scenario(kTwoProjects);
+    McOptions options;
+    std::ostringstream sink;
+    const McSinks sinks{&sink, &sink, &sink, nullptr};
+    options.runs = 0;
+    CHECK_THROWS_AS(run_monte_carlo(scenario, nullptr, options, sinks), UsageError);
+    options.runs = 10;
+    options.jobs_year = 2040;
+    CHECK_THROWS_AS(run_monte_carlo(scenario, nullptr, options, sinks), UsageError);
+    options.jobs_year = 2030;
+    options.shard_index = 2;
+    options.shard_count = 2;
+    CHECK_THROWS_AS(run_monte_carlo(scenario, nullptr, options, sinks), UsageError);
+  }
+}
+
+}  // namespace ripple
