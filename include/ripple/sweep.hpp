@@ -1,0 +1,141 @@
+#pragma once
+/// Parameter sweeps (`ripple sweep`, docs/campaigns.md): a cartesian grid of what-if overrides
+/// over one scenario, one run and one CSV row per point.
+///
+/// Grid order: the axes are the `--vary` options in command-line order and the LAST axis
+/// varies fastest, as nested loops written in that order. Point i has coordinates (c_0, ...,
+/// c_{m-1}) with i = ((c_0 · n_1 + c_1) · n_2 + c_2) ... (n_k the size of axis k).
+///
+/// A point's scenario is the base tree (file, overlays, --set) cloned, with one override per
+/// axis applied on top (each its own source `--vary KEY=VALUE`, so diagnostics name it), then
+/// validated and run through the same steps as Pipeline::run(). The base YAML is parsed once;
+/// economies are loaded and factorised once per distinct economy options (table, FLQ delta,
+/// household closure, currency), so varying `economy.flq_delta` loads one model per value.
+/// A point's row depends only on the inputs and its index: shards (shard.hpp) write the same
+/// bytes as the unsharded sweep.
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <vector>
+
+#include "ripple/economy.hpp"
+#include "ripple/error.hpp"
+#include "ripple/scenario.hpp"
+#include "ripple/scenario_overrides.hpp"
+
+namespace ripple {
+
+/// One `--vary KEY=SPEC`: a dotted scenario path and its values, each the YAML text of the
+/// value as it would be written in the scenario file (e.g. `42 months`, `0.3`).
+struct SweepAxis {
+  std::string key;
+  std::vector<std::string> values;
+};
+
+/// Parses `KEY=SPEC`. SPEC is one of
+///   `v1,v2,...`         values as written in the file, split at commas, trimmed;
+///   `lo:hi:step`        numbers lo, lo+step, ... up to hi (inclusive within 1e-9 steps),
+///                       computed as lo + i·step (no accumulated drift), printed with as many
+///                       decimals as the most precise of lo, hi and step; a unit may follow the
+///                       last number (`42:60:6 months`) or every number (`42 months:60
+///                       months:6 months`), the same unit each time;
+///   `[v1, v2, ...]`     a YAML flow list, for values that contain commas (distributions).
+/// Throws UsageError (exit 2) naming the option: no `=`, an empty key or value, a range with
+/// step <= 0, hi < lo, mixed units or more than 10^8 values.
+[[nodiscard]] SweepAxis parse_vary(std::string_view assignment);
+
+/// The points of a sweep: the cartesian product of its axes in the order described above.
+class SweepGrid {
+ public:
+  /// Throws UsageError when there is no axis, a key is varied twice, or the grid has more than
+  /// 2^53 points.
+  explicit SweepGrid(std::vector<SweepAxis> axes);
+
+  [[nodiscard]] const std::vector<SweepAxis>& axes() const { return axes_; }
+  /// P, the number of points (the product of the axes' sizes).
+  [[nodiscard]] std::uint64_t point_count() const { return point_count_; }
+  /// The value index on each axis of point `index` (< point_count()).
+  [[nodiscard]] std::vector<std::size_t> coordinates(std::uint64_t index) const;
+  /// The overrides of point `index`, `KEY=VALUE` per axis, in axis order.
+  [[nodiscard]] std::vector<std::string> assignments(std::uint64_t index) const;
+
+ private:
+  std::vector<SweepAxis> axes_;
+  std::uint64_t point_count_ = 1;
+};
+
+/// Where a sweep's time goes, in seconds, summed over the points run (see `--timings`).
+struct SweepTimings {
+  double scenario_s = 0.0;      ///< clone the base tree, apply overrides, convert and validate
+  double economy_load_s = 0.0;  ///< read and factorise economies (once per distinct options)
+  double plan_s = 0.0;          ///< build the plan graph, the engine and the economy link
+  double engine_s = 0.0;        ///< the discrete-event rollout
+  double ledger_s = 0.0;        ///< spending, production and direct jobs per period
+  double economy_s = 0.0;       ///< indirect and induced effects per period (solves done once)
+  double summary_s = 0.0;       ///< the summary rows
+  double format_s = 0.0;        ///< the CSV row text
+  [[nodiscard]] double total_s() const {
+    return scenario_s + economy_load_s + plan_s + engine_s + ledger_s + economy_s + summary_s +
+           format_s;
+  }
+};
+
+/// A failed point: why, and the exit code its error carries.
+struct SweepFailure {
+  ExitCode code = ExitCode::kInvalidInput;
+  std::string message;  ///< the error's text (every diagnostic, one per line)
+};
+
+/// What one point produced: its CSV row (with '\n'), and the failure when it failed (the row
+/// then has status `error` and empty metrics).
+struct SweepPoint {
+  std::string row;
+  std::optional<SweepFailure> failure;
+};
+
+/// A sweep over one base scenario. Not thread-safe (it caches economies and timings).
+class Sweep {
+ public:
+  /// Validates the base scenario (file, overlays and --set already in `base`) so that a broken
+  /// base fails once rather than at every point, and records its projects for the columns.
+  /// Throws InputError with the base's diagnostics.
+  Sweep(ScenarioTree base, SweepGrid grid);
+  ~Sweep();
+  Sweep(const Sweep&) = delete;
+  Sweep& operator=(const Sweep&) = delete;
+
+  [[nodiscard]] const SweepGrid& grid() const { return grid_; }
+  /// The CSV header line (with '\n'): index, the varied keys, status, the TOTAL metrics of
+  /// summary.csv, then commissioning_<project> and full_capacity_<project> per project.
+  [[nodiscard]] std::string header() const;
+  /// Runs point `index` (< grid().point_count()). Errors of the point (InputError, ModelError,
+  /// RuntimeError such as an unreadable economy table) are returned in the result, not thrown.
+  [[nodiscard]] SweepPoint run_point(std::uint64_t index);
+  /// "KEY=VALUE, KEY=VALUE" of point `index`, for messages.
+  [[nodiscard]] std::string describe_point(std::uint64_t index) const;
+  [[nodiscard]] const SweepTimings& timings() const { return timings_; }
+  /// How many distinct economies were loaded so far.
+  [[nodiscard]] std::size_t economies_loaded() const { return economies_.size(); }
+
+ private:
+  using EconomyKey = std::tuple<std::string, double, bool, std::string>;
+  const Economy* economy_for(const Scenario& scenario);
+  [[nodiscard]] std::string error_row(std::uint64_t index) const;
+
+  ScenarioTree base_;
+  SweepGrid grid_;
+  std::vector<std::string> project_ids_;
+  std::map<EconomyKey, std::unique_ptr<Economy>> economies_;
+  SweepTimings timings_;
+};
+
+/// A CSV field: as is, or double-quoted (quotes doubled) when it holds a comma, a quote, a line
+/// break or leading/trailing spaces.
+[[nodiscard]] std::string csv_field(std::string_view text);
+
+}  // namespace ripple

@@ -1,0 +1,230 @@
+#include "ripple/sweep.hpp"
+
+#include <doctest/doctest.h>
+
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "ripple/economy_link.hpp"
+#include "ripple/error.hpp"
+#include "ripple/pipeline.hpp"
+#include "ripple/run_report.hpp"
+#include "ripple/scenario_reader.hpp"
+#include "ripple/shard.hpp"
+
+namespace ripple {
+namespace {
+
+const std::string kScenario =
+    std::string(RIPPLE_SOURCE_DIR) + "/tests/data/sweep/two_projects.yaml";
+
+std::vector<std::string> fields(const std::string& line) {
+  std::vector<std::string> out;
+  std::string field;
+  bool quoted = false;
+  for (const char c : line) {
+    if (c == '"') {
+      quoted = !quoted;
+    } else if (c == ',' && !quoted) {
+      out.push_back(field);
+      field.clear();
+    } else if (c != '\n') {
+      field.push_back(c);
+    }
+  }
+  out.push_back(field);
+  return out;
+}
+
+Sweep make_sweep(std::vector<std::string> varies, std::vector<std::string> sets = {}) {
+  std::vector<SweepAxis> axes;
+  for (const auto& vary : varies) axes.push_back(parse_vary(vary));
+  return Sweep(build_scenario_tree(kScenario, {}, sets), SweepGrid(std::move(axes)));
+}
+
+TEST_SUITE("batch") {
+  TEST_CASE("a comma list gives its values trimmed, as written") {
+    const SweepAxis axis = parse_vary("economy.flq_delta= 0.2, 0.25 ,0.3");
+    CHECK(axis.key == "economy.flq_delta");
+    CHECK(axis.values == std::vector<std::string>{"0.2", "0.25", "0.3"});
+  }
+
+  TEST_CASE("a range takes its unit after the last number or after every number") {
+    const std::vector<std::string> expected = {"42 months", "48 months", "54 months", "60 months"};
+    CHECK(parse_vary("k=42:60:6 months").values == expected);
+    CHECK(parse_vary("k=42 months:60 months:6 months").values == expected);
+    CHECK(parse_vary("k=42:61:6 months").values == expected);
+    CHECK(parse_vary("k=1:3:1").values == std::vector<std::string>{"1", "2", "3"});
+  }
+
+  TEST_CASE("a decimal range is lo + i*step with the inputs' decimals: no drift") {
+    const SweepAxis tenths = parse_vary("k=0:1:0.1");
+    REQUIRE(tenths.values.size() == 11);
+    CHECK(tenths.values[3] == "0.3");
+    CHECK(tenths.values.back() == "1.0");
+    const SweepAxis delta = parse_vary("economy.flq_delta=0.15:0.35:0.05");
+    CHECK(delta.values == std::vector<std::string>{"0.15", "0.20", "0.25", "0.30", "0.35"});
+    const SweepAxis negative = parse_vary("k=-1:1:0.5");
+    CHECK(negative.values == std::vector<std::string>{"-1.0", "-0.5", "0.0", "0.5", "1.0"});
+  }
+
+  TEST_CASE("a YAML list allows values with commas such as distributions") {
+    const SweepAxis axis =
+        parse_vary("k=[36 months, {triangular: [30 months, 36 months, 48 months]}]");
+    CHECK(axis.values ==
+          std::vector<std::string>{"36 months", "{triangular: [30 months, 36 months, 48 months]}"});
+  }
+
+  TEST_CASE("bad --vary specs are usage errors naming the option and the rule") {
+    const std::pair<const char*, const char*> cases[] = {
+        {"nokey", "--vary nokey: expected KEY=SPEC"},
+        {"=1,2", "--vary =1,2: empty KEY in KEY=SPEC"},
+        {"k=", "--vary k=: empty SPEC: expected v1,v2,... or lo:hi:step"},
+        {"k=1,,2", "--vary k=1,,2: empty value in the list v1,v2,..."},
+        {"k=1:2", "--vary k=1:2: a range is lo:hi:step (three numbers)"},
+        {"k=1:5:0", "--vary k=1:5:0: the step of lo:hi:step must be positive"},
+        {"k=5:1:1", "--vary k=5:1:1: hi is below lo in lo:hi:step"},
+        {"k=1 months:5 years:1",
+         "--vary k=1 months:5 years:1: the range mixes units 'months' and 'years'"},
+        {"k=a:5:1",
+         "--vary k=a:5:1: 'a' is not a number with an optional unit (a range is lo:hi:step, "
+         "e.g. 42:60:6 months)"},
+        {"k=0:1e9:1",
+         "--vary k=0:1e9:1: '1e9' is not a number with an optional unit (a range is "
+         "lo:hi:step, e.g. 42:60:6 months)"},
+        {"k=0:200000000:1", "--vary k=0:200000000:1: more than 10^8 values"},
+    };
+    for (const auto& [spec, message] : cases) {
+      CAPTURE(spec);
+      CHECK_THROWS_WITH_AS((void)parse_vary(spec), message, UsageError);
+    }
+  }
+
+  TEST_CASE("the last axis varies fastest and points are numbered in that order") {
+    const SweepGrid grid({parse_vary("a=1,2"), parse_vary("b=x,y,z")});
+    CHECK(grid.point_count() == 6);
+    CHECK(grid.coordinates(0) == std::vector<std::size_t>{0, 0});
+    CHECK(grid.coordinates(1) == std::vector<std::size_t>{0, 1});
+    CHECK(grid.coordinates(3) == std::vector<std::size_t>{1, 0});
+    CHECK(grid.coordinates(5) == std::vector<std::size_t>{1, 2});
+    CHECK(grid.assignments(4) == std::vector<std::string>{"a=2", "b=y"});
+  }
+
+  TEST_CASE("a key varied twice or no axis at all is a usage error") {
+    CHECK_THROWS_AS(SweepGrid({parse_vary("a=1"), parse_vary("a=2")}), UsageError);
+    CHECK_THROWS_AS(SweepGrid({}), UsageError);
+  }
+
+  TEST_CASE("the header lists index, the keys, status, TOTAL metrics and project dates") {
+    const Sweep sweep = make_sweep({"projects.mine.phases.shafts.duration=30 months,36 months"});
+    CHECK(sweep.header() ==
+          "index,projects.mine.phases.shafts.duration,status,commissioning,full_capacity,capex,"
+          "peak_construction_jobs,permanent_jobs,indirect_jobs,induced_jobs,job_years_direct,"
+          "job_years_indirect,job_years_induced,indirect_jobs_host,indirect_jobs_rest,"
+          "induced_jobs_host,induced_jobs_rest,output,value_added,commissioning_smelter,"
+          "commissioning_mine,full_capacity_smelter,full_capacity_mine\n");
+  }
+
+  TEST_CASE("a point's metrics are the TOTAL row ripple run writes for the same overrides") {
+    Sweep sweep = make_sweep(
+        {"projects.mine.phases.shafts.duration=30 months,42 months", "economy.flq_delta=0.2,0.3"});
+    for (std::uint64_t i = 0; i < sweep.grid().point_count(); ++i) {
+      CAPTURE(i);
+      const SweepPoint point = sweep.run_point(i);
+      REQUIRE_FALSE(point.failure);
+      const ScenarioTree tree = build_scenario_tree(kScenario, {}, sweep.grid().assignments(i));
+      const Scenario scenario = scenario_from_yaml(tree.root, tree.sources);
+      const std::optional<Economy> economy = load_scenario_economy(scenario);
+      Pipeline pipeline(scenario, economy ? &*economy : nullptr);
+      std::ostringstream summary;
+      write_summary_csv(summary, pipeline.run().summary);
+      const std::string text = summary.str();
+      const std::string total = text.substr(text.rfind("TOTAL,all,"));
+      const auto expected = fields(total);  // TOTAL, all, 16 metrics
+      const auto got = fields(point.row);   // index, 2 values, status, 16 metrics, 4 dates
+      REQUIRE(got.size() == 24);
+      CHECK(got[0] == std::to_string(i));
+      CHECK(got[3] == "ok");
+      CHECK(std::vector<std::string>(got.begin() + 4, got.begin() + 20) ==
+            std::vector<std::string>(expected.begin() + 2, expected.end()));
+    }
+  }
+
+  TEST_CASE("a longer mine schedule moves the mine's commissioning by the same months") {
+    Sweep sweep = make_sweep({"projects.mine.phases.shafts.duration=30:42:6 months"});
+    const auto a = fields(sweep.run_point(0).row);
+    const auto b = fields(sweep.run_point(2).row);
+    CHECK(a[1] == "30 months");
+    CHECK(b[1] == "42 months");
+    CHECK(a[20] == "2029-11");  // commissioning_mine: 2025-05 + 30 + 24 months of plant
+    CHECK(b[20] == "2030-11");
+    CHECK(a[19] == b[19]);  // the smelter does not depend on the mine
+  }
+
+  TEST_CASE("an invalid point fails alone: status error, empty metrics, the override named") {
+    Sweep sweep = make_sweep({"projects.mine.phases.shafts.duration=-3 months,36 months"});
+    const SweepPoint bad = sweep.run_point(0);
+    REQUIRE(bad.failure);
+    CHECK(bad.failure->code == ExitCode::kInvalidInput);
+    CHECK(bad.failure->message.find("--vary projects.mine.phases.shafts.duration=-3 months: "
+                                    "error: ") == 0);
+    CHECK(bad.row == "0,-3 months,error" + std::string(20, ',') + "\n");
+    CHECK(fields(bad.row).size() == 23);
+    const SweepPoint good = sweep.run_point(1);
+    CHECK_FALSE(good.failure);
+    CHECK(fields(good.row)[2] == "ok");
+  }
+
+  TEST_CASE("an unknown key fails the point with the nearest valid keys") {
+    Sweep sweep = make_sweep({"projects.mine.phases.shaft.duration=36 months"});
+    const SweepPoint point = sweep.run_point(0);
+    REQUIRE(point.failure);
+    CHECK(point.failure->message.find("shafts") != std::string::npos);
+  }
+
+  TEST_CASE("the economy is factorised once per distinct options, not per point") {
+    Sweep one = make_sweep({"projects.mine.phases.shafts.duration=30:39:3 months"});
+    for (std::uint64_t i = 0; i < 4; ++i) CHECK_FALSE(one.run_point(i).failure);
+    CHECK(one.economies_loaded() == 1);
+    Sweep two = make_sweep(
+        {"economy.flq_delta=0.2,0.3", "projects.mine.phases.shafts.duration=30 months,36 months"});
+    for (std::uint64_t i = 0; i < 4; ++i) CHECK_FALSE(two.run_point(i).failure);
+    CHECK(two.economies_loaded() == 2);
+  }
+
+  TEST_CASE("a shard's rows are the unsharded rows of its indices, whatever the run order") {
+    const std::vector<std::string> varies = {"projects.mine.phases.shafts.duration=30:42:6 months",
+                                             "economy.flq_delta=0.2,0.3"};
+    Sweep whole = make_sweep(varies);
+    std::vector<std::string> rows;
+    for (std::uint64_t i = 0; i < whole.grid().point_count(); ++i) {
+      const SweepPoint point = whole.run_point(i);
+      CHECK_FALSE(point.failure);
+      rows.push_back(point.row);
+    }
+    const Shard shard = parse_shard("2/4");
+    Sweep part = make_sweep(varies);
+    for (std::uint64_t i = part.grid().point_count(); i-- > 0;) {
+      if (shard.contains(i)) CHECK(part.run_point(i).row == rows[i]);
+    }
+  }
+
+  TEST_CASE("--set applies under every point and --vary wins over it") {
+    Sweep sweep = make_sweep({"projects.mine.phases.shafts.duration=30 months"},
+                             {"projects.mine.phases.shafts.duration=60 months",
+                              "projects.smelter.phases.commissioning.duration=9 months"});
+    const auto row = fields(sweep.run_point(0).row);
+    CHECK(row[20] == "2029-11");
+    CHECK(row[19] == "2029-02");  // smelter commissioning 6 months later than with 3 months
+  }
+
+  TEST_CASE("a value with a comma is quoted in the CSV") {
+    CHECK(csv_field("36 months") == "36 months");
+    CHECK(csv_field("{a: [1, 2]}") == "\"{a: [1, 2]}\"");
+    CHECK(csv_field("say \"hi\", then") == "\"say \"\"hi\"\", then\"");
+  }
+}
+
+}  // namespace
+}  // namespace ripple
