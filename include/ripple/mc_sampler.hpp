@@ -47,6 +47,8 @@ struct McInput {
 class McSampler {
  public:
   /// Keeps pointers to `scenario` and `plan` (built from it), which must outlive the sampler.
+  /// The fixed durations and the phases' capex are copied now, so the plan's durations and the
+  /// scenario's capex may be replaced by a run's values later (apply_capex on `scenario`).
   McSampler(const Scenario& scenario, const Plan& plan, std::uint64_t seed);
 
   /// Draws run `run` into `out` (buffers reused).
@@ -57,8 +59,8 @@ class McSampler {
   void durations(const McDraw& draw, std::optional<std::size_t> skip_risk,
                  std::vector<Duration>& durations) const;
 
-  /// Sets each phase's capex in `target` (a copy of the sampler's scenario, same shape) to the
-  /// scenario's capex plus the costs of fired risks except `skip_risk`.
+  /// Sets each phase's capex in `target` (the sampler's scenario or a copy of it) to the
+  /// scenario's capex at construction plus the costs of fired risks except `skip_risk`.
   void apply_capex(const McDraw& draw, std::optional<std::size_t> skip_risk,
                    Scenario& target) const;
 
@@ -89,6 +91,8 @@ class McSampler {
   const Scenario* scenario_;
   const Plan* plan_;
   std::uint64_t seed_;
+  std::vector<Duration> modes_;               // [vertex] the plan's durations at construction
+  std::vector<std::vector<double>> capex_m_;  // [project][phase] capex at construction
   std::vector<SampledPhase> sampled_;
   std::vector<std::optional<std::size_t>> sampled_of_vertex_;
   std::vector<RiskStreams> risks_;

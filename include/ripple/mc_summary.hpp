@@ -93,6 +93,10 @@ struct McSummary {
   McStats job_years;  ///< total job-years over the horizon
 };
 
+/// Moments and percentiles of the values that are not NaN: type 7 percentiles, or type 1 when
+/// `dates` (month indices).
+[[nodiscard]] McStats compute_stats(std::vector<double> values, bool dates = false);
+
 /// Type 7 percentile of sorted values (p in [0, 1]); values must not be empty.
 [[nodiscard]] double percentile_type7(const std::vector<double>& sorted, double p);
 /// Type 1 percentile (inverted empirical CDF) of sorted values: x[ceil(n p) - 1], x[0] at p 0.

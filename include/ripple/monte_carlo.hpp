@@ -17,12 +17,15 @@
 #include <filesystem>
 #include <functional>
 #include <iosfwd>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "ripple/economy.hpp"
+#include "ripple/mc_sampler.hpp"
 #include "ripple/mc_summary.hpp"
+#include "ripple/pipeline.hpp"
 #include "ripple/scenario.hpp"
 
 namespace ripple {
@@ -47,6 +50,41 @@ struct McSinks {
   std::ostream* inputs = nullptr;
   std::ostream* risks = nullptr;
 };
+
+/// Sampled runs of one scenario on one thread: its own copy of the scenario (whose phase capex
+/// each run sets), a Pipeline on it and a sampler. Not thread-safe: one per thread; the economy
+/// is shared. Batch drivers (mc, compare --runs) build one per thread.
+class McRunner {
+ public:
+  /// Copies `scenario`; throws InputError when it cannot be planned or linked to `economy`
+  /// (which must outlive the runner).
+  McRunner(const Scenario& scenario, const Economy* economy, std::uint64_t seed);
+
+  /// Draws run `index` and runs it. The result is valid until the next call.
+  const RunResult& run(std::uint64_t index);
+  /// Runs the last draw again with risk `risk` switched off (common random numbers).
+  const RunResult& run_without_risk(std::size_t risk);
+  /// The last draw.
+  [[nodiscard]] const McDraw& draw() const { return draw_; }
+  [[nodiscard]] const McSampler& sampler() const { return *sampler_; }
+  /// The runner's copy of the scenario.
+  [[nodiscard]] const Scenario& scenario() const { return *scenario_; }
+
+ private:
+  const RunResult& run_with(std::optional<std::size_t> skip_risk);
+
+  std::unique_ptr<Scenario> scenario_;
+  std::unique_ptr<Pipeline> pipeline_;
+  std::unique_ptr<McSampler> sampler_;
+  McDraw draw_;
+  std::vector<Duration> durations_;
+};
+
+/// Calls `body(thread, k)` for k = 0 .. count-1 on `threads` threads (the calling one among
+/// them), each k exactly once; `thread` in 0 .. threads-1 names the caller's slot (e.g. its
+/// McRunner). Rethrows the first exception a body threw, after all threads stopped.
+void parallel_for(unsigned threads, std::uint64_t count,
+                  const std::function<void(unsigned, std::uint64_t)>& body);
 
 /// The default year of the jobs columns: 2030 clamped into the calendar's years.
 [[nodiscard]] int default_jobs_year(const Scenario& scenario);

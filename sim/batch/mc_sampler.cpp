@@ -29,7 +29,15 @@ double unit_factor(TimeUnit from, TimeUnit to) {
 }
 
 McSampler::McSampler(const Scenario& scenario, const Plan& plan, std::uint64_t seed)
-    : scenario_(&scenario), plan_(&plan), seed_(seed), sampled_of_vertex_(plan.size()) {
+    : scenario_(&scenario),
+      plan_(&plan),
+      seed_(seed),
+      modes_(plan.durations()),
+      sampled_of_vertex_(plan.size()) {
+  for (const Project& project : scenario.projects) {
+    auto& capex = capex_m_.emplace_back();
+    for (const Phase& phase : project.phases) capex.push_back(phase.capex_m);
+  }
   for (Vertex v = 0; v < plan.size(); ++v) {
     const ActivityRef ref = plan.node(v).ref;
     const Phase& phase = scenario.activity(ref);
@@ -86,13 +94,12 @@ void McSampler::draw(std::uint64_t run, McDraw& out) const {
 
 void McSampler::durations(const McDraw& draw, std::optional<std::size_t> skip_risk,
                           std::vector<Duration>& durations) const {
-  const std::vector<Duration>& modes = plan_->durations();
   durations.resize(plan_->size());
   for (Vertex v = 0; v < plan_->size(); ++v) {
     const Phase& phase = scenario_->activity(plan_->node(v).ref);
     durations[v] = sampled_of_vertex_[v]
                        ? Duration{draw.duration[*sampled_of_vertex_[v]], phase.duration.unit}
-                       : modes[v];
+                       : modes_[v];
   }
   for (std::size_t r = 0; r < risks_.size(); ++r) {
     if (draw.fired[r] == 0 || skip_risk == r || draw.delay[r] == 0.0) continue;
@@ -104,10 +111,9 @@ void McSampler::durations(const McDraw& draw, std::optional<std::size_t> skip_ri
 
 void McSampler::apply_capex(const McDraw& draw, std::optional<std::size_t> skip_risk,
                             Scenario& target) const {
-  for (std::size_t p = 0; p < scenario_->projects.size(); ++p) {
-    const auto& phases = scenario_->projects[p].phases;
-    for (std::size_t a = 0; a < phases.size(); ++a) {
-      target.projects[p].phases[a].capex_m = phases[a].capex_m;
+  for (std::size_t p = 0; p < capex_m_.size(); ++p) {
+    for (std::size_t a = 0; a < capex_m_[p].size(); ++a) {
+      target.projects[p].phases[a].capex_m = capex_m_[p][a];
     }
   }
   for (std::size_t r = 0; r < risks_.size(); ++r) {

@@ -121,7 +121,7 @@ void check_count(const RunFile& file, std::uint64_t runs) {
   }
 }
 
-McStats stats_of(std::vector<double> values, bool dates) {
+McStats stats_of_values(std::vector<double> values, bool dates) {
   values.erase(std::remove_if(values.begin(), values.end(), [](double v) { return std::isnan(v); }),
                values.end());
   McStats s;
@@ -181,6 +181,10 @@ std::string month_or_dash(const std::optional<Date>& date) {
 }
 
 }  // namespace
+
+McStats compute_stats(std::vector<double> values, bool dates) {
+  return stats_of_values(std::move(values), dates);
+}
 
 double percentile_type7(const std::vector<double>& sorted, double p) {
   const double h = (static_cast<double>(sorted.size()) - 1.0) * p;
@@ -326,7 +330,7 @@ McSummary summarise_mc_directory(const fs::path& dir) {
   text << "metric,mean,sd,p5,p10,p50,p90,p95,target,p_on_time\n";
   for (std::size_t c = 0; c < run_columns.size(); ++c) {
     const bool dates = is_date_column(run_columns[c]);
-    const McStats s = stats_of(run_values[c], dates);
+    const McStats s = compute_stats(run_values[c], dates);
     text << run_columns[c];
     if (s.count == 0) {
       text << ",,,,,,,";
@@ -355,7 +359,7 @@ McSummary summarise_mc_directory(const fs::path& dir) {
     row.id = p.id;
     row.target = p.target;
     if (const auto* values = column_of(p.id + ".commissioning")) {
-      const McStats s = stats_of(*values, true);
+      const McStats s = compute_stats(*values, true);
       if (s.count > 0) {
         const auto date = [](double m) { return Date::parse(month_text(m)); };
         row.p10 = date(s.p10);
@@ -372,8 +376,9 @@ McSummary summarise_mc_directory(const fs::path& dir) {
     summary.projects.push_back(std::move(row));
   }
   const std::string jobs_column = "jobs_" + std::to_string(meta.jobs_year);
-  if (const auto* values = column_of(jobs_column)) summary.jobs = stats_of(*values, false);
-  if (const auto* values = column_of("job_years")) summary.job_years = stats_of(*values, false);
+  if (const auto* values = column_of(jobs_column)) summary.jobs = compute_stats(*values, false);
+  if (const auto* values = column_of("job_years"))
+    summary.job_years = compute_stats(*values, false);
 
   // criticality.csv
   {

@@ -69,19 +69,14 @@ struct RunRows {
   std::string risks;
 };
 
-// One thread's copy of the scenario and its pipeline.
+// One thread's runner and the rows it formats.
 class Worker {
  public:
-  Worker(const Scenario& scenario, const Economy* economy, const McSampler& sampler,
-         const McOptions& options)
-      : scenario_(std::make_unique<Scenario>(scenario)),
-        pipeline_(std::make_unique<Pipeline>(*scenario_, economy)),
-        sampler_(&sampler),
-        options_(&options) {}
+  Worker(const Scenario& scenario, const Economy* economy, const McOptions& options)
+      : runner_(scenario, economy, options.seed), options_(&options) {}
 
   void run(std::uint64_t index, RunRows& rows) {
-    sampler_->draw(index, draw_);
-    const RunResult& result = run_with(std::nullopt);
+    const RunResult& result = runner_.run(index);
     const RunSummary& summary = result.summary;
 
     rows.runs.clear();
@@ -115,7 +110,7 @@ class Worker {
 
     rows.inputs.clear();
     rows.inputs.append(std::to_string(index));
-    sampler_->input_values(draw_, values_);
+    runner_.sampler().input_values(runner_.draw(), values_);
     for (double value : values_) append_number(rows.inputs, value);
     rows.inputs.push_back('\n');
 
@@ -123,43 +118,32 @@ class Worker {
   }
 
  private:
-  const RunResult& run_with(std::optional<std::size_t> skip_risk) {
-    sampler_->durations(draw_, skip_risk, durations_);
-    sampler_->apply_capex(draw_, skip_risk, *scenario_);
-    pipeline_->plan().set_durations(durations_);
-    return pipeline_->run();
-  }
-
   // For each fired risk: the run again without it. Not-fired risks cost nothing in this run
   // (common random numbers make the two runs identical).
   void rank_risks(std::uint64_t index, const RunResult& base, std::string& line) {
-    const std::size_t risk_count = scenario_->risks.size();
-    base_finish_.resize(scenario_->projects.size());
+    const Scenario& scenario = runner_.scenario();
+    base_finish_.resize(scenario.projects.size());
     for (std::size_t p = 0; p < base_finish_.size(); ++p) {
       base_finish_[p] = finish_of(base.ledger, p);
     }
     const double base_job_years = job_years(base.summary.total);
     line.clear();
     line.append(std::to_string(index));
-    for (std::size_t r = 0; r < risk_count; ++r) {
-      if (draw_.fired[r] == 0) {
+    for (std::size_t r = 0; r < scenario.risks.size(); ++r) {
+      if (runner_.draw().fired[r] == 0) {
         line.append(",0.000,0.000");
         continue;
       }
-      const std::size_t project = scenario_->risks[r].phase.project;
-      const RunResult& off = run_with(r);
+      const std::size_t project = scenario.risks[r].phase.project;
+      const RunResult& off = runner_.run_without_risk(r);  // `base` is invalid from here on
       append_number(line, job_years(off.summary.total) - base_job_years);
       append_number(line, (base_finish_[project] - finish_of(off.ledger, project)) / kDaysPerMonth);
     }
     line.push_back('\n');
   }
 
-  std::unique_ptr<Scenario> scenario_;
-  std::unique_ptr<Pipeline> pipeline_;
-  const McSampler* sampler_;
+  McRunner runner_;
   const McOptions* options_;
-  McDraw draw_;
-  std::vector<Duration> durations_;
   std::vector<double> values_;
   std::vector<Date> base_finish_;
 };
@@ -229,6 +213,48 @@ void check_options(const Scenario& scenario, const McOptions& options) {
 
 }  // namespace
 
+McRunner::McRunner(const Scenario& scenario, const Economy* economy, std::uint64_t seed)
+    : scenario_(std::make_unique<Scenario>(scenario)),
+      pipeline_(std::make_unique<Pipeline>(*scenario_, economy)),
+      sampler_(std::make_unique<McSampler>(*scenario_, pipeline_->plan(), seed)) {}
+
+const RunResult& McRunner::run(std::uint64_t index) {
+  sampler_->draw(index, draw_);
+  return run_with(std::nullopt);
+}
+
+const RunResult& McRunner::run_without_risk(std::size_t risk) { return run_with(risk); }
+
+const RunResult& McRunner::run_with(std::optional<std::size_t> skip_risk) {
+  sampler_->durations(draw_, skip_risk, durations_);
+  sampler_->apply_capex(draw_, skip_risk, *scenario_);
+  pipeline_->plan().set_durations(durations_);
+  return pipeline_->run();
+}
+
+void parallel_for(unsigned threads, std::uint64_t count,
+                  const std::function<void(unsigned, std::uint64_t)>& body) {
+  std::atomic<std::uint64_t> next{0};
+  std::atomic<bool> failed{false};
+  std::exception_ptr failure;
+  const auto work = [&](unsigned thread) {
+    try {
+      for (std::uint64_t k = next++; k < count && !failed; k = next++) body(thread, k);
+    } catch (...) {
+      if (!failed.exchange(true)) failure = std::current_exception();
+    }
+  };
+  if (threads <= 1 || count <= 1) {
+    work(0);
+  } else {
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work, t);
+    work(0);
+    for (auto& thread : pool) thread.join();
+  }
+  if (failure) std::rethrow_exception(failure);
+}
+
 int default_jobs_year(const Scenario& scenario) {
   return std::clamp(2030, scenario.calendar.start.year(), scenario.calendar.end.year());
 }
@@ -253,7 +279,7 @@ void run_monte_carlo(const Scenario& scenario, const Economy* economy, const McO
       std::min<std::uint64_t>(options.threads, std::max<std::uint64_t>(count, 1)));
   std::vector<std::unique_ptr<Worker>> workers;
   for (unsigned t = 0; t < threads; ++t) {
-    workers.push_back(std::make_unique<Worker>(scenario, economy, sampler, options));
+    workers.push_back(std::make_unique<Worker>(scenario, economy, options));
   }
 
   const std::uint64_t block = kBlockPerThread * threads;
@@ -261,27 +287,9 @@ void run_monte_carlo(const Scenario& scenario, const Economy* economy, const McO
       static_cast<std::size_t>(std::min(block, std::max<std::uint64_t>(count, 1))));
   for (std::uint64_t first = 0; first < count; first += block) {
     const std::uint64_t size = std::min(block, count - first);
-    std::atomic<std::uint64_t> next{0};
-    std::exception_ptr failure;
-    std::atomic<bool> failed{false};
-    const auto work = [&](Worker& worker) {
-      try {
-        for (std::uint64_t k = next++; k < size && !failed; k = next++) {
-          worker.run(options.shard_index + (first + k) * options.shard_count, rows[k]);
-        }
-      } catch (...) {
-        if (!failed.exchange(true)) failure = std::current_exception();
-      }
-    };
-    if (threads == 1) {
-      work(*workers.front());
-    } else {
-      std::vector<std::thread> pool;
-      for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work, std::ref(*workers[t]));
-      work(*workers.front());
-      for (auto& thread : pool) thread.join();
-    }
-    if (failure) std::rethrow_exception(failure);
+    parallel_for(threads, size, [&](unsigned thread, std::uint64_t k) {
+      workers[thread]->run(options.shard_index + (first + k) * options.shard_count, rows[k]);
+    });
     for (std::uint64_t k = 0; k < size; ++k) {
       *sinks.runs << rows[k].runs;
       *sinks.critical << rows[k].critical;

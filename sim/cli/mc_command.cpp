@@ -9,11 +9,13 @@
 #include <iostream>
 #include <iterator>
 #include <ostream>
+#include <sstream>
 #include <thread>
 
 #include "cli/cli_options.hpp"
 #include "ripple/economy_link.hpp"
 #include "ripple/error.hpp"
+#include "ripple/mc_compare.hpp"
 #include "ripple/mc_summary.hpp"
 #include "ripple/monte_carlo.hpp"
 #include "ripple/run_report.hpp"
@@ -134,6 +136,36 @@ int run_mc(const Args& args, std::ostream& out, std::ostream& err) {
          "criticality.csv, sensitivity.csv"
       << (mc.rank_risks ? ", mc_risks.csv, risks.csv" : "") << ", mc.json to " << dir.string()
       << '\n';
+  return 0;
+}
+
+int run_compare_runs(const po::variables_map& vm, const Scenario& base, const Economy* base_economy,
+                     const Scenario& alt, const Economy* alt_economy, const std::string& format,
+                     std::ostream& out, std::ostream& err) {
+  if (format == "json") throw UsageError("ripple compare: --runs writes table or csv, not json");
+  const std::uint64_t runs = vm["runs"].as<std::uint64_t>();
+  const std::uint64_t seed =
+      vm.count("seed") > 0 ? vm["seed"].as<std::uint64_t>() : base.calendar.seed;
+  const unsigned threads = vm.count("threads") > 0
+                               ? vm["threads"].as<unsigned>()
+                               : std::max(1U, std::thread::hardware_concurrency());
+  const McComparison comparison =
+      compare_monte_carlo(base, base_economy, alt, alt_economy, runs, seed, threads);
+  std::ostringstream text;
+  if (format == "csv") {
+    write_mc_comparison_csv(text, comparison);
+  } else {
+    write_mc_comparison_table(text, comparison);
+  }
+  if (vm.count("out") > 0) {
+    const std::string path = vm["out"].as<std::string>();
+    std::ofstream file(path, std::ios::binary);
+    file << text.str();
+    if (!file) throw RuntimeError("cannot write " + path);
+    err << "ripple compare: wrote " << path << '\n';
+  } else {
+    out << text.str();
+  }
   return 0;
 }
 
