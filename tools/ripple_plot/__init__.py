@@ -1,0 +1,1 @@
+"""Pictures of ripple's output files: one module per command, common reading and style."""

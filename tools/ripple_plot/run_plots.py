@@ -1,0 +1,449 @@
+"""Pictures of one `ripple run` directory: gantt.png, jobs.png, regions.png.
+
+Reads run.json, summary.csv, timeseries.csv and schedule.csv (docs/outputs.md); computes
+nothing of the model, only sums of what the files say.
+"""
+import datetime
+import math
+import os
+
+import matplotlib.dates as mdates
+import matplotlib.lines as mlines
+import matplotlib.patches as mpatches
+import numpy as np
+
+from .common import (FIG_H_IN, JOB_KINDS, OKABE_ITO, InputError, add_months, date_label,
+                     frame, meta_get, new_figure, number, parse_date, read_csv, read_json, save,
+                     source_lines, thousands, thousands_axis, year_axis)
+
+SUMMARY_COLUMNS = ("project", "region", "commissioning", "full_capacity")
+TIMESERIES_COLUMNS = ("period", "project", "region", "metric", "value")
+SCHEDULE_COLUMNS = ("project", "activity", "start", "finish", "late_finish", "critical")
+PERIOD_MONTHS = {"month": 1, "quarter": 3, "year": 12}
+REST = "rest_of_country"
+
+
+class UsageError(Exception):
+    """A command-line value that does not fit the data (exit 2)."""
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading
+
+
+class RunData:
+    """The four files of a run directory, parsed."""
+
+    def __init__(self, directory):
+        self.directory = directory
+        self.meta = read_json(os.path.join(directory, "run.json"))
+        self._read_summary(os.path.join(directory, "summary.csv"))
+        self._read_timeseries(os.path.join(directory, "timeseries.csv"))
+        self.schedule_path = os.path.join(directory, "schedule.csv")
+
+    def _read_summary(self, path):
+        _, rows = read_csv(path, SUMMARY_COLUMNS)
+        self.projects = []  # scenario order
+        self.region_of = {}
+        self.commissioning = {}
+        for line, row in enumerate(rows, start=2):
+            if row["project"] == "TOTAL":
+                continue
+            self.projects.append(row["project"])
+            self.region_of[row["project"]] = row["region"]
+            if row["commissioning"]:
+                self.commissioning[row["project"]] = parse_date(row["commissioning"], path, line,
+                                                                "commissioning")
+        if not self.projects:
+            raise InputError(f"{path}: no project rows (only TOTAL)")
+
+    def _read_timeseries(self, path):
+        _, rows = read_csv(path, TIMESERIES_COLUMNS)
+        periods = sorted({row["period"] for row in rows})
+        self.periods = [parse_date(p, path, None, "period") for p in periods]
+        index = {p: i for i, p in enumerate(periods)}
+        n = len(periods)
+        # values[metric][project][region] = array over periods
+        self.values = {}
+        for line, row in enumerate(rows, start=2):
+            if row["project"] not in self.region_of:
+                raise InputError(f"{path}:{line}: project '{row['project']}' is not in "
+                                 "summary.csv")
+            by_project = self.values.setdefault(row["metric"], {})
+            by_region = by_project.setdefault(row["project"], {})
+            series = by_region.setdefault(row["region"], np.zeros(n))
+            series[index[row["period"]]] += number(row["value"], path, line, "value")
+        period = meta_get(self.meta, "calendar", "period")
+        if period in PERIOD_MONTHS:
+            self.period_months = PERIOD_MONTHS[period]
+        elif n >= 2:
+            a, b = self.periods[-2], self.periods[-1]
+            self.period_months = (b.year - a.year) * 12 + b.month - a.month
+        else:
+            self.period_months = 12
+        self.period_name = period if period in PERIOD_MONTHS else "period"
+
+    def edges(self):
+        """Period boundaries: every period's first day and the day after the last period."""
+        return self.periods + [add_months(self.periods[-1], self.period_months)]
+
+    def has_economy(self):
+        return "indirect_jobs" in self.values or "induced_jobs" in self.values
+
+    def series(self, metric, project, region=None):
+        """A metric of a project over the periods, summed over regions unless one is named."""
+        by_region = self.values.get(metric, {}).get(project, {})
+        total = np.zeros(len(self.periods))
+        for name, values in by_region.items():
+            if region is None or name == region:
+                total += values
+        return total
+
+    def jobs(self, project, region=None):
+        """{kind: array} for the four kinds of jobs of a project (region: host or REST)."""
+        host = self.region_of[project]
+        direct_region = None if region in (None, host) else "__none__"
+        return {
+            "construction": self.series("construction_jobs", project, direct_region),
+            "permanent": self.series("permanent_jobs", project, direct_region),
+            "indirect": self.series("indirect_jobs", project, region),
+            "induced": self.series("induced_jobs", project, region),
+        }
+
+    def programme_jobs(self):
+        total = {kind: np.zeros(len(self.periods)) for kind, _, _ in JOB_KINDS}
+        for project in self.projects:
+            for kind, values in self.jobs(project).items():
+                total[kind] += values
+        return total
+
+    def scenario_name(self):
+        return meta_get(self.meta, "scenario", "name") or os.path.basename(
+            os.path.normpath(self.directory))
+
+    def as_of(self):
+        value = meta_get(self.meta, "calendar", "as_of")
+        return parse_date(value) if value else None
+
+    def caption(self, extra=()):
+        lines = list(extra)
+        lines += source_lines(self.meta, "run")
+        return lines
+
+
+# ---------------------------------------------------------------------------------------------
+# Gantt chart
+
+
+def read_schedule(path):
+    _, rows = read_csv(path, SCHEDULE_COLUMNS)
+    activities = []
+    for line, row in enumerate(rows, start=2):
+        start = parse_date(row["start"], path, line, "start")
+        finish = parse_date(row["finish"], path, line, "finish")
+        late = parse_date(row["late_finish"], path, line, "late_finish") if row[
+            "late_finish"] else finish
+        if row["critical"] not in ("true", "false"):
+            raise InputError(f"{path}:{line}: column 'critical' is not true or false: "
+                             f"'{row['critical']}'")
+        activities.append({
+            "project": row["project"],
+            "activity": row["activity"],
+            "start": start,
+            "finish": finish,
+            "late_finish": late,
+            "critical": row["critical"] == "true",
+            "milestone": start == finish,
+        })
+    return activities
+
+
+def gantt_rows(activities, project_order):
+    """[(kind, project, activity-or-None)]: a header row per project, then its activities by
+    start date."""
+    by_project = {}
+    for a in activities:
+        by_project.setdefault(a["project"], []).append(a)
+    order = [p for p in project_order if p in by_project]
+    order += [p for p in by_project if p not in order]
+    rows = []
+    for project in order:
+        rows.append(("project", project, None))
+        for a in sorted(by_project[project], key=lambda a: (a["start"], a["finish"])):
+            rows.append(("activity", project, a))
+    return rows
+
+
+def gantt_height_in(row_count):
+    """Taller than a slide when there are many rows, so that labels never overlap."""
+    return max(FIG_H_IN, 1.9 + 0.165 * row_count)
+
+
+def draw_gantt(ax, rows, as_of=None, commissioning=None, region_of=None, whiskers=None):
+    """Bars per activity (critical highlighted), float as a thin line, milestones as diamonds,
+    a summary bar per project, the as-of date as a dashed line. `whiskers` maps a project to
+    (p10, p50, p90) commissioning dates of a Monte Carlo campaign."""
+    commissioning = commissioning or {}
+    region_of = region_of or {}
+    whiskers = whiskers or {}
+    labels, weights = [], []
+    first = min(a["start"] for kind, _, a in rows if a)
+    last = max(max(a["finish"], a["late_finish"]) for kind, _, a in rows if a)
+    band = 0
+    for y, (kind, project, a) in enumerate(rows):
+        if kind == "project":
+            members = [r[2] for r in rows if r[1] == project and r[2]]
+            span = (min(m["start"] for m in members), max(m["finish"] for m in members))
+            count = len(members) + 1
+            if band % 2 == 0:
+                ax.axhspan(y - 0.5, y + count - 0.5, color="#f3f3f3", zorder=0, lw=0)
+            band += 1
+            ax.barh(y, mdates.date2num(span[1]) - mdates.date2num(span[0]),
+                    left=mdates.date2num(span[0]), height=0.22, color="#555555", zorder=2)
+            if project in commissioning:
+                ax.plot(mdates.date2num(commissioning[project]), y, marker="v", ms=8,
+                        color=OKABE_ITO["black"], zorder=5, ls="none")
+            if project in whiskers:
+                p10, p50, p90 = whiskers[project]
+                ax.errorbar(mdates.date2num(p50), y,
+                            xerr=[[mdates.date2num(p50) - mdates.date2num(p10)],
+                                  [mdates.date2num(p90) - mdates.date2num(p50)]],
+                            fmt="o", ms=4, color=OKABE_ITO["purple"], ecolor=OKABE_ITO["purple"],
+                            elinewidth=2, capsize=4, zorder=6)
+                last = max(last, p90)
+            region = region_of.get(project)
+            labels.append(f"{project} ({region})" if region else project)
+            weights.append("bold")
+            continue
+        colour = OKABE_ITO["vermillion"] if a["critical"] else OKABE_ITO["sky"]
+        start, finish = mdates.date2num(a["start"]), mdates.date2num(a["finish"])
+        if a["milestone"]:
+            ax.plot(start, y, marker="D", ms=6.5, color=colour, mec="black", mew=0.6, zorder=4,
+                    ls="none")
+        else:
+            ax.barh(y, finish - start, left=start, height=0.62, color=colour, zorder=3)
+        if a["late_finish"] > a["finish"] and not a["critical"]:
+            late = mdates.date2num(a["late_finish"])
+            ax.plot([finish, late], [y, y], color="#666666", lw=1.0, zorder=2)
+            ax.plot(late, y, marker="|", ms=7, color="#666666", zorder=2)
+        labels.append(a["activity"])
+        weights.append("normal")
+
+    ax.set_yticks(range(len(rows)))
+    ax.set_yticklabels(labels)
+    for tick, weight in zip(ax.get_yticklabels(), weights):
+        tick.set_fontweight(weight)
+        if weight == "normal":
+            tick.set_color("#333333")
+    ax.set_ylim(len(rows) - 0.5, -0.5)
+    ax.tick_params(axis="y", length=0)
+    ax.grid(axis="y", visible=False)
+    if as_of:
+        first, last = min(first, as_of), max(last, as_of)
+    lo = datetime.date(first.year, 1, 1)
+    hi = datetime.date(last.year + 1, 1, 1)
+    ax.set_xlim(mdates.date2num(lo), mdates.date2num(hi))
+    year_axis(ax.xaxis, lo, hi)
+    if as_of:
+        x = mdates.date2num(as_of)
+        ax.axvline(x, color="black", ls="--", lw=1.1, zorder=6)
+        ax.annotate(f"as of {date_label(as_of)}", (x, 0), xycoords=("data", "axes fraction"),
+                    xytext=(0, -3), textcoords="offset points", fontsize=8.5, ha="center",
+                    va="top", fontweight="bold")
+    # Years on top only: the chart reads downwards, and the space below is the legend's.
+    ax.xaxis.set_tick_params(labeltop=True, top=True, labelbottom=False)
+
+    handles = [
+        mpatches.Patch(color=OKABE_ITO["vermillion"], label="Critical (no float)"),
+        mpatches.Patch(color=OKABE_ITO["sky"], label="Has float"),
+        mlines.Line2D([], [], color="#666666", lw=1.0, marker="|", ms=7,
+                      label="Float: latest finish without delaying the project"),
+        mlines.Line2D([], [], color=OKABE_ITO["sky"], marker="D", mec="black", mew=0.6,
+                      ls="none", label="Milestone"),
+        mpatches.Patch(color="#555555", label="Project span"),
+    ]
+    if commissioning:
+        handles.append(mlines.Line2D([], [], color="black", marker="v", ls="none", ms=8,
+                                     label="Commissioning"))
+    if whiskers:
+        handles.append(mlines.Line2D([], [], color=OKABE_ITO["purple"], marker="o", ms=4,
+                                     lw=2, label="Commissioning P10–P50–P90 (Monte Carlo)"))
+    if as_of:
+        handles.append(mlines.Line2D([], [], color="black", ls="--", lw=1.1, label="As of"))
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(0, 0), ncol=4, fontsize=8.5,
+              handlelength=1.8, borderaxespad=1.3)
+    return first, last
+
+
+def plot_gantt(run, outdir, svg, written):
+    activities = read_schedule(run.schedule_path)
+    rows = gantt_rows(activities, run.projects)
+    fig = new_figure(gantt_height_in(len(rows)))
+    ax = fig.add_subplot()
+    as_of = run.as_of()
+    first_date = min(a["start"] for a in activities)
+    last_date = max(a["finish"] for a in activities)
+    draw_gantt(ax, rows, as_of, run.commissioning, run.region_of)
+    status = f", as of {date_label(as_of)}" if as_of else ""
+    frame(fig, f"Schedule of the programme, {first_date.year}–{last_date.year}: phases, "
+          f"critical path and milestones{status}", run.scenario_name(),
+          run.caption(["Dates of the deterministic run (each uncertain duration at its mode); "
+                       "float and criticality from the critical-path method on the plan."]))
+    save(fig, outdir, "gantt", svg, written)
+
+
+# ---------------------------------------------------------------------------------------------
+# Jobs over time
+
+
+def stacked_steps(ax, edges, parts, labels=True):
+    """Stacked step areas: each period's value holds from its first day to the next period."""
+    x = mdates.date2num(edges)
+    bottom = np.zeros(len(edges) - 1)
+    for kind, label, colour in JOB_KINDS:
+        values = parts[kind]
+        top = bottom + values
+        ax.fill_between(x, np.append(bottom, bottom[-1]), np.append(top, top[-1]), step="post",
+                        color=colour, lw=0, label=label if labels else None)
+        bottom = top
+    ax.step(x, np.append(bottom, bottom[-1]), where="post", color="#333333", lw=0.8)
+    return bottom
+
+
+def plot_jobs(run, outdir, svg, written):
+    edges = run.edges()
+    programme = run.programme_jobs()
+    n = len(run.projects)
+    columns = min(n, 5) if n <= 5 else min(6, math.ceil(n / math.ceil(n / 6)))
+    small_rows = math.ceil(n / columns)
+    height = FIG_H_IN + max(0, small_rows - 1) * 1.7
+    fig = new_figure(height)
+    grid = fig.add_gridspec(1 + small_rows, columns, height_ratios=[3.2] + [1.6] * small_rows)
+
+    ax = fig.add_subplot(grid[0, :])
+    total = stacked_steps(ax, edges, programme)
+    ax.set_ylabel("Jobs (persons, annual average)")
+    thousands_axis(ax.yaxis)
+    ax.set_xlim(mdates.date2num(edges[0]), mdates.date2num(edges[-1]))
+    year_axis(ax.xaxis, edges[0], edges[-1])
+    ax.set_ylim(0, max(1.0, total.max()) * 1.12)
+    peak = int(np.argmax(total))
+    peak_x = mdates.date2num(run.periods[peak]) + (mdates.date2num(edges[peak + 1]) -
+                                                   mdates.date2num(edges[peak])) / 2
+    when = str(run.periods[peak].year) if run.period_months == 12 else date_label(
+        run.periods[peak])
+    ax.annotate(f"Peak: {thousands(total[peak])} jobs in {when}", (peak_x, total[peak]),
+                xytext=(0, 6), textcoords="offset points", ha="center", va="bottom",
+                fontsize=9, fontweight="bold")
+    handles, labels = ax.get_legend_handles_labels()
+    ax.legend(handles[::-1], labels[::-1], loc="upper left", ncol=1)
+    ax.set_title("Programme total", loc="left")
+
+    shared = None
+    peak_small = max(1.0, max(sum(run.jobs(p).values()).max() for p in run.projects))
+    for i, project in enumerate(run.projects):
+        sub = fig.add_subplot(grid[1 + i // columns, i % columns], sharey=shared)
+        shared = shared or sub
+        stacked_steps(sub, edges, run.jobs(project), labels=False)
+        sub.set_xlim(mdates.date2num(edges[0]), mdates.date2num(edges[-1]))
+        sub.set_ylim(0, peak_small * 1.08)
+        sub.set_title(f"{project} ({run.region_of[project]})", fontsize=9, loc="left")
+        sub.xaxis.set_major_locator(mdates.YearLocator(5 if len(edges) > 8 * 12 /
+                                                       run.period_months else 2))
+        sub.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+        thousands_axis(sub.yaxis)
+        sub.tick_params(labelsize=8)
+        if i % columns != 0:
+            sub.tick_params(labelleft=False)
+        else:
+            sub.set_ylabel("Jobs", fontsize=9)
+
+    first, last = edges[0].year, add_months(edges[-1], -1).year
+    economy = "" if run.has_economy() else " (no economy in the scenario: direct jobs only)"
+    frame(fig, f"Jobs created by the programme, {first}–{last}: direct, indirect and "
+          f"induced{economy}", run.scenario_name(),
+          run.caption([f"Annual-average persons employed in each {run.period_name}; indirect "
+                       "and induced jobs in the host regions and the rest of the country. "
+                       "Project panels share one scale."]))
+    save(fig, outdir, "jobs", svg, written)
+
+
+# ---------------------------------------------------------------------------------------------
+# Jobs by region at one year
+
+
+def pick_year(run, year):
+    years = sorted({p.year for p in run.periods})
+    if year is None:
+        return 2030 if 2030 in years else years[-1]
+    if year not in years:
+        raise UsageError(f"--year {year}: not in timeseries.csv (periods cover "
+                         f"{years[0]}–{years[-1]})")
+    return year
+
+
+def plot_regions(run, outdir, svg, written, year=None):
+    year = pick_year(run, year)
+    in_year = np.array([p.year == year for p in run.periods])
+
+    def at_year(values):
+        return float(values[in_year].mean())
+
+    hosts = []  # host regions in scenario order
+    for project in run.projects:
+        if run.region_of[project] not in hosts:
+            hosts.append(run.region_of[project])
+    rows = []
+    for region in hosts:
+        members = [p for p in run.projects if run.region_of[p] == region]
+        parts = {kind: 0.0 for kind, _, _ in JOB_KINDS}
+        for project in members:
+            for kind, values in run.jobs(project, region).items():
+                parts[kind] += at_year(values)
+        rows.append((f"{region}\n({', '.join(members)})", parts))
+    if run.has_economy():
+        parts = {kind: 0.0 for kind, _, _ in JOB_KINDS}
+        for project in run.projects:
+            for kind, values in run.jobs(project, REST).items():
+                parts[kind] += at_year(values)
+        rows.append(("Rest of the country\n(all projects)", parts))
+
+    fig = new_figure()
+    ax = fig.add_subplot()
+    y = np.arange(len(rows))
+    left = np.zeros(len(rows))
+    for kind, label, colour in JOB_KINDS:
+        widths = np.array([parts[kind] for _, parts in rows])
+        if kind == "permanent" or widths.any():
+            ax.barh(y, widths, left=left, height=0.62, color=colour, label=label)
+        left += widths
+    biggest = max(1.0, left.max())
+    for i, total in enumerate(left):
+        ax.text(total + biggest * 0.008, i, thousands(total), va="center", ha="left",
+                fontsize=9, fontweight="bold")
+    ax.set_yticks(y)
+    ax.set_yticklabels([label for label, _ in rows])
+    ax.set_ylim(len(rows) - 0.5, -0.5)
+    ax.tick_params(axis="y", length=0)
+    ax.grid(axis="y", visible=False)
+    ax.set_xlim(0, biggest * 1.1)
+    thousands_axis(ax.xaxis)
+    ax.set_xlabel(f"Jobs in {year} (persons, annual average)")
+    if run.has_economy():
+        ax.axhline(len(rows) - 1.5, color="#999999", lw=0.8)
+    ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncol=4, borderaxespad=0.3)
+    grand = left.sum()
+    frame(fig, f"Where the jobs are in {year}: {thousands(grand)} jobs by region, direct, "
+          "indirect and induced", run.scenario_name(),
+          run.caption(["Direct jobs are on the projects' sites; indirect and induced jobs in "
+                       "each host region, and in the rest of the country, from the regionalised "
+                       "input-output model."]))
+    save(fig, outdir, "regions", svg, written)
+
+
+def plot_run(directory, outdir, svg, year, written):
+    run = RunData(directory)
+    plot_gantt(run, outdir, svg, written)
+    plot_jobs(run, outdir, svg, written)
+    plot_regions(run, outdir, svg, written, year)
+    return run
