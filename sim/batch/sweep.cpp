@@ -349,7 +349,14 @@ SweepPoint Sweep::run_point(std::uint64_t index) {
     YAML::Node root = YAML::Clone(base_.root);
     for (const auto& assignment : grid_.assignments(index)) {
       sources.push_back({cat("--vary ", assignment), false});
-      apply_override(root, assignment, sources.size() - 1);
+      try {
+        apply_override(root, assignment, sources.size() - 1);
+      } catch (const InputError& e) {
+        // apply_override names its item `--set KEY=VALUE`; here it came from --vary.
+        std::vector<Diagnostic> diagnostics = e.diagnostics();
+        for (auto& d : diagnostics) d.mark.file = sources.back().name;
+        throw InputError(std::move(diagnostics));
+      }
     }
     const Scenario scenario = scenario_from_yaml(root, sources);
     timings_.scenario_s += seconds_since(mark);
