@@ -500,12 +500,8 @@ McSummary merge_mc_directories(const std::vector<fs::path>& shards, const fs::pa
     }
   }
   const McMetadata meta = read_mc_metadata(shards.front() / "mc.json");
-  std::error_code ec;
-  fs::create_directories(out, ec);
-  if (ec)
-    throw RuntimeError("cannot create output directory " + out.string() + ": " + ec.message());
-  write_text(out / "mc.json", metadata);
-
+  // Every check before any output: a refused merge writes nothing.
+  std::vector<std::pair<std::string, std::string>> merged{{"mc.json", metadata}};
   for (const char* name : kPerRunFiles) {
     std::size_t present = 0;
     for (const auto& shard : shards) present += fs::exists(shard / name) ? 1 : 0;
@@ -517,12 +513,18 @@ McSummary merge_mc_directories(const std::vector<fs::path>& shards, const fs::pa
     }
     std::vector<std::string> paths;
     for (const auto& shard : shards) paths.push_back((shard / name).string());
-    std::ofstream merged(out / name, std::ios::binary);
+    std::ostringstream text;
     CsvMergeOptions options;
     options.expected_rows = meta.runs;
-    merge_csv_files(paths, merged, options);
-    if (!merged) throw RuntimeError("cannot write " + (out / name).string());
+    merge_csv_files(paths, text, options);
+    merged.emplace_back(name, text.str());
   }
+  std::error_code ec;
+  fs::create_directories(out, ec);
+  if (ec)
+    throw RuntimeError("cannot create output directory " + out.string() + ": " + ec.message());
+  for (const char* stale : {"mc_risks.csv", "risks.csv"}) fs::remove(out / stale, ec);
+  for (const auto& [name, text] : merged) write_text(out / name, text);
   return summarise_mc_directory(out);
 }
 

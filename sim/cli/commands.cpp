@@ -8,6 +8,7 @@ int run_validate(const Args& args, std::ostream& out, std::ostream& err);
 int run_schedule(const Args& args, std::ostream& out, std::ostream& err);
 int run_multipliers(const Args& args, std::ostream& out, std::ostream& err);
 int run_compare(const Args& args, std::ostream& out, std::ostream& err);
+int run_mc(const Args& args, std::ostream& out, std::ostream& err);
 int run_sweep(const Args& args, std::ostream& out, std::ostream& err);
 int run_merge(const Args& args, std::ostream& out, std::ostream& err);
 
@@ -19,6 +20,8 @@ const std::vector<Command>& commands() {
       {"schedule", "CPM: early/late dates, total float, critical path per project", run_schedule},
       {"multipliers", "output, income, GVA and employment multipliers by sector", run_multipliers},
       {"compare", "cost of a delay: two variants compared, dates, jobs, job-years", run_compare},
+      {"mc", "Monte Carlo: on-time probabilities, jobs percentiles, criticality, sensitivity",
+       run_mc},
       {"sweep", "grid of what-if runs, one CSV row per point; --shard K/N", run_sweep},
       {"merge", "join shard CSV files in index order; refuses gaps and duplicates", run_merge},
   };

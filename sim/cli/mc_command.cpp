@@ -139,6 +139,29 @@ int run_mc(const Args& args, std::ostream& out, std::ostream& err) {
   return 0;
 }
 
+int run_merge_mc(const std::vector<std::string>& dirs, const po::variables_map& vm,
+                 std::ostream& out, std::ostream& err) {
+  if (vm.count("out") == 0) {
+    throw UsageError("ripple merge: Monte Carlo shard directories need --out DIR");
+  }
+  if (vm.count("points") > 0) {
+    throw UsageError("ripple merge: --points is for CSV files; mc.json gives the run count");
+  }
+  std::vector<fs::path> shards;
+  for (const std::string& dir : dirs) {
+    if (!is_mc_directory(dir)) {
+      throw InputError(Mark{dir, 0, 0}, "not a Monte Carlo output directory (no mc.json)");
+    }
+    shards.emplace_back(dir);
+  }
+  const fs::path dir(vm["out"].as<std::string>());
+  const McSummary summary = merge_mc_directories(shards, dir);
+  write_mc_table(out, summary, read_mc_metadata(dir / "mc.json"));
+  err << "ripple merge: joined " << shards.size() << " Monte Carlo shards into " << dir.string()
+      << '\n';
+  return 0;
+}
+
 int run_compare_runs(const po::variables_map& vm, const Scenario& base, const Economy* base_economy,
                      const Scenario& alt, const Economy* alt_economy, const std::string& format,
                      std::ostream& out, std::ostream& err) {

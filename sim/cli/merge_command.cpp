@@ -9,8 +9,14 @@
 #include "cli/cli_options.hpp"
 #include "ripple/csv_merge.hpp"
 #include "ripple/error.hpp"
+#include "ripple/mc_summary.hpp"
 
 namespace ripple::cli {
+
+// Shard directories of `ripple mc --shard K/N` (sim/cli/mc_command.cpp).
+int run_merge_mc(const std::vector<std::string>& dirs, const po::variables_map& vm,
+                 std::ostream& out, std::ostream& err);
+
 namespace {
 
 constexpr std::string_view kHelp =
@@ -22,11 +28,16 @@ constexpr std::string_view kHelp =
     "a gap in the indices. With --points P (e.g. from `ripple sweep ... --count`) the indices\n"
     "must be exactly 0..P-1, which also catches a missing shard that held only the last ones.\n"
     "Nothing is written when a check fails.\n"
+    "\n"
+    "Monte Carlo shards: `ripple merge DIR... --out DIR` with the output directories of\n"
+    "`ripple mc --shard K/N` joins their per-run files (mc_runs.csv, mc_critical.csv,\n"
+    "mc_inputs.csv, mc_risks.csv; their mc.json must agree) and writes mc_summary.csv,\n"
+    "criticality.csv, sensitivity.csv (and risks.csv), byte-identical to an unsharded run.\n"
     "\n";
 
 }  // namespace
 
-int run_merge(const Args& args, std::ostream& out, std::ostream& /*err*/) {
+int run_merge(const Args& args, std::ostream& out, std::ostream& err) {
   po::options_description options("Options");
   options.add_options()("help,h", "show this help")(
       "out,o", po::value<std::string>(), "FILE: write the merged CSV there (default: stdout)")(
@@ -39,6 +50,7 @@ int run_merge(const Args& args, std::ostream& out, std::ostream& /*err*/) {
   }
   const auto files =
       positionals(vm, "file", 1, static_cast<std::size_t>(-1), "merge", "one or more shard FILEs");
+  if (is_mc_directory(files.front())) return run_merge_mc(files, vm, out, err);
   CsvMergeOptions merge_options;
   if (vm.count("points") > 0) {
     const std::string text = vm["points"].as<std::string>();
