@@ -35,6 +35,9 @@ def parse_args(argv):
     parser.add_argument("--year", type=int, metavar="YYYY",
                         help="run: the year of regions.png (default 2030 if in the horizon, "
                         "else the last)")
+    parser.add_argument("--mc", metavar="MCDIR",
+                        help="run: add the commissioning P10-P90 of this ripple mc directory to "
+                        "gantt.png")
     parser.add_argument("--metric", metavar="NAME",
                         help="sweep: the TOTAL column to plot (default job_years_direct); "
                         "mc: the output of tornado.png (default job_years)")
@@ -89,7 +92,7 @@ def main(argv):
         apply_style()
         if kind == "run":
             from .run_plots import plot_run
-            plot_run(args.input, outdir, args.svg, args.year, written)
+            plot_run(args.input, outdir, args.svg, args.year, written, args.mc)
         elif kind == "mc":
             from .mc_plots import plot_mc
             plot_mc(args.input, outdir, args.svg, args.metric, written)

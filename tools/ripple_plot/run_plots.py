@@ -275,7 +275,7 @@ def draw_gantt(ax, rows, as_of=None, commissioning=None, region_of=None, whisker
     return first, last
 
 
-def plot_gantt(run, outdir, svg, written):
+def plot_gantt(run, outdir, svg, written, mc_dir=None):
     activities = read_schedule(run.schedule_path)
     rows = gantt_rows(activities, run.projects)
     fig = new_figure(gantt_height_in(len(rows)))
@@ -283,12 +283,20 @@ def plot_gantt(run, outdir, svg, written):
     as_of = run.as_of()
     first_date = min(a["start"] for a in activities)
     last_date = max(a["finish"] for a in activities)
-    draw_gantt(ax, rows, as_of, run.commissioning, run.region_of)
+    whiskers, note = None, None
+    if mc_dir:
+        from .mc_plots import McData
+        mc = McData(mc_dir)
+        whiskers = mc.whiskers()
+        note = (f"Purple: commissioning P10, median and P90 of {thousands(mc.runs_count())} "
+                f"Monte Carlo runs ({mc_dir}).")
+    _, last_drawn = draw_gantt(ax, rows, as_of, run.commissioning, run.region_of, whiskers)
     status = f", as of {date_label(as_of)}" if as_of else ""
     frame(fig, f"Schedule of the programme, {first_date.year}–{last_date.year}: phases, "
           f"critical path and milestones{status}", run.scenario_name(),
           run.caption(["Dates of the deterministic run (each uncertain duration at its mode); "
-                       "float and criticality from the critical-path method on the plan."]))
+                       "float and criticality from the critical-path method on the plan.",
+                       note]))
     save(fig, outdir, "gantt", svg, written)
 
 
@@ -441,9 +449,9 @@ def plot_regions(run, outdir, svg, written, year=None):
     save(fig, outdir, "regions", svg, written)
 
 
-def plot_run(directory, outdir, svg, year, written):
+def plot_run(directory, outdir, svg, year, written, mc_dir=None):
     run = RunData(directory)
-    plot_gantt(run, outdir, svg, written)
+    plot_gantt(run, outdir, svg, written, mc_dir)
     plot_jobs(run, outdir, svg, written)
     plot_regions(run, outdir, svg, written, year)
     return run

@@ -1,0 +1,379 @@
+"""Pictures of one `ripple mc` directory (docs/montecarlo.md): commissioning ranges, the
+probability of finishing on time, the spread of jobs, the tornado of input sensitivities, the
+criticality of activities and, with --rank-risks, the ranked risks.
+
+mc writes no per-period percentiles, so there is no fan chart of jobs over time: mc_jobs.png
+shows the distributions of the year's jobs and of the job-years instead.
+"""
+import math
+import os
+
+import matplotlib.dates as mdates
+import matplotlib.lines as mlines
+import matplotlib.ticker as mticker
+import numpy as np
+
+from .common import (FIG_H_IN, OKABE_ITO, InputError, date_label, frame, meta_get, new_figure,
+                     number, parse_date, read_csv, read_json, save, source_lines, thousands,
+                     thousands_axis, year_axis)
+
+SUMMARY_COLUMNS = ("metric", "mean", "sd", "p5", "p10", "p50", "p90", "p95", "target",
+                   "p_on_time")
+PERCENTILES = ("p5", "p10", "p50", "p90", "p95")
+
+
+class McData:
+    """mc.json, mc_summary.csv and mc_runs.csv of a campaign directory."""
+
+    def __init__(self, directory):
+        self.directory = directory
+        path = os.path.join(directory, "mc.json")
+        self.meta = read_json(path) if os.path.isfile(path) else {}
+        self.summary_path = os.path.join(directory, "mc_summary.csv")
+        _, rows = read_csv(self.summary_path, SUMMARY_COLUMNS)
+        self.summary = {row["metric"]: (line, row) for line, row in enumerate(rows, start=2)}
+        self.projects = [m[:-len(".commissioning")] for m in self.summary
+                         if m.endswith(".commissioning")]
+        if not self.projects:
+            raise InputError(f"{self.summary_path}: no <project>.commissioning rows")
+        self.runs_path = os.path.join(directory, "mc_runs.csv")
+        self.runs_header, self.runs = read_csv(self.runs_path, ("index",))
+
+    def runs_count(self):
+        return self.meta.get("runs") or len(self.runs)
+
+    def dates(self, metric):
+        """{percentile: date} of a date metric of mc_summary.csv."""
+        line, row = self.summary[metric]
+        return {p: parse_date(row[p], self.summary_path, line, p) for p in PERCENTILES}
+
+    def target(self, project):
+        line, row = self.summary[f"{project}.commissioning"]
+        if not row["target"]:
+            return None, None
+        return (parse_date(row["target"], self.summary_path, line, "target"),
+                number(row["p_on_time"], self.summary_path, line, "p_on_time"))
+
+    def column(self, name):
+        """A numeric column of mc_runs.csv as an array (InputError when absent)."""
+        if name not in self.runs_header:
+            raise InputError(f"{self.runs_path}: missing column {name}")
+        return np.array([number(row[name], self.runs_path, i, name)
+                         for i, row in enumerate(self.runs, start=2)])
+
+    def whiskers(self):
+        """{project: (p10, p50, p90)} of the commissioning dates."""
+        out = {}
+        for project in self.projects:
+            d = self.dates(f"{project}.commissioning")
+            out[project] = (d["p10"], d["p50"], d["p90"])
+        return out
+
+    def subtitle(self):
+        name = meta_get(self.meta, "scenario", "name") or os.path.basename(
+            os.path.normpath(self.directory))
+        return f"{name} — Monte Carlo, {thousands(self.runs_count())} runs"
+
+    def caption(self, extra=()):
+        seed = self.meta.get("seed")
+        lines = list(extra)
+        lines += source_lines(self.meta, "mc" + (f" (seed {seed})" if seed is not None else ""))
+        return lines
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+def plot_commissioning(mc, outdir, svg, written):
+    """Per project: the P5–P95 and P10–P90 ranges of commissioning and full capacity, the median,
+    and the target with the probability of meeting it."""
+    fig = new_figure(max(FIG_H_IN, 2.2 + 0.75 * len(mc.projects)))
+    ax = fig.add_subplot()
+    first = last = None
+    styles = (("commissioning", OKABE_ITO["vermillion"], -0.17, "Commissioning"),
+              ("full_capacity", OKABE_ITO["blue"], 0.17, "Full capacity"))
+    for y, project in enumerate(mc.projects):
+        for metric, colour, dy, _ in styles:
+            key = f"{project}.{metric}"
+            if key not in mc.summary:
+                continue
+            d = {p: mdates.date2num(v) for p, v in mc.dates(key).items()}
+            ax.plot([d["p5"], d["p95"]], [y + dy] * 2, color=colour, lw=1.2, solid_capstyle="butt")
+            ax.plot([d["p10"], d["p90"]], [y + dy] * 2, color=colour, lw=7, alpha=0.55,
+                    solid_capstyle="butt")
+            ax.plot(d["p50"], y + dy, marker="o", ms=6, color=colour, mec="white", mew=1.0)
+            lo, hi = mc.dates(key)["p5"], mc.dates(key)["p95"]
+            first = lo if first is None else min(first, lo)
+            last = hi if last is None else max(last, hi)
+        target, p = mc.target(project)
+        if target:
+            ax.plot(mdates.date2num(target), y - 0.17, marker="|", ms=16, mew=2.2,
+                    color="black")
+            first, last = min(first, target), max(last, target)
+    ax.set_yticks(range(len(mc.projects)))
+    labels = []
+    for project in mc.projects:
+        target, p = mc.target(project)
+        labels.append(f"{project}\n{p:.0%} on time by {date_label(target)}" if target
+                      else f"{project}\nno target")
+    ax.set_yticklabels(labels)
+    ax.set_ylim(len(mc.projects) - 0.5, -0.5)
+    ax.tick_params(axis="y", length=0)
+    ax.grid(axis="y", visible=False)
+    lo = first.replace(month=1, day=1)
+    hi = last.replace(year=last.year + 1, month=1, day=1)
+    ax.set_xlim(mdates.date2num(lo), mdates.date2num(hi))
+    year_axis(ax.xaxis, lo, hi)
+    handles = [mlines.Line2D([], [], color=c, lw=7, alpha=0.55, label=f"{label}: P10–P90")
+               for _, c, _, label in styles]
+    handles += [mlines.Line2D([], [], color="#444444", lw=1.2, label="P5–P95"),
+                mlines.Line2D([], [], color="#444444", marker="o", ls="none", label="Median"),
+                mlines.Line2D([], [], color="black", marker="|", ms=14, mew=2.2, ls="none",
+                              label="Target (commissioning)")]
+    ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(0, 1.0), ncol=5,
+              borderaxespad=0.3)
+    frame(fig, f"When will the projects start producing? Commissioning and full-capacity dates "
+          f"in {thousands(mc.runs_count())} simulated futures", mc.subtitle(),
+          mc.caption(["Each run draws every uncertain duration and the risk register; the bars "
+                      "span the middle 80% of runs, the thin lines 90%."]))
+    save(fig, outdir, "mc_commissioning", svg, written)
+
+
+def plot_on_time(mc, outdir, svg, written):
+    fig = new_figure()
+    ax = fig.add_subplot()
+    y = np.arange(len(mc.projects))
+    for i, project in enumerate(mc.projects):
+        target, p = mc.target(project)
+        if target is None:
+            ax.text(0.005, i, "no target in the scenario", va="center", fontsize=9,
+                    color="#666666", style="italic")
+            continue
+        colour = (OKABE_ITO["green"] if p >= 0.8 else OKABE_ITO["orange"] if p >= 0.5 else
+                  OKABE_ITO["vermillion"])
+        ax.barh(i, p, height=0.6, color=colour)
+        ax.text(p + 0.01, i, f"{p:.0%} by {date_label(target)}", va="center", fontsize=9.5,
+                fontweight="bold")
+    ax.set_yticks(y)
+    ax.set_yticklabels(mc.projects)
+    ax.set_ylim(len(mc.projects) - 0.5, -0.5)
+    ax.set_xlim(0, 1.18)
+    ax.xaxis.set_major_locator(mticker.FixedLocator([0, 0.2, 0.4, 0.6, 0.8, 1.0]))
+    ax.xaxis.set_major_formatter(mticker.PercentFormatter(1.0, decimals=0))
+    ax.tick_params(axis="y", length=0)
+    ax.grid(axis="y", visible=False)
+    ax.set_xlabel("Probability of commissioning by the target month (share of runs)")
+    handles = [mlines.Line2D([], [], color=c, lw=8, label=t) for c, t in (
+        (OKABE_ITO["green"], "80% or more"), (OKABE_ITO["orange"], "50–80%"),
+        (OKABE_ITO["vermillion"], "under 50%"))]
+    ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(0, 1.0), ncol=3,
+              borderaxespad=0.3)
+    frame(fig, "Will each project be commissioned on time? Probability of meeting its target",
+          mc.subtitle(), mc.caption(["Target: the project's reported commissioning month in the "
+                                     "scenario; on time means commissioned in or before it."]))
+    save(fig, outdir, "mc_on_time", svg, written)
+
+
+def histogram(ax, values, colour, xlabel, unit):
+    p10, p50, p90 = np.percentile(values, [10, 50, 90])
+    bins = min(40, max(10, int(math.sqrt(len(values)))))
+    if np.ptp(values) == 0:
+        bins = 1
+    ax.hist(values, bins=bins, color=colour, alpha=0.85, edgecolor="white", linewidth=0.5)
+    for value, label, style in ((p10, "P10", ":"), (p50, "median", "-"), (p90, "P90", ":")):
+        ax.axvline(value, color="black", ls=style, lw=1.2)
+        ax.annotate(f"{label} {thousands(value)}", (value, 1.0),
+                    xycoords=("data", "axes fraction"), xytext=(3, -3),
+                    textcoords="offset points", rotation=90, va="top", ha="left", fontsize=8.5,
+                    bbox=dict(boxstyle="square,pad=0.1", fc="white", ec="none", alpha=0.8))
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(f"Runs ({unit})")
+    thousands_axis(ax.xaxis)
+    ax.grid(axis="x", visible=False)
+
+
+def plot_jobs(mc, outdir, svg, written):
+    year = mc.meta.get("jobs_year")
+    if year is None:
+        years = [c[len("jobs_"):] for c in mc.runs_header
+                 if c.startswith("jobs_") and c[len("jobs_"):].isdigit()]
+        year = int(years[0]) if years else None
+    fig = new_figure()
+    panels = []
+    if year is not None and f"jobs_{year}" in mc.runs_header:
+            panels.append((f"jobs_{year}", "Persons (annual average)", OKABE_ITO["green"],
+                       f"Jobs in {year}: direct + indirect + induced"))
+    panels.append(("job_years", "Person-years", OKABE_ITO["blue"],
+                   "Job-years over the horizon: all kinds"))
+    panels.append(("job_years_direct", "Person-years", OKABE_ITO["orange"],
+                   "Direct job-years over the horizon"))
+    axes = fig.subplots(1, len(panels))
+    for ax, (column, xlabel, colour, title) in zip(np.atleast_1d(axes), panels):
+        histogram(ax, mc.column(column), colour, xlabel, "count")
+        ax.set_title(title, fontsize=10)
+        ax.xaxis.set_major_locator(mticker.MaxNLocator(5))
+    frame(fig, "How many jobs? The spread of jobs and job-years over the simulated futures",
+          mc.subtitle(), mc.caption(["ripple mc writes no per-period percentiles, so this shows "
+                                     "distributions of totals rather than a fan chart over "
+                                     "time."]))
+    save(fig, outdir, "mc_jobs", svg, written)
+
+
+# ---------------------------------------------------------------------------------------------
+# Tornado
+
+
+def input_label(name, unit):
+    """'duration:p.phase' -> 'p.phase: duration'; 'risk:r' -> 'r: occurs';
+    'risk:r.delay' -> 'r: delay'."""
+    kind, _, rest = name.partition(":")
+    if kind == "duration":
+        return f"{rest}: duration"
+    if kind == "risk":
+        risk, dot, part = rest.rpartition(".")
+        if dot and part in ("delay", "cost"):
+            return f"{risk}: {part}"
+        return f"{rest}: occurs"
+    return f"{name} ({unit})" if unit else name
+
+
+def output_label(column):
+    if column == "job_years":
+        return "Job-years of the programme"
+    if column.endswith(".commissioning"):
+        return f"Commissioning of {column[:-len('.commissioning')]}"
+    return column
+
+
+def tornado(ax, labels, values, top):
+    order = np.argsort(-np.abs(values), kind="stable")[:top]
+    order = order[np.abs(values[order]) > 0] if np.any(values[order]) else order
+    y = np.arange(len(order))
+    colours = [OKABE_ITO["vermillion"] if values[i] > 0 else OKABE_ITO["blue"] for i in order]
+    ax.barh(y, values[order], color=colours, height=0.7)
+    ax.set_yticks(y)
+    ax.set_yticklabels([labels[i] for i in order])
+    ax.set_ylim(len(order) - 0.5, -0.5)
+    ax.axvline(0, color="black", lw=0.8)
+    ax.set_xlim(-1, 1)
+    ax.xaxis.set_major_locator(mticker.MultipleLocator(0.5))
+    ax.tick_params(axis="y", length=0)
+    ax.grid(axis="y", visible=False)
+
+
+def plot_tornado(mc, outdir, svg, metric, written):
+    path = os.path.join(mc.directory, "sensitivity.csv")
+    header, rows = read_csv(path, ("input", "unit"))
+    outputs = [c for c in header if c not in ("input", "unit")]
+    outputs.sort(key=lambda c: c != "job_years")  # the programme's result first
+    if not outputs:
+        raise InputError(f"{path}: no output columns after input,unit")
+    if metric:
+        if metric not in outputs:
+            raise InputError(f"{path}: no column '{metric}' (outputs: {', '.join(outputs)})")
+        outputs = [metric]
+    labels = [input_label(row["input"], row["unit"]) for row in rows]
+    columns = 1 if len(outputs) == 1 else 2 if len(outputs) <= 4 else 3
+    grid_rows = math.ceil(len(outputs) / columns)
+    top = 15 if len(outputs) == 1 else 6
+    fig = new_figure(max(FIG_H_IN, 1.3 + 2.9 * grid_rows))
+    axes = np.atleast_1d(fig.subplots(grid_rows, columns, squeeze=False)).ravel()
+    for ax, output in zip(axes, outputs):
+        values = np.array([number(row[output], path, i, output)
+                           for i, row in enumerate(rows, start=2)])
+        tornado(ax, labels, values, top)
+        # Right-aligned: a long title then runs over the (empty) label column, not off the page.
+        ax.set_title(output_label(output), fontsize=10, loc="right")
+        ax.tick_params(axis="y", labelsize=8)
+    for ax in axes[len(outputs):]:
+        ax.set_visible(False)
+    for ax in axes[(grid_rows - 1) * columns:]:
+        ax.set_xlabel("Spearman rank correlation")
+    shown = f"the {top} strongest inputs" if len(outputs) > 1 or len(rows) > top else "all inputs"
+    frame(fig, "What drives the outcome? Inputs ranked by their rank correlation with each result",
+          mc.subtitle(), mc.caption([f"Showing {shown} per result. Red-orange: a larger input value "
+                                     "(longer, costlier, or the risk occurring) delays or raises "
+                                     "the result; blue: the opposite."]))
+    save(fig, outdir, "tornado", svg, written)
+
+
+def plot_criticality(mc, outdir, svg, written):
+    path = os.path.join(mc.directory, "criticality.csv")
+    _, rows = read_csv(path, ("activity", "critical_share"))
+    shares = np.array([number(r["critical_share"], path, i, "critical_share")
+                       for i, r in enumerate(rows, start=2)])
+    names = [r["activity"] for r in rows]
+    fig = new_figure(max(FIG_H_IN, 1.9 + 0.2 * len(rows)))
+    ax = fig.add_subplot()
+    y = np.arange(len(rows))
+    project = [n.partition(".")[0] for n in names]
+    colours = [OKABE_ITO["vermillion"] if s >= 0.5 else OKABE_ITO["sky"] for s in shares]
+    ax.barh(y, shares, color=colours, height=0.7)
+    band = 0
+    for i, p in enumerate(project):
+        if i == 0 or p != project[i - 1]:
+            count = project.count(p)
+            if band % 2 == 0:
+                ax.axhspan(i - 0.5, i + count - 0.5, color="#f3f3f3", zorder=0, lw=0)
+            band += 1
+    for i, s in enumerate(shares):
+        ax.text(s + 0.005, i, f"{s:.0%}", va="center", fontsize=7.5)
+    ax.set_yticks(y)
+    ax.set_yticklabels(names, fontsize=8)
+    ax.set_ylim(len(rows) - 0.5, -0.5)
+    ax.set_xlim(0, 1.06)
+    ax.xaxis.set_major_formatter(mticker.PercentFormatter(1.0, decimals=0))
+    ax.tick_params(axis="y", length=0)
+    ax.grid(axis="y", visible=False)
+    ax.set_xlabel("Criticality index: share of runs in which the activity drove its project's "
+                  "finish")
+    frame(fig, "Which activities decide the dates? Criticality of each phase and milestone",
+          mc.subtitle(), mc.caption(["Red-orange bars: critical in at least half of the runs."]))
+    save(fig, outdir, "criticality", svg, written)
+
+
+def plot_risks(mc, outdir, svg, written):
+    path = os.path.join(mc.directory, "risks.csv")
+    _, rows = read_csv(path, ("risk", "probability", "mean_job_years_lost", "mean_delay_months"))
+    lost = np.array([number(r["mean_job_years_lost"], path, i, "mean_job_years_lost")
+                     for i, r in enumerate(rows, start=2)])
+    delay = np.array([number(r["mean_delay_months"], path, i, "mean_delay_months")
+                      for i, r in enumerate(rows, start=2)])
+    prob = [number(r["probability"], path, i, "probability") for i, r in enumerate(rows, start=2)]
+    fig = new_figure(max(FIG_H_IN, 1.9 + 0.3 * len(rows)))
+    ax = fig.add_subplot()
+    y = np.arange(len(rows))
+    ax.barh(y, lost, height=0.65, color=[OKABE_ITO["vermillion"] if v >= 0 else OKABE_ITO["blue"]
+                                         for v in lost])
+    ax.axvline(0, color="black", lw=0.8)
+    biggest = max(1.0, float(np.max(np.abs(lost))))
+    for i in range(len(rows)):
+        ax.text(max(lost[i], 0) + biggest * 0.01, i,
+                f"{thousands(lost[i])} job-years; {delay[i]:.1f} months of delay",
+                va="center", fontsize=8.5)
+    ax.set_yticks(y)
+    ax.set_yticklabels([f"{r['risk']} (p = {p:.0%})" for r, p in zip(rows, prob)])
+    ax.set_ylim(len(rows) - 0.5, -0.5)
+    ax.set_xlim(min(0, float(lost.min()) * 1.1), biggest * 1.45)
+    thousands_axis(ax.xaxis)
+    ax.tick_params(axis="y", length=0)
+    ax.grid(axis="y", visible=False)
+    ax.set_xlabel("Mean job-years lost to the risk (person-years, all kinds; negative: the risk "
+                  "adds jobs, as a cost overrun is more spending)")
+    frame(fig, "Which risks cost the most jobs? Each risk switched off in turn", mc.subtitle(),
+          mc.caption(["Mean over the runs of the job-years and commissioning months the risk "
+                      "costs (common random numbers: the same draws with and without it)."]))
+    save(fig, outdir, "mc_risks", svg, written)
+
+
+def plot_mc(directory, outdir, svg, metric, written):
+    mc = McData(directory)
+    plot_commissioning(mc, outdir, svg, written)
+    plot_on_time(mc, outdir, svg, written)
+    plot_jobs(mc, outdir, svg, written)
+    plot_tornado(mc, outdir, svg, metric, written)
+    if os.path.isfile(os.path.join(directory, "criticality.csv")):
+        plot_criticality(mc, outdir, svg, written)
+    if os.path.isfile(os.path.join(directory, "risks.csv")):
+        plot_risks(mc, outdir, svg, written)
+    return mc
