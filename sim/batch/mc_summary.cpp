@@ -180,6 +180,41 @@ std::string month_or_dash(const std::optional<Date>& date) {
   return date ? date->to_month_string() : "-";
 }
 
+// A column's ranks, computed once for all its correlations (when it has no missing value).
+struct RankedColumn {
+  const std::vector<double>* values = nullptr;
+  bool complete = false;
+  std::vector<double> ranks;
+  double sum_squares = 0.0;  // of ranks about their mean
+};
+
+RankedColumn rank_column(const std::vector<double>& values) {
+  RankedColumn column;
+  column.values = &values;
+  column.complete =
+      std::none_of(values.begin(), values.end(), [](double v) { return std::isnan(v); });
+  if (!column.complete || values.size() < 3) return column;
+  column.ranks = ranks(values);
+  const double mean = (static_cast<double>(values.size()) + 1.0) / 2.0;
+  for (double r : column.ranks) column.sum_squares += (r - mean) * (r - mean);
+  return column;
+}
+
+// spearman() of two columns, reusing their ranks; the same arithmetic in the same order.
+std::optional<double> rank_correlation(const RankedColumn& a, const RankedColumn& b) {
+  if (!a.complete || !b.complete || a.values->size() != b.values->size()) {
+    return spearman(*a.values, *b.values);
+  }
+  if (a.ranks.empty()) return std::nullopt;
+  if (a.sum_squares <= 0.0 || b.sum_squares <= 0.0) return std::nullopt;
+  const double mean = (static_cast<double>(a.ranks.size()) + 1.0) / 2.0;
+  double sab = 0.0;
+  for (std::size_t i = 0; i < a.ranks.size(); ++i) {
+    sab += (a.ranks[i] - mean) * (b.ranks[i] - mean);
+  }
+  return sab / std::sqrt(a.sum_squares * b.sum_squares);
+}
+
 }  // namespace
 
 McStats compute_stats(std::vector<double> values, bool dates) {
@@ -414,20 +449,25 @@ McSummary summarise_mc_directory(const fs::path& dir) {
     for (const auto& input : meta.inputs) units[input.name] = input.unit;
     std::ostringstream out;
     out << "input,unit";
-    std::vector<const std::vector<double>*> outputs;
+    std::vector<std::optional<RankedColumn>> outputs;
+    const auto add_output = [&](const std::string& name) {
+      const auto* column = column_of(name);
+      outputs.push_back(column != nullptr ? std::optional(rank_column(*column)) : std::nullopt);
+    };
     for (const auto& p : meta.projects) {
       out << ',' << p.id << ".commissioning";
-      outputs.push_back(column_of(p.id + ".commissioning"));
+      add_output(p.id + ".commissioning");
     }
     out << ",job_years\n";
-    outputs.push_back(column_of("job_years"));
+    add_output("job_years");
     for (std::size_t c = 0; c < n; ++c) {
       const std::string name(inputs.header()[c + 1]);
       out << name << ',' << units[name];
-      for (const auto* output : outputs) {
+      const RankedColumn input = rank_column(values[c]);
+      for (const auto& output : outputs) {
         out << ',';
-        if (output == nullptr) continue;
-        if (const auto rho = spearman(values[c], *output)) out << fixed(*rho);
+        if (!output) continue;
+        if (const auto rho = rank_correlation(input, *output)) out << fixed(*rho);
       }
       out << '\n';
       input_values[name] = std::move(values[c]);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <charconv>
 #include <exception>
 #include <fstream>
 #include <memory>
@@ -20,9 +21,22 @@ namespace {
 // Runs per thread in one block: the writer holds at most threads * kBlockPerThread rows.
 constexpr std::uint64_t kBlockPerThread = 256;
 
+// ",<value>" with three decimals, as csv_number() writes it (printf "%.3f", no "-0.000"), but
+// through std::to_chars (specified as printf's result) without a temporary string.
 void append_number(std::string& line, double value) {
   line.push_back(',');
-  line.append(csv_number(value));
+  char buffer[48];
+  const auto [end, ec] =
+      std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed, 3);
+  if (ec != std::errc{}) {
+    line.append(csv_number(value));
+    return;
+  }
+  std::string_view text(buffer, static_cast<std::size_t>(end - buffer));
+  if (text.front() == '-' && text.find_first_not_of("-0.") == std::string_view::npos) {
+    text.remove_prefix(1);
+  }
+  line.append(text);
 }
 
 void append_month(std::string& line, const std::optional<Date>& date) {
