@@ -38,6 +38,9 @@ def parse_args(argv):
     parser.add_argument("--mc", metavar="MCDIR",
                         help="run: add the commissioning P10-P90 of this ripple mc directory to "
                         "gantt.png")
+    parser.add_argument("--vs", metavar="ALTDIR",
+                        help="run: also draw compare_jobs.png, this run directory's jobs over "
+                        "time against OUTDIR's (the gap shaded)")
     parser.add_argument("--metric", metavar="NAME",
                         help="sweep: the TOTAL column to plot (default job_years_direct); "
                         "mc: the output of tornado.png (default job_years)")
@@ -62,12 +65,14 @@ def detect(path):
         header = read_header(path)
         if not header:
             raise InputError(f"{path}: empty file (expected a CSV header row)")
-        if header[:5] == ["project", "metric", "base", "alt", "delta"]:
+        if header[:5] == ["project", "metric", "base", "alt", "delta"] or header[:4] == [
+                "project", "metric", "runs", "mean"]:
             return "compare"
         if header[0] == "index" and "status" in header:
             return "sweep"
         raise InputError(f"{path}: not a CSV file of ripple sweep (index,...,status,...) or "
-                         "ripple compare --format csv (project,metric,base,alt,delta)")
+                         "ripple compare --format csv (project,metric,base,alt,delta or "
+                         "project,metric,runs,mean,...)")
     raise InputError(f"{path}: no such file or directory")
 
 
@@ -81,8 +86,7 @@ def main(argv):
               "python3-matplotlib python3-numpy", file=sys.stderr)
         return 1
 
-    from .common import InputError, apply_style
-    from .run_plots import UsageError
+    from .common import InputError, UsageError, apply_style
 
     written = []
     try:
@@ -93,6 +97,11 @@ def main(argv):
         if kind == "run":
             from .run_plots import plot_run
             plot_run(args.input, outdir, args.svg, args.year, written, args.mc)
+            if args.vs:
+                from .compare_plots import plot_runs_versus
+                if detect(args.vs) != "run":
+                    raise InputError(f"{args.vs}: not a ripple run directory (no run.json)")
+                plot_runs_versus(args.input, args.vs, outdir, args.svg, written)
         elif kind == "mc":
             from .mc_plots import plot_mc
             plot_mc(args.input, outdir, args.svg, args.metric, written)

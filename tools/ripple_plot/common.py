@@ -48,7 +48,12 @@ ILLUSTRATIVE_NOTE = "Illustrative economy: indirect and induced jobs are indicat
 
 
 class InputError(Exception):
-    """A missing, empty or malformed input file; the message names the file."""
+    """A missing, empty or malformed input file; the message names the file (exit 3)."""
+
+
+class UsageError(Exception):
+    """A command-line value that does not fit the data, e.g. --year outside the horizon
+    (exit 2)."""
 
 
 # ---------------------------------------------------------------------------------------------

@@ -13,9 +13,9 @@ import matplotlib.lines as mlines
 import matplotlib.ticker as mticker
 import numpy as np
 
-from .common import (FIG_H_IN, OKABE_ITO, InputError, date_label, frame, meta_get, new_figure,
-                     number, parse_date, read_csv, read_json, save, source_lines, thousands,
-                     thousands_axis, year_axis)
+from .common import (FIG_H_IN, OKABE_ITO, InputError, UsageError, date_label, frame, meta_get,
+                     new_figure, number, parse_date, read_csv, read_json, save, source_lines,
+                     thousands, thousands_axis, year_axis)
 
 SUMMARY_COLUMNS = ("metric", "mean", "sd", "p5", "p10", "p50", "p90", "p95", "target",
                    "p_on_time")
@@ -270,7 +270,8 @@ def plot_tornado(mc, outdir, svg, metric, written):
         raise InputError(f"{path}: no output columns after input,unit")
     if metric:
         if metric not in outputs:
-            raise InputError(f"{path}: no column '{metric}' (outputs: {', '.join(outputs)})")
+            raise UsageError(f"--metric {metric}: not a column of {path} (outputs: "
+                             f"{', '.join(outputs)})")
         outputs = [metric]
     labels = [input_label(row["input"], row["unit"]) for row in rows]
     columns = 1 if len(outputs) == 1 else 2 if len(outputs) <= 4 else 3

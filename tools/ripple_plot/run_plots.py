@@ -12,19 +12,15 @@ import matplotlib.lines as mlines
 import matplotlib.patches as mpatches
 import numpy as np
 
-from .common import (FIG_H_IN, JOB_KINDS, OKABE_ITO, InputError, add_months, date_label,
-                     frame, meta_get, new_figure, number, parse_date, read_csv, read_json, save,
-                     source_lines, thousands, thousands_axis, year_axis)
+from .common import (FIG_H_IN, JOB_KINDS, OKABE_ITO, InputError, UsageError, add_months,
+                     date_label, frame, meta_get, new_figure, number, parse_date, read_csv,
+                     read_json, save, source_lines, thousands, thousands_axis, year_axis)
 
 SUMMARY_COLUMNS = ("project", "region", "commissioning", "full_capacity")
 TIMESERIES_COLUMNS = ("period", "project", "region", "metric", "value")
 SCHEDULE_COLUMNS = ("project", "activity", "start", "finish", "late_finish", "critical")
 PERIOD_MONTHS = {"month": 1, "quarter": 3, "year": 12}
 REST = "rest_of_country"
-
-
-class UsageError(Exception):
-    """A command-line value that does not fit the data (exit 2)."""
 
 
 # ---------------------------------------------------------------------------------------------
@@ -451,6 +447,7 @@ def plot_regions(run, outdir, svg, written, year=None):
 
 def plot_run(directory, outdir, svg, year, written, mc_dir=None):
     run = RunData(directory)
+    year = pick_year(run, year)  # a bad --year fails before any file is written
     plot_gantt(run, outdir, svg, written, mc_dir)
     plot_jobs(run, outdir, svg, written)
     plot_regions(run, outdir, svg, written, year)
