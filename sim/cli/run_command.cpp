@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "cli/cli_options.hpp"
+#include "cli/plot_hook.hpp"
 #include "ripple/economy_link.hpp"
 #include "ripple/error.hpp"
 #include "ripple/pipeline.hpp"
@@ -57,7 +58,7 @@ int run_run(const Args& args, std::ostream& out, std::ostream& err) {
       "out,o", po::value<std::string>(),
       "DIR: where to write the files (default: out/<scenario name>; created if missing)")(
       "format,f", po::value<std::string>()->default_value("table"),
-      "table (aligned, for people), csv (summary.csv) or json");
+      "table (aligned, for people), csv (summary.csv) or json")("plot", kPlotOptionHelp);
   add_scenario_options(options);
   const auto vm = parse_args(args, options, "scenario");
   if (vm.count("help") > 0) {
@@ -114,6 +115,7 @@ int run_run(const Args& args, std::ostream& out, std::ostream& err) {
   }
   err << "ripple run: wrote summary.csv, timeseries.csv, schedule.csv, run.json to " << dir.string()
       << '\n';
+  if (vm.count("plot") > 0) run_plot_hook(dir, {}, err);
   return 0;
 }
 

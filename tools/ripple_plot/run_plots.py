@@ -340,7 +340,11 @@ def plot_jobs(run, outdir, svg, written):
                 xytext=(0, 6), textcoords="offset points", ha="center", va="bottom",
                 fontsize=9, fontweight="bold")
     handles, labels = ax.get_legend_handles_labels()
-    ax.legend(handles[::-1], labels[::-1], loc="upper left", ncol=1)
+    shown = [(h, l) for (kind, _, _), h, l in zip(JOB_KINDS, handles, labels)
+             if programme[kind].any()]
+    # Above the plot, right-aligned beside the panel title: never over the data.
+    ax.legend([h for h, _ in shown], [l for _, l in shown], loc="lower right",
+              bbox_to_anchor=(1.0, 1.0), ncol=len(shown), borderaxespad=0.2)
     ax.set_title("Programme total", loc="left")
 
     shared = None
@@ -352,8 +356,9 @@ def plot_jobs(run, outdir, svg, written):
         sub.set_xlim(mdates.date2num(edges[0]), mdates.date2num(edges[-1]))
         sub.set_ylim(0, peak_small * 1.08)
         sub.set_title(f"{project} ({run.region_of[project]})", fontsize=9, loc="left")
-        sub.xaxis.set_major_locator(mdates.YearLocator(5 if len(edges) > 8 * 12 /
-                                                       run.period_months else 2))
+        span_years = edges[-1].year - edges[0].year
+        sub.xaxis.set_major_locator(mdates.YearLocator(1 if span_years <= 6 else
+                                                       2 if span_years <= 12 else 5))
         sub.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
         thousands_axis(sub.yaxis)
         sub.tick_params(labelsize=8)
@@ -363,12 +368,16 @@ def plot_jobs(run, outdir, svg, written):
             sub.set_ylabel("Jobs", fontsize=9)
 
     first, last = edges[0].year, add_months(edges[-1], -1).year
-    economy = "" if run.has_economy() else " (no economy in the scenario: direct jobs only)"
-    frame(fig, f"Jobs created by the programme, {first}–{last}: direct, indirect and "
-          f"induced{economy}", run.scenario_name(),
-          run.caption([f"Annual-average persons employed in each {run.period_name}; indirect "
-                       "and induced jobs in the host regions and the rest of the country. "
-                       "Project panels share one scale."]))
+    if run.has_economy():
+        title = f"Jobs created by the programme, {first}–{last}: direct, indirect and induced"
+        note = (f"Annual-average persons employed in each {run.period_name}; indirect and "
+                "induced jobs in the host regions and the rest of the country. Project panels "
+                "share one scale.")
+    else:
+        title = f"Direct jobs created by the programme, {first}–{last}"
+        note = (f"Annual-average persons employed in each {run.period_name}. The scenario names "
+                "no economy: no indirect or induced jobs. Project panels share one scale.")
+    frame(fig, title, run.scenario_name(), run.caption([note]))
     save(fig, outdir, "jobs", svg, written)
 
 
