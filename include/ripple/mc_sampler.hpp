@@ -8,6 +8,9 @@
 ///   risk:<id>                    one uniform u; the risk fires when u < probability
 ///   risk:<id>.delay              its delay, drawn only when it fires
 ///   risk:<id>.cost               its cost, drawn only when it fires
+///   correlation:<factor>         the programme-wide multiplier (Scenario::correlation), which
+///                                multiplies the duration of every `correlated` phase (sampled
+///                                or fixed) before risk delays are added
 /// A fired risk's delay adds to its phase's duration, converted to the phase's unit family
 /// when the two differ (30.4375 days per month); its cost adds to the phase's capex. A delay on
 /// a milestone is not applied (milestones take no time); its cost is.
@@ -34,6 +37,7 @@ struct McDraw {
   std::vector<char> fired;       ///< [risk] 1 when the risk occurred
   std::vector<double> delay;     ///< [risk] drawn delay in the delay's unit; 0 when not fired
   std::vector<double> cost_m;    ///< [risk] drawn cost, millions; 0 when not fired
+  double factor = 1.0;           ///< the correlation multiplier (1 without correlation)
 };
 
 /// One column of mc_inputs.csv: a sampled input.
@@ -67,7 +71,8 @@ class McSampler {
   /// The sampled inputs, in mc_inputs.csv column order.
   [[nodiscard]] const std::vector<McInput>& inputs() const { return inputs_; }
   /// The values of a draw for inputs(), in the same order: durations, then per risk its
-  /// occurrence (0/1), delay and cost (those it has; 0 when it did not fire).
+  /// occurrence (0/1), delay and cost (those it has; 0 when it did not fire), then the
+  /// correlation factor (when the scenario has one).
   void input_values(const McDraw& draw, std::vector<double>& values) const;
 
   /// Index of the sampled phase of `vertex`; nullopt when its duration is fixed.
@@ -96,6 +101,7 @@ class McSampler {
   std::vector<SampledPhase> sampled_;
   std::vector<std::optional<std::size_t>> sampled_of_vertex_;
   std::vector<RiskStreams> risks_;
+  std::uint64_t correlation_stream_ = 0;
   std::vector<McInput> inputs_;
 };
 

@@ -111,6 +111,9 @@ struct Phase {
   double permanent_jobs = 0.0;  ///< added with the capacity; staff follow the ramp-up share
   std::vector<Dependency> dependencies;        ///< predecessors of this activity
   std::map<std::string, double> resource_use;  ///< resource id -> amount while active
+  /// Monte Carlo: the duration is multiplied by the programme-wide correlation factor
+  /// (Scenario::correlation) drawn per run. Deterministic runs ignore it.
+  bool correlated = false;
   Mark mark;
 };
 
@@ -166,6 +169,15 @@ struct Risk {
   Mark mark;
 };
 
+/// A programme-wide factor (e.g. the financing climate) drawn once per Monte Carlo run that
+/// multiplies the durations of every phase with `correlated: true`, so that their delays are
+/// not independent (docs/montecarlo.md). Deterministic runs ignore it.
+struct Correlation {
+  std::string factor;       ///< id; its stream is "correlation:<factor>"
+  Distribution multiplier;  ///< of the durations, > 0 (e.g. triangular 0.9, 1.0, 1.4)
+  Mark mark;
+};
+
 /// A shared capacity that phases draw on while active.
 struct Resource {
   std::string id;
@@ -200,6 +212,7 @@ struct Scenario {
   std::vector<Risk> risks;
   std::vector<Resource> resources;
   std::vector<Shock> shocks;
+  std::optional<Correlation> correlation;  ///< Monte Carlo only
 
   [[nodiscard]] std::optional<std::size_t> find_project(const std::string& id) const;
   /// Index of the project with this id; throws std::out_of_range.

@@ -62,6 +62,11 @@ McSampler::McSampler(const Scenario& scenario, const Plan& plan, std::uint64_t s
     if (risk.delay) inputs_.push_back({name + ".delay", unit_plural(risk.delay->unit)});
     if (risk.cost_m) inputs_.push_back({name + ".cost", "millions"});
   }
+  if (scenario.correlation) {
+    const std::string name = "correlation:" + scenario.correlation->factor;
+    correlation_stream_ = stable_id(name);
+    inputs_.push_back({name, "factor"});
+  }
 }
 
 void McSampler::draw(std::uint64_t run, McDraw& out) const {
@@ -71,6 +76,11 @@ void McSampler::draw(std::uint64_t run, McDraw& out) const {
     const Phase& phase = scenario_->activity(plan_->node(sampled_[k].vertex).ref);
     RandomStream stream(seed_, run, sampled_[k].stream_id);
     out.duration[k] = sample(phase.duration.values, stream);
+  }
+  out.factor = 1.0;
+  if (scenario_->correlation) {
+    RandomStream stream(seed_, run, correlation_stream_);
+    out.factor = sample(scenario_->correlation->multiplier, stream);
   }
   const std::size_t risk_count = risks_.size();
   out.fired.assign(risk_count, 0);
@@ -100,6 +110,7 @@ void McSampler::durations(const McDraw& draw, std::optional<std::size_t> skip_ri
     durations[v] = sampled_of_vertex_[v]
                        ? Duration{draw.duration[*sampled_of_vertex_[v]], phase.duration.unit}
                        : modes_[v];
+    if (phase.correlated && !phase.is_milestone) durations[v].amount *= draw.factor;
   }
   for (std::size_t r = 0; r < risks_.size(); ++r) {
     if (draw.fired[r] == 0 || skip_risk == r || draw.delay[r] == 0.0) continue;
@@ -132,6 +143,7 @@ void McSampler::input_values(const McDraw& draw, std::vector<double>& values) co
     if (risk.delay) values.push_back(draw.delay[r]);
     if (risk.cost_m) values.push_back(draw.cost_m[r]);
   }
+  if (scenario_->correlation) values.push_back(draw.factor);
 }
 
 std::optional<std::size_t> McSampler::sampled_index(Vertex vertex) const {

@@ -86,7 +86,7 @@ class ScenarioBuilder {
     }
     r_.check_keys(root, "",
                   {"scenario", "calendar", "economy", "projects", "dependencies", "risks",
-                   "resources", "shocks"});
+                   "resources", "shocks", "correlation"});
     if (r_.require(root, "scenario", "")) read_header(root["scenario"]);
     if (r_.require(root, "calendar", "")) read_calendar(root["calendar"]);
     if (NodeReader::has(root, "economy")) read_economy(root["economy"]);
@@ -96,6 +96,8 @@ class ScenarioBuilder {
     if (NodeReader::has(root, "dependencies")) read_programme_dependencies(root["dependencies"]);
     if (NodeReader::has(root, "risks")) read_risks(root["risks"]);
     if (NodeReader::has(root, "shocks")) read_shocks(root["shocks"]);
+    if (NodeReader::has(root, "correlation")) read_correlation(root["correlation"]);
+    check_correlated_phases();
     return std::move(s_);
   }
 
@@ -407,7 +409,7 @@ class ScenarioBuilder {
         node, path,
         {"id", "name", "duration", "depends_on", "not_before", "actual_start", "actual_finish",
          "status", "capex_m", "spending", "categories", "construction_jobs", "product", "capacity",
-         "ramp_up", "permanent_jobs", "uses"});
+         "ramp_up", "permanent_jobs", "uses", "correlated"});
     Phase phase;
     phase.mark = r_.mark(node);
     read_activity_id(phase, node, path, activity_ids);
@@ -437,6 +439,10 @@ class ScenarioBuilder {
           r_.non_negative(node["permanent_jobs"], join_key(path, "permanent_jobs")).value_or(0.0);
     }
     if (NodeReader::has(node, "uses")) read_uses(phase, node["uses"], join_key(path, "uses"));
+    if (NodeReader::has(node, "correlated")) {
+      phase.correlated =
+          r_.boolean(node["correlated"], join_key(path, "correlated")).value_or(false);
+    }
     queue_dependencies(project_index, p.phases.size(), node, path);
     p.phases.push_back(std::move(phase));
   }
@@ -978,6 +984,57 @@ class ScenarioBuilder {
     }
   }
 
+  // ---- Monte Carlo correlation --------------------------------------------------------------
+
+  void read_correlation(const YAML::Node& node) {
+    const std::string path = "correlation";
+    if (!r_.expect_map(node, path)) return;
+    r_.check_keys(node, path, {"factor", "multiplier"});
+    Correlation correlation;
+    correlation.mark = r_.mark(node);
+    bool ok = true;
+    if (r_.require(node, "factor", path)) {
+      const auto id = r_.identifier(node["factor"], join_key(path, "factor"));
+      ok = ok && id.has_value();
+      correlation.factor = id.value_or("");
+    } else {
+      ok = false;
+    }
+    if (r_.require(node, "multiplier", path)) {
+      const std::string m_path = join_key(path, "multiplier");
+      if (auto multiplier = r_.number_distribution(node["multiplier"], m_path)) {
+        const double lowest =
+            multiplier->kind == Distribution::Kind::kLognormal ? 1.0 : multiplier->a;
+        if (lowest <= 0.0) {
+          r_.invalid(node["multiplier"], m_path, "a duration multiplier must be greater than zero");
+          ok = false;
+        } else {
+          correlation.multiplier = *multiplier;
+        }
+      } else {
+        ok = false;
+      }
+    } else {
+      ok = false;
+    }
+    if (ok) s_.correlation = std::move(correlation);
+    has_correlation_block_ = true;
+  }
+
+  // `correlated: true` needs the programme's correlation factor.
+  void check_correlated_phases() {
+    if (has_correlation_block_) return;
+    for (const Project& project : s_.projects) {
+      for (const Phase& phase : project.phases) {
+        if (phase.correlated) {
+          r_.error(phase.mark, "projects[" + project.id + "].phases[" + phase.id +
+                                   "].correlated = true: the scenario has no `correlation` "
+                                   "(factor and multiplier) for it to follow");
+        }
+      }
+    }
+  }
+
   // ---- risks and shocks ---------------------------------------------------------------------
 
   void read_risks(const YAML::Node& node) {
@@ -1151,6 +1208,7 @@ class ScenarioBuilder {
   NodeReader r_;
   Scenario s_;
   std::optional<Date> as_of_;
+  bool has_correlation_block_ = false;
   std::vector<PendingDependency> pending_;
 };
 

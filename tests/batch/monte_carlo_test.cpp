@@ -1,6 +1,7 @@
 #include "ripple/monte_carlo.hpp"
 
 #include <doctest/doctest.h>
+#include <yaml-cpp/yaml.h>
 
 #include <algorithm>
 #include <cmath>
@@ -26,6 +27,7 @@ namespace fs = std::filesystem;
 
 const std::string kTwoProjects =
     std::string(RIPPLE_SOURCE_DIR) + "/tests/data/mc/two_projects.yaml";
+const std::string kCorrelated = std::string(RIPPLE_SOURCE_DIR) + "/tests/data/mc/correlated.yaml";
 const std::string kDefault = std::string(RIPPLE_SOURCE_DIR) + "/scenarios/kazakhstan_2025.yaml";
 const char* const kFiles[] = {"mc.json",         "mc_runs.csv",    "mc_critical.csv",
                               "mc_inputs.csv",   "mc_summary.csv", "criticality.csv",
@@ -261,6 +263,75 @@ TEST_SUITE("batch") {
     const std::string text = read_file(dir / "mc_summary.csv");
     CHECK(text.find("metric,mean,sd,p5,p10,p50,p90,p95,target,p_on_time\n") == 0);
     CHECK(text.find("\ntri.commissioning,2027-0") != std::string::npos);
+  }
+
+  TEST_CASE("the correlation factor multiplies the durations of correlated phases only") {
+    const Scenario plain = load_scenario(kTwoProjects);
+    const Scenario correlated = load_scenario(kCorrelated);
+    REQUIRE(correlated.correlation.has_value());
+    CHECK(correlated.correlation->factor == "financing_climate");
+    CHECK(correlated.projects[0].phases[0].correlated);
+    CHECK_FALSE(plain.projects[0].phases[0].correlated);
+    const Plan plain_plan(plain);
+    const Plan correlated_plan(correlated);
+    const McSampler a(plain, plain_plan, 17);
+    const McSampler b(correlated, correlated_plan, 17);
+    CHECK(b.inputs().back().name == "correlation:financing_climate");
+    McDraw da;
+    McDraw db;
+    std::vector<Duration> during_a;
+    std::vector<Duration> during_b;
+    double sum = 0.0;
+    for (std::uint64_t i = 0; i < 2000; ++i) {
+      a.draw(i, da);
+      b.draw(i, db);
+      // Common random numbers: the shared inputs draw the same values.
+      CHECK(da.duration == db.duration);
+      CHECK(da.fired == db.fired);
+      CHECK(da.factor == 1.0);
+      CHECK(db.factor >= 0.9);
+      CHECK(db.factor <= 1.5);
+      sum += db.factor;
+      a.durations(da, std::nullopt, during_a);
+      b.durations(db, std::nullopt, during_b);
+      const Vertex tri = plain_plan.vertex({0, 0});
+      CHECK(during_b[tri].amount == doctest::Approx(during_a[tri].amount * db.factor));
+      if (da.fired[0] == 0) {
+        const Vertex risky = plain_plan.vertex({1, 0});
+        CHECK(during_b[risky].amount == doctest::Approx(2.0 * db.factor));
+      }
+    }
+    // Mean of triangular(0.9, 1.0, 1.5) = 1.1333.
+    CHECK(sum / 2000 == doctest::Approx(3.4 / 3.0).epsilon(0.01));
+  }
+
+  TEST_CASE("the reader checks the correlation block and the phases that follow it") {
+    const auto read = [](const std::string& extra, bool correlated_phase) {
+      std::string text = read_file(kTwoProjects);
+      if (correlated_phase) {
+        const std::string key = "        not_before: 2026-01\n";
+        text.replace(text.find(key), key.size(), key + "        correlated: true\n");
+      }
+      return scenario_from_yaml(YAML::Load(text + extra), "s.yaml");
+    };
+    CHECK_NOTHROW((void)read("", false));
+    CHECK_NOTHROW(
+        (void)read("correlation: {factor: climate, multiplier: {pert: [0.9, 1, 1.3]}}\n", true));
+    const auto message = [&](const std::string& extra, bool correlated_phase) {
+      try {
+        (void)read(extra, correlated_phase);
+      } catch (const InputError& e) {
+        return std::string(e.what());
+      }
+      return std::string();
+    };
+    CHECK(message("", true).find("correlated = true: the scenario has no `correlation`") !=
+          std::string::npos);
+    CHECK(message("correlation: {factor: c, multiplier: {uniform: [0, 2]}}\n", true)
+              .find("a duration multiplier must be greater than zero") != std::string::npos);
+    CHECK(message("correlation: {factor: c}\n", false).find("multiplier") != std::string::npos);
+    CHECK(message("correlation: {factor: c, multiplier: 1, sigma: 2}\n", false).find("sigma") !=
+          std::string::npos);
   }
 
   TEST_CASE("bad campaign options are usage errors") {
