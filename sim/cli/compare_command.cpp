@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "cli/cli_options.hpp"
+#include "cli/plot_hook.hpp"
 #include "ripple/comparison.hpp"
 #include "ripple/economy_link.hpp"
 #include "ripple/error.hpp"
@@ -122,6 +123,17 @@ std::string economy_note(const std::optional<Economy>& economy, const Scenario& 
   return note;
 }
 
+// --plot draws from the CSV file the report was written to.
+void plot_report(const po::variables_map& vm, const std::string& format, std::ostream& err) {
+  if (vm.count("plot") == 0) return;
+  if (format != "csv" || vm.count("out") == 0) {
+    err << "ripple compare: --plot needs --format csv --out FILE (the picture is drawn from "
+           "that file); no picture drawn\n";
+    return;
+  }
+  run_plot_hook(vm["out"].as<std::string>(), {}, err);
+}
+
 std::vector<std::string> strings(const po::variables_map& vm, const char* name) {
   return vm.count(name) > 0 ? vm[name].as<std::vector<std::string>>() : std::vector<std::string>{};
 }
@@ -143,7 +155,8 @@ int run_compare(const Args& args, std::ostream& out, std::ostream& err) {
       "runs,n", po::value<std::uint64_t>(), "N: compare N paired Monte Carlo runs instead of one")(
       "seed", po::value<std::uint64_t>(),
       "S: with --runs, the seed (default: BASE's calendar.seed)")(
-      "threads,j", po::value<unsigned>(), "T: with --runs, worker threads (default: the cores)");
+      "threads,j", po::value<unsigned>(), "T: with --runs, worker threads (default: the cores)")(
+      "plot", kPlotOptionHelp);
   add_scenario_options(options);
   const auto vm = parse_args(args, options, "scenario");
   if (vm.count("help") > 0) {
@@ -188,8 +201,10 @@ int run_compare(const Args& args, std::ostream& out, std::ostream& err) {
   if (!shared_economy) own_alt_economy = load_scenario_economy(alt);
   const std::optional<Economy>& alt_economy = shared_economy ? base_economy : own_alt_economy;
   if (vm.count("runs") > 0) {
-    return run_compare_runs(vm, base, base_economy ? &*base_economy : nullptr, alt,
-                            alt_economy ? &*alt_economy : nullptr, format, out, err);
+    const int code = run_compare_runs(vm, base, base_economy ? &*base_economy : nullptr, alt,
+                                      alt_economy ? &*alt_economy : nullptr, format, out, err);
+    if (code == 0) plot_report(vm, format, err);
+    return code;
   }
 
   Pipeline base_pipeline(base, base_economy ? &*base_economy : nullptr);
@@ -224,6 +239,7 @@ int run_compare(const Args& args, std::ostream& out, std::ostream& err) {
   } else {
     out << text.str();
   }
+  plot_report(vm, format, err);
   return 0;
 }
 

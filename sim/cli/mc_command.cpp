@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "cli/cli_options.hpp"
+#include "cli/plot_hook.hpp"
 #include "ripple/economy_link.hpp"
 #include "ripple/error.hpp"
 #include "ripple/mc_compare.hpp"
@@ -73,7 +74,8 @@ int run_mc(const Args& args, std::ostream& out, std::ostream& err) {
       "out,o", po::value<std::string>(),
       "DIR: where to write the files (default: out/<scenario name>-mc; created if missing)")(
       "jobs-year", po::value<int>(), "Y: the year whose jobs are reported (default 2030)")(
-      "rank-risks", "switch each risk off in turn (common random numbers): risks.csv");
+      "rank-risks", "switch each risk off in turn (common random numbers): risks.csv")(
+      "plot", kPlotOptionHelp);
   add_scenario_options(options);
   const auto vm = parse_args(args, options, "scenario");
   if (vm.count("help") > 0) {
@@ -128,6 +130,9 @@ int run_mc(const Args& args, std::ostream& out, std::ostream& err) {
     err << "ripple mc: shard " << mc.shard_index + 1 << "/" << mc.shard_count
         << ": wrote mc.json and the per-run files to " << dir.string()
         << " (join the shards with: ripple merge DIR... --out DIR)\n";
+    if (vm.count("plot") > 0) {
+      err << "ripple mc: --plot: a shard has no statistics; plot the merged directory\n";
+    }
     return 0;
   }
   fill_mc_metadata(scenario, mc, meta);
@@ -136,6 +141,7 @@ int run_mc(const Args& args, std::ostream& out, std::ostream& err) {
          "criticality.csv, sensitivity.csv"
       << (mc.rank_risks ? ", mc_risks.csv, risks.csv" : "") << ", mc.json to " << dir.string()
       << '\n';
+  if (vm.count("plot") > 0) run_plot_hook(dir, {}, err);
   return 0;
 }
 

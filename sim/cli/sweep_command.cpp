@@ -9,6 +9,7 @@
 #include <string>
 
 #include "cli/cli_options.hpp"
+#include "cli/plot_hook.hpp"
 #include "ripple/error.hpp"
 #include "ripple/scenario_overrides.hpp"
 #include "ripple/shard.hpp"
@@ -85,7 +86,8 @@ int run_sweep(const Args& args, std::ostream& out, std::ostream& err) {
       "out,o", po::value<std::string>(), "FILE: write the CSV there (default: stdout)")(
       "format,f", po::value<std::string>()->default_value("csv"), "csv (the only format)")(
       "count", "print the number of points P of the grid and exit (nothing is run)")(
-      "timings", "print to stderr how the time splits between parsing, engine, economy, output");
+      "timings", "print to stderr how the time splits between parsing, engine, economy, output")(
+      "plot", kPlotOptionHelp);
   add_scenario_options(options);
   const auto vm = parse_args(args, options, "scenario");
   if (vm.count("help") > 0) {
@@ -181,6 +183,14 @@ int run_sweep(const Args& args, std::ostream& out, std::ostream& err) {
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   if (vm.count("timings") > 0) {
     print_timings(err, sweep.timings(), write_s, wall_s, done, sweep.economies_loaded());
+  }
+  if (vm.count("plot") > 0) {
+    if (vm.count("out") == 0 || shard.count > 1) {
+      err << "ripple sweep: --plot needs --out FILE and no --shard (plot the merged file); no "
+             "picture drawn\n";
+    } else {
+      run_plot_hook(vm["out"].as<std::string>(), {}, err);
+    }
   }
   const std::uint64_t failures = input_failures + model_failures + other_failures;
   if (failures == 0) return 0;

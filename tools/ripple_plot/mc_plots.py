@@ -246,8 +246,16 @@ def output_label(column):
 
 
 def tornado(ax, labels, values, top):
-    order = np.argsort(-np.abs(values), kind="stable")[:top]
-    order = order[np.abs(values[order]) > 0] if np.any(values[order]) else order
+    strength = np.where(np.isfinite(values), np.abs(values), -1.0)
+    order = np.argsort(-strength, kind="stable")[:top]
+    order = order[strength[order] > 0]
+    if order.size == 0:
+        ax.text(0.5, 0.5, "no input varies this result", transform=ax.transAxes, ha="center",
+                va="center", color="#666666", style="italic")
+        ax.set_xlim(-1, 1)
+        ax.xaxis.set_major_locator(mticker.MultipleLocator(0.5))
+        ax.set_yticks([])
+        return
     y = np.arange(len(order))
     colours = [OKABE_ITO["vermillion"] if values[i] > 0 else OKABE_ITO["blue"] for i in order]
     ax.barh(y, values[order], color=colours, height=0.7)
@@ -280,7 +288,8 @@ def plot_tornado(mc, outdir, svg, metric, written):
     fig = new_figure(max(FIG_H_IN, 1.3 + 2.9 * grid_rows))
     axes = np.atleast_1d(fig.subplots(grid_rows, columns, squeeze=False)).ravel()
     for ax, output in zip(axes, outputs):
-        values = np.array([number(row[output], path, i, output)
+        # An empty cell: the correlation is undefined (the result or the input never varied).
+        values = np.array([number(row[output], path, i, output) if row[output] != "" else np.nan
                            for i, row in enumerate(rows, start=2)])
         tornado(ax, labels, values, top)
         # Right-aligned: a long title then runs over the (empty) label column, not off the page.
