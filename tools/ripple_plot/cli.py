@@ -4,6 +4,7 @@ Exit codes follow ripple's: 0 success, 1 runtime failure, 2 usage error, 3 inval
 missing, empty or malformed file; the one-line message names it).
 """
 import argparse
+import importlib.util
 import os
 import sys
 
@@ -78,12 +79,10 @@ def detect(path):
 
 def main(argv):
     args = parse_args(argv)
-    try:
-        import matplotlib  # noqa: F401
-        import numpy  # noqa: F401
-    except ImportError as e:
-        print(f"ripple-plot: {e.name} is missing; install it with: apt-get install "
-              "python3-matplotlib python3-numpy", file=sys.stderr)
+    missing = [name for name in ("matplotlib", "numpy") if importlib.util.find_spec(name) is None]
+    if missing:
+        print(f"ripple-plot: {sys.executable} lacks {' and '.join(missing)}; install them with: "
+              "apt-get install python3-matplotlib python3-numpy", file=sys.stderr)
         return 1
 
     from .common import InputError, UsageError, apply_style

@@ -14,7 +14,7 @@ import matplotlib.dates as mdates
 import matplotlib.lines as mlines
 import numpy as np
 
-from .common import (JOB_KINDS, OKABE_ITO, InputError, frame, new_figure, number, read_csv,
+from .common import (OKABE_ITO, InputError, frame, new_figure, number, read_csv,
                      save, thousands, thousands_axis, year_axis)
 
 DELTA_COLUMNS = ("project", "metric", "base", "alt", "delta")

@@ -85,8 +85,8 @@ class McData:
 
 
 def plot_commissioning(mc, outdir, svg, written):
-    """Per project: the P5–P95 and P10–P90 ranges of commissioning and full capacity, the median,
-    and the target with the probability of meeting it."""
+    """Per project: the P5–P95 and P10–P90 ranges of commissioning and full capacity, the
+    median, and the target with the probability of meeting it."""
     fig = new_figure(max(FIG_H_IN, 2.2 + 0.75 * len(mc.projects)))
     ax = fig.add_subplot()
     first = last = None
@@ -301,9 +301,10 @@ def plot_tornado(mc, outdir, svg, metric, written):
         ax.set_xlabel("Spearman rank correlation")
     shown = f"the {top} strongest inputs" if len(outputs) > 1 or len(rows) > top else "all inputs"
     frame(fig, "What drives the outcome? Inputs ranked by their rank correlation with each result",
-          mc.subtitle(), mc.caption([f"Showing {shown} per result. Red-orange: a larger input value "
-                                     "(longer, costlier, or the risk occurring) delays or raises "
-                                     "the result; blue: the opposite."]))
+          mc.subtitle(),
+          mc.caption([f"Showing {shown} per result. Red-orange: a larger input value (longer, "
+                      "costlier, or the risk occurring) delays or raises the result; blue: the "
+                      "opposite."]))
     save(fig, outdir, "tornado", svg, written)
 
 

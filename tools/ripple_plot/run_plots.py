@@ -334,8 +334,10 @@ def plot_jobs(run, outdir, svg, written):
     peak = int(np.argmax(total))
     peak_x = mdates.date2num(run.periods[peak]) + (mdates.date2num(edges[peak + 1]) -
                                                    mdates.date2num(edges[peak])) / 2
-    when = str(run.periods[peak].year) if run.period_months == 12 else date_label(
-        run.periods[peak])
+    start = run.periods[peak]
+    when = (str(start.year) if run.period_months == 12 else
+            f"Q{(start.month - 1) // 3 + 1} {start.year}" if run.period_months == 3 else
+            date_label(start))
     ax.annotate(f"Peak: {thousands(total[peak])} jobs in {when}", (peak_x, total[peak]),
                 xytext=(0, 6), textcoords="offset points", ha="center", va="bottom",
                 fontsize=9, fontweight="bold")
