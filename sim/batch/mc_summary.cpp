@@ -591,7 +591,7 @@ void write_mc_table(std::ostream& out, const McSummary& summary, const McMetadat
   out << "\nP(on time): share of runs commissioning in or before the target month. Jobs are\n"
          "annual averages of the year, persons.";
   if (meta.economy_illustrative) {
-    out << " The economy '" << meta.economy_name
+    out << "\nThe economy '" << meta.economy_name
         << "' is ILLUSTRATIVE: indirect and induced jobs are indicative only.";
   }
   out << '\n';
