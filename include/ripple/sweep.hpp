@@ -125,6 +125,8 @@ class Sweep {
  private:
   using EconomyKey = std::tuple<std::string, double, bool, std::string>;
   const Economy* economy_for(const Scenario& scenario);
+  // Runs point `index` and returns its row; throws its error.
+  std::string run_or_throw(std::uint64_t index);
   [[nodiscard]] std::string error_row(std::uint64_t index) const;
 
   ScenarioTree base_;

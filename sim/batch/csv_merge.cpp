@@ -89,7 +89,7 @@ void merge_csv_texts(const std::vector<CsvShardText>& shards, std::ostream& out,
   Sink sink;
   std::vector<Row> rows;
   std::string_view header;
-  std::string header_end = "\n";
+  std::string_view header_end = "\n";
   for (std::size_t f = 0; f < shards.size(); ++f) {
     const std::string_view text = shards[f].text;
     const std::string& name = shards[f].name;
@@ -105,8 +105,9 @@ void merge_csv_texts(const std::vector<CsvShardText>& shards, std::ostream& out,
         header_seen = true;
         if (f == 0) {
           header = line;
-          header_end = std::string(text.substr(line.size(), next - line.size()));
-          if (header_end.empty()) header_end = "\n";
+          // The first file's line end ("\n" or "\r\n"); "\n" when it has a single line.
+          const std::string_view end = text.substr(line.size(), next - line.size());
+          if (!end.empty()) header_end = end;
           if (first_field(line) != options.index_column) {
             sink.error(Mark{name, 1, 1},
                        cat("the first column is ", quoted(first_field(line)), ", not '",

@@ -8,6 +8,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <exception>
 
 #include "ripple/economy_link.hpp"
 #include "ripple/ledger.hpp"
@@ -342,68 +343,91 @@ const Economy* Sweep::economy_for(const Scenario& scenario) {
 
 SweepPoint Sweep::run_point(std::uint64_t index) {
   SweepPoint point;
-  Clock::time_point mark = Clock::now();
   try {
-    // The same steps as Pipeline::run(), timed one by one (sweep_test checks they agree).
-    ScenarioSources sources = base_.sources;
-    YAML::Node root = YAML::Clone(base_.root);
-    for (const auto& assignment : grid_.assignments(index)) {
-      sources.push_back({cat("--vary ", assignment), false});
-      try {
-        apply_override(root, assignment, sources.size() - 1);
-      } catch (const InputError& e) {
-        // apply_override names its item `--set KEY=VALUE`; here it came from --vary.
-        std::vector<Diagnostic> diagnostics = e.diagnostics();
-        for (auto& d : diagnostics) d.mark.file = sources.back().name;
-        throw InputError(std::move(diagnostics));
-      }
-    }
-    const Scenario scenario = scenario_from_yaml(root, sources);
-    timings_.scenario_s += seconds_since(mark);
-    const Economy* economy = economy_for(scenario);
-    timings_.economy_load_s += seconds_since(mark);
-    const Plan plan(scenario);
-    Rollout rollout(plan);
-    std::optional<EconomyLink> link;
-    if (economy != nullptr) link.emplace(scenario, *economy);
-    timings_.plan_s += seconds_since(mark);
-    const Timeline& timeline = rollout.run();
-    timings_.engine_s += seconds_since(mark);
-    const Ledger ledger = build_ledger(scenario, timeline);
-    timings_.ledger_s += seconds_since(mark);
-    Impacts impacts;
-    if (link) link->compute(ledger, impacts);
-    timings_.economy_s += seconds_since(mark);
-    const RunSummary summary = summarise(scenario, ledger, impacts);
-    timings_.summary_s += seconds_since(mark);
-
-    std::string& row = point.row;
-    row = std::to_string(index);
-    const auto at = grid_.coordinates(index);
-    for (std::size_t a = 0; a < at.size(); ++a) {
-      row.append(",").append(csv_field(grid_.axes()[a].values[at[a]]));
-    }
-    row.append(",ok");
-    append_total(row, summary.total);
-    std::vector<const SummaryRow*> by_project(project_ids_.size(), nullptr);
-    for (const SummaryRow& project_row : summary.projects) {
-      const auto it = std::find(project_ids_.begin(), project_ids_.end(), project_row.project);
-      if (it != project_ids_.end()) by_project[it - project_ids_.begin()] = &project_row;
-    }
-    for (const SummaryRow* r : by_project) {
-      row.append(",").append(r != nullptr ? month_or_empty(r->commissioning) : "");
-    }
-    for (const SummaryRow* r : by_project) {
-      row.append(",").append(r != nullptr ? month_or_empty(r->full_capacity) : "");
-    }
-    row.append("\n");
-    timings_.format_s += seconds_since(mark);
+    point.row = run_or_throw(index);
   } catch (const Error& e) {
     point.failure = SweepFailure{e.exit_code(), e.what()};
     point.row = error_row(index);
-    timings_.scenario_s += seconds_since(mark);
   }
   return point;
+}
+
+std::string Sweep::run_or_throw(std::uint64_t index) {
+  Clock::time_point mark = Clock::now();
+  // Charges the time of a point that throws to the step that threw.
+  double* step_s = &timings_.scenario_s;
+  struct ChargeOnThrow {
+    Clock::time_point& mark;
+    double*& step_s;
+    ~ChargeOnThrow() {
+      if (std::uncaught_exceptions() > 0) *step_s += seconds_since(mark);
+    }
+  } charge{mark, step_s};
+
+  // The same steps as Pipeline::run(), timed one by one (sweep_test checks they agree).
+  ScenarioSources sources = base_.sources;
+  const std::vector<std::string> assignments = grid_.assignments(index);
+  // A full clone per point: yaml-cpp cannot share subtrees between trees without merging
+  // their node pools (which costs more than the clone), nor restore an assigned node.
+  YAML::Node root = YAML::Clone(base_.root);
+  for (const auto& assignment : assignments) {
+    sources.push_back({cat("--vary ", assignment), false});
+    try {
+      apply_override(root, assignment, sources.size() - 1);
+    } catch (const InputError& e) {
+      // apply_override names its item `--set KEY=VALUE`; here it came from --vary.
+      std::vector<Diagnostic> diagnostics = e.diagnostics();
+      for (auto& d : diagnostics) d.mark.file = sources.back().name;
+      throw InputError(std::move(diagnostics));
+    }
+  }
+  const Scenario scenario = scenario_from_yaml(root, sources);
+  timings_.scenario_s += seconds_since(mark);
+  step_s = &timings_.economy_load_s;
+  const Economy* economy = economy_for(scenario);
+  timings_.economy_load_s += seconds_since(mark);
+  step_s = &timings_.plan_s;
+  const Plan plan(scenario);
+  Rollout rollout(plan);
+  std::optional<EconomyLink> link;
+  if (economy != nullptr) link.emplace(scenario, *economy);
+  timings_.plan_s += seconds_since(mark);
+  step_s = &timings_.engine_s;
+  const Timeline& timeline = rollout.run();
+  timings_.engine_s += seconds_since(mark);
+  step_s = &timings_.ledger_s;
+  const Ledger ledger = build_ledger(scenario, timeline);
+  timings_.ledger_s += seconds_since(mark);
+  step_s = &timings_.economy_s;
+  Impacts impacts;
+  if (link) link->compute(ledger, impacts);
+  timings_.economy_s += seconds_since(mark);
+  step_s = &timings_.summary_s;
+  const RunSummary summary = summarise(scenario, ledger, impacts);
+  timings_.summary_s += seconds_since(mark);
+  step_s = &timings_.format_s;
+
+  std::string row = std::to_string(index);
+  const auto at = grid_.coordinates(index);
+  for (std::size_t a = 0; a < at.size(); ++a) {
+    row.append(",").append(csv_field(grid_.axes()[a].values[at[a]]));
+  }
+  row.append(",ok");
+  append_total(row, summary.total);
+  std::vector<const SummaryRow*> by_project(project_ids_.size(), nullptr);
+  for (const SummaryRow& project_row : summary.projects) {
+    const auto it = std::find(project_ids_.begin(), project_ids_.end(), project_row.project);
+    if (it != project_ids_.end()) by_project[it - project_ids_.begin()] = &project_row;
+  }
+  for (const SummaryRow* r : by_project) {
+    row.append(",").append(r != nullptr ? month_or_empty(r->commissioning) : "");
+  }
+  for (const SummaryRow* r : by_project) {
+    row.append(",").append(r != nullptr ? month_or_empty(r->full_capacity) : "");
+  }
+  row.append("\n");
+  timings_.format_s += seconds_since(mark);
+  return row;
 }
 
 }  // namespace ripple
