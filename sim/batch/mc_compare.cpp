@@ -23,8 +23,10 @@ double job_years(const SummaryRow& row) {
 
 std::string signed_number(double value, int decimals) {
   std::string text = with_thousands(value, decimals);
-  if (value > 0 && text.find_first_not_of("0.,") != std::string::npos) text.insert(0, "+");
-  return text;
+  if (value <= 0 || text.find_first_not_of("0.,") == std::string::npos) return text;
+  std::string with_sign(1, '+');
+  with_sign.append(text);
+  return with_sign;
 }
 
 }  // namespace
