@@ -21,6 +21,8 @@ TIMESERIES_COLUMNS = ("period", "project", "region", "metric", "value")
 SCHEDULE_COLUMNS = ("project", "activity", "start", "finish", "late_finish", "critical")
 PERIOD_MONTHS = {"month": 1, "quarter": 3, "year": 12}
 REST = "rest_of_country"
+MAX_PANELS = 12  # small multiples in jobs.png: two rows of six at most
+MAX_REGION_BARS = 20  # host regions in regions.png; the smaller ones are summed
 
 
 # ---------------------------------------------------------------------------------------------
@@ -154,20 +156,33 @@ def read_schedule(path):
     return activities
 
 
+# Beyond this many rows a Gantt chart is no longer read row by row: one row per project then,
+# and at most this many projects.
+GANTT_MAX_ROWS = 80
+
+
 def gantt_rows(activities, project_order):
     """[(kind, project, activity-or-None)]: a header row per project, then its activities by
-    start date."""
+    start date; only the header rows when that would exceed GANTT_MAX_ROWS, and then only the
+    first GANTT_MAX_ROWS projects. Returns (rows, note for the caption or None)."""
     by_project = {}
     for a in activities:
         by_project.setdefault(a["project"], []).append(a)
     order = [p for p in project_order if p in by_project]
     order += [p for p in by_project if p not in order]
-    rows = []
-    for project in order:
-        rows.append(("project", project, None))
-        for a in sorted(by_project[project], key=lambda a: (a["start"], a["finish"])):
-            rows.append(("activity", project, a))
-    return rows
+    if len(order) + len(activities) <= GANTT_MAX_ROWS:
+        rows = []
+        for project in order:
+            rows.append(("project", project, None))
+            for a in sorted(by_project[project], key=lambda a: (a["start"], a["finish"])):
+                rows.append(("activity", project, a))
+        return rows, None
+    note = (f"{len(activities):,} activities: one row per project, from its first start to its "
+            "last finish")
+    if len(order) > GANTT_MAX_ROWS:
+        note += f"; the first {GANTT_MAX_ROWS} of {len(order):,} projects in scenario order"
+        order = order[:GANTT_MAX_ROWS]
+    return [("project", p, None) for p in order], note + "."
 
 
 def gantt_height_in(row_count):
@@ -175,7 +190,7 @@ def gantt_height_in(row_count):
     return max(FIG_H_IN, 1.9 + 0.165 * row_count)
 
 
-def draw_gantt(ax, rows, as_of=None, commissioning=None, region_of=None, whiskers=None):
+def draw_gantt(ax, rows, spans, as_of=None, commissioning=None, region_of=None, whiskers=None):
     """Bars per activity (critical highlighted), float as a thin line, milestones as diamonds,
     a summary bar per project, the as-of date as a dashed line. `whiskers` maps a project to
     (p10, p50, p90) commissioning dates of a Monte Carlo campaign."""
@@ -183,19 +198,21 @@ def draw_gantt(ax, rows, as_of=None, commissioning=None, region_of=None, whisker
     region_of = region_of or {}
     whiskers = whiskers or {}
     labels, weights = [], []
-    first = min(a["start"] for kind, _, a in rows if a)
-    last = max(max(a["finish"], a["late_finish"]) for kind, _, a in rows if a)
+    shown = {project for _, project, _ in rows}
+    first = min(spans[p][0] for p in shown)
+    last = max(max(spans[p][1], spans[p][2]) for p in shown)
+    collapsed = all(kind == "project" for kind, _, _ in rows)
     band = 0
     for y, (kind, project, a) in enumerate(rows):
         if kind == "project":
-            members = [r[2] for r in rows if r[1] == project and r[2]]
-            span = (min(m["start"] for m in members), max(m["finish"] for m in members))
-            count = len(members) + 1
-            if band % 2 == 0:
+            span = spans[project]
+            count = sum(1 for r in rows if r[1] == project)
+            if band % 2 == 0 and not collapsed:
                 ax.axhspan(y - 0.5, y + count - 0.5, color="#f3f3f3", zorder=0, lw=0)
             band += 1
             ax.barh(y, mdates.date2num(span[1]) - mdates.date2num(span[0]),
-                    left=mdates.date2num(span[0]), height=0.22, color="#555555", zorder=2)
+                    left=mdates.date2num(span[0]), height=0.5 if collapsed else 0.22,
+                    color="#555555", zorder=2)
             if project in commissioning:
                 ax.plot(mdates.date2num(commissioning[project]), y, marker="v", ms=8,
                         color=OKABE_ITO["black"], zorder=5, ls="none")
@@ -209,7 +226,7 @@ def draw_gantt(ax, rows, as_of=None, commissioning=None, region_of=None, whisker
                 last = max(last, p90)
             region = region_of.get(project)
             labels.append(f"{project} ({region})" if region else project)
-            weights.append("bold")
+            weights.append("normal" if collapsed else "bold")
             continue
         colour = OKABE_ITO["vermillion"] if a["critical"] else OKABE_ITO["sky"]
         start, finish = mdates.date2num(a["start"]), mdates.date2num(a["finish"])
@@ -249,15 +266,15 @@ def draw_gantt(ax, rows, as_of=None, commissioning=None, region_of=None, whisker
     # Years on top only: the chart reads downwards, and the space below is the legend's.
     ax.xaxis.set_tick_params(labeltop=True, top=True, labelbottom=False)
 
-    handles = [
+    handles = [] if collapsed else [
         mpatches.Patch(color=OKABE_ITO["vermillion"], label="Critical (no float)"),
         mpatches.Patch(color=OKABE_ITO["sky"], label="Has float"),
         mlines.Line2D([], [], color="#666666", lw=1.0, marker="|", ms=7,
                       label="Float: latest finish without delaying the project"),
         mlines.Line2D([], [], color=OKABE_ITO["sky"], marker="D", mec="black", mew=0.6,
                       ls="none", label="Milestone"),
-        mpatches.Patch(color="#555555", label="Project span"),
     ]
+    handles.append(mpatches.Patch(color="#555555", label="Project span"))
     if commissioning:
         handles.append(mlines.Line2D([], [], color="black", marker="v", ls="none", ms=8,
                                      label="Commissioning"))
@@ -273,7 +290,12 @@ def draw_gantt(ax, rows, as_of=None, commissioning=None, region_of=None, whisker
 
 def plot_gantt(run, outdir, svg, written, mc_dir=None):
     activities = read_schedule(run.schedule_path)
-    rows = gantt_rows(activities, run.projects)
+    rows, collapsed_note = gantt_rows(activities, run.projects)
+    spans = {}
+    for a in activities:
+        lo, hi, late = spans.get(a["project"], (a["start"], a["finish"], a["late_finish"]))
+        spans[a["project"]] = (min(lo, a["start"]), max(hi, a["finish"]),
+                               max(late, a["late_finish"]))
     fig = new_figure(gantt_height_in(len(rows)))
     ax = fig.add_subplot()
     as_of = run.as_of()
@@ -286,13 +308,13 @@ def plot_gantt(run, outdir, svg, written, mc_dir=None):
         whiskers = mc.whiskers()
         note = (f"Purple: commissioning P10, median and P90 of {thousands(mc.runs_count())} "
                 f"Monte Carlo runs ({mc_dir}).")
-    _, last_drawn = draw_gantt(ax, rows, as_of, run.commissioning, run.region_of, whiskers)
+    draw_gantt(ax, rows, spans, as_of, run.commissioning, run.region_of, whiskers)
     status = f", as of {date_label(as_of)}" if as_of else ""
     frame(fig, f"Schedule of the programme, {first_date.year}–{last_date.year}: phases, "
           f"critical path and milestones{status}", run.scenario_name(),
           run.caption(["Dates of the deterministic run (each uncertain duration at its mode); "
                        "float and criticality from the critical-path method on the plan.",
-                       note]))
+                       collapsed_note, note]))
     save(fig, outdir, "gantt", svg, written)
 
 
@@ -317,7 +339,16 @@ def stacked_steps(ax, edges, parts, labels=True):
 def plot_jobs(run, outdir, svg, written):
     edges = run.edges()
     programme = run.programme_jobs()
-    n = len(run.projects)
+    panels = run.projects
+    panels_note = ""
+    if len(panels) > MAX_PANELS:
+        # The projects with the most job-years, in scenario order.
+        weight = {p: float(sum(run.jobs(p).values()).sum()) for p in run.projects}
+        top = set(sorted(run.projects, key=lambda p: -weight[p])[:MAX_PANELS])
+        panels = [p for p in run.projects if p in top]
+        panels_note = (f"Panels: the {MAX_PANELS} projects with the most job-years, of "
+                       f"{len(run.projects):,}.")
+    n = len(panels)
     columns = min(n, 5) if n <= 5 else min(6, math.ceil(n / math.ceil(n / 6)))
     small_rows = math.ceil(n / columns)
     height = FIG_H_IN + max(0, small_rows - 1) * 1.7
@@ -350,8 +381,8 @@ def plot_jobs(run, outdir, svg, written):
     ax.set_title("Programme total", loc="left")
 
     shared = None
-    peak_small = max(1.0, max(sum(run.jobs(p).values()).max() for p in run.projects))
-    for i, project in enumerate(run.projects):
+    peak_small = max(1.0, max(sum(run.jobs(p).values()).max() for p in panels))
+    for i, project in enumerate(panels):
         sub = fig.add_subplot(grid[1 + i // columns, i % columns], sharey=shared)
         shared = shared or sub
         stacked_steps(sub, edges, run.jobs(project), labels=False)
@@ -379,7 +410,7 @@ def plot_jobs(run, outdir, svg, written):
         title = f"Direct jobs created by the programme, {first}–{last}"
         note = (f"Annual-average persons employed in each {run.period_name}. The scenario names "
                 "no economy: no indirect or induced jobs. Project panels share one scale.")
-    frame(fig, title, run.scenario_name(), run.caption([note]))
+    frame(fig, title, run.scenario_name(), run.caption([note, panels_note]))
     save(fig, outdir, "jobs", svg, written)
 
 
@@ -415,7 +446,15 @@ def plot_regions(run, outdir, svg, written, year=None):
         for project in members:
             for kind, values in run.jobs(project, region).items():
                 parts[kind] += at_year(values)
-        rows.append((f"{region}\n({', '.join(members)})", parts))
+        who = ", ".join(members) if len(members) <= 3 else f"{len(members)} projects"
+        rows.append((f"{region}\n({who})", parts))
+    if len(rows) > MAX_REGION_BARS:
+        total = {label: sum(parts.values()) for label, parts in rows}
+        keep = set(sorted(total, key=lambda label: -total[label])[:MAX_REGION_BARS - 1])
+        others = [parts for label, parts in rows if label not in keep]
+        rows = [(label, parts) for label, parts in rows if label in keep]
+        rows.append((f"Other host regions\n({len(others)} regions)",
+                     {kind: sum(p[kind] for p in others) for kind, _, _ in JOB_KINDS}))
     if run.has_economy():
         parts = {kind: 0.0 for kind, _, _ in JOB_KINDS}
         for project in run.projects:
@@ -423,7 +462,7 @@ def plot_regions(run, outdir, svg, written, year=None):
                 parts[kind] += at_year(values)
         rows.append(("Rest of the country\n(all projects)", parts))
 
-    fig = new_figure()
+    fig = new_figure(max(FIG_H_IN, 1.9 + 0.42 * len(rows)))
     ax = fig.add_subplot()
     y = np.arange(len(rows))
     left = np.zeros(len(rows))
