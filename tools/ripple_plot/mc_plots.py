@@ -20,6 +20,10 @@ from .common import (FIG_H_IN, OKABE_ITO, InputError, UsageError, date_label, fr
 SUMMARY_COLUMNS = ("metric", "mean", "sd", "p5", "p10", "p50", "p90", "p95", "target",
                    "p_on_time")
 PERCENTILES = ("p5", "p10", "p50", "p90", "p95")
+MAX_PROJECTS = 30  # rows of mc_commissioning.png and mc_on_time.png
+MAX_OUTPUTS = 9  # tornado panels: the programme's job-years and 8 commissioning dates
+MAX_ACTIVITIES = 60  # criticality.png: the most critical activities
+MAX_RISKS = 30  # mc_risks.png: the costliest risks
 
 
 class McData:
@@ -36,6 +40,10 @@ class McData:
                          if m.endswith(".commissioning")]
         if not self.projects:
             raise InputError(f"{self.summary_path}: no <project>.commissioning rows")
+        # Rows of the per-project charts: at most MAX_PROJECTS, in scenario order.
+        self.shown = self.projects[:MAX_PROJECTS]
+        self.shown_note = (f"The first {MAX_PROJECTS} of {len(self.projects):,} projects."
+                           if len(self.projects) > MAX_PROJECTS else None)
         self.runs_path = os.path.join(directory, "mc_runs.csv")
         self.runs_header, self.runs = read_csv(self.runs_path, ("index",))
 
@@ -87,12 +95,13 @@ class McData:
 def plot_commissioning(mc, outdir, svg, written):
     """Per project: the P5–P95 and P10–P90 ranges of commissioning and full capacity, the
     median, and the target with the probability of meeting it."""
-    fig = new_figure(max(FIG_H_IN, 2.2 + 0.75 * len(mc.projects)))
+    n = len(mc.shown)
+    fig = new_figure(max(FIG_H_IN, 2.2 + (0.75 if n <= 8 else 0.42) * n))
     ax = fig.add_subplot()
     first = last = None
     styles = (("commissioning", OKABE_ITO["vermillion"], -0.17, "Commissioning"),
               ("full_capacity", OKABE_ITO["blue"], 0.17, "Full capacity"))
-    for y, project in enumerate(mc.projects):
+    for y, project in enumerate(mc.shown):
         for metric, colour, dy, _ in styles:
             key = f"{project}.{metric}"
             if key not in mc.summary:
@@ -110,14 +119,14 @@ def plot_commissioning(mc, outdir, svg, written):
             ax.plot(mdates.date2num(target), y - 0.17, marker="|", ms=16, mew=2.2,
                     color="black")
             first, last = min(first, target), max(last, target)
-    ax.set_yticks(range(len(mc.projects)))
+    ax.set_yticks(range(len(mc.shown)))
     labels = []
-    for project in mc.projects:
+    for project in mc.shown:
         target, p = mc.target(project)
         labels.append(f"{project}\n{p:.0%} on time by {date_label(target)}" if target
                       else f"{project}\nno target")
     ax.set_yticklabels(labels)
-    ax.set_ylim(len(mc.projects) - 0.5, -0.5)
+    ax.set_ylim(len(mc.shown) - 0.5, -0.5)
     ax.tick_params(axis="y", length=0)
     ax.grid(axis="y", visible=False)
     lo = first.replace(month=1, day=1)
@@ -135,15 +144,15 @@ def plot_commissioning(mc, outdir, svg, written):
     frame(fig, f"When will the projects start producing? Commissioning and full-capacity dates "
           f"in {thousands(mc.runs_count())} simulated futures", mc.subtitle(),
           mc.caption(["Each run draws every uncertain duration and the risk register; the bars "
-                      "span the middle 80% of runs, the thin lines 90%."]))
+                      "span the middle 80% of runs, the thin lines 90%.", mc.shown_note]))
     save(fig, outdir, "mc_commissioning", svg, written)
 
 
 def plot_on_time(mc, outdir, svg, written):
     fig = new_figure()
     ax = fig.add_subplot()
-    y = np.arange(len(mc.projects))
-    for i, project in enumerate(mc.projects):
+    y = np.arange(len(mc.shown))
+    for i, project in enumerate(mc.shown):
         target, p = mc.target(project)
         if target is None:
             ax.text(0.005, i, "no target in the scenario", va="center", fontsize=9,
@@ -155,8 +164,8 @@ def plot_on_time(mc, outdir, svg, written):
         ax.text(p + 0.01, i, f"{p:.0%} by {date_label(target)}", va="center", fontsize=9.5,
                 fontweight="bold")
     ax.set_yticks(y)
-    ax.set_yticklabels(mc.projects)
-    ax.set_ylim(len(mc.projects) - 0.5, -0.5)
+    ax.set_yticklabels(mc.shown)
+    ax.set_ylim(len(mc.shown) - 0.5, -0.5)
     ax.set_xlim(0, 1.18)
     ax.xaxis.set_major_locator(mticker.FixedLocator([0, 0.2, 0.4, 0.6, 0.8, 1.0]))
     ax.xaxis.set_major_formatter(mticker.PercentFormatter(1.0, decimals=0))
@@ -170,7 +179,8 @@ def plot_on_time(mc, outdir, svg, written):
               borderaxespad=0.3)
     frame(fig, "Will each project be commissioned on time? Probability of meeting its target",
           mc.subtitle(), mc.caption(["Target: the project's reported commissioning month in the "
-                                     "scenario; on time means commissioned in or before it."]))
+                                     "scenario; on time means commissioned in or before it.",
+                                     mc.shown_note]))
     save(fig, outdir, "mc_on_time", svg, written)
 
 
@@ -271,7 +281,8 @@ def tornado(ax, labels, values, top):
 
 def plot_tornado(mc, outdir, svg, metric, written):
     path = os.path.join(mc.directory, "sensitivity.csv")
-    header, rows = read_csv(path, ("input", "unit"))
+    # No rows is valid: a scenario without uncertain durations or risks has no inputs.
+    header, rows = read_csv(path, ("input", "unit"), allow_empty=True)
     outputs = [c for c in header if c not in ("input", "unit")]
     outputs.sort(key=lambda c: c != "job_years")  # the programme's result first
     if not outputs:
@@ -281,10 +292,17 @@ def plot_tornado(mc, outdir, svg, metric, written):
             raise UsageError(f"--metric {metric}: not a column of {path} (outputs: "
                              f"{', '.join(outputs)})")
         outputs = [metric]
+    outputs_note = None
+    if len(outputs) > MAX_OUTPUTS:
+        outputs_note = (f"{MAX_OUTPUTS} of {len(outputs)} results; --metric NAME draws another "
+                        "one.")
+        outputs = outputs[:MAX_OUTPUTS]
     labels = [input_label(row["input"], row["unit"]) for row in rows]
     columns = 1 if len(outputs) == 1 else 2 if len(outputs) <= 4 else 3
     grid_rows = math.ceil(len(outputs) / columns)
     top = 15 if len(outputs) == 1 else 6
+    if not rows:
+        outputs, columns, grid_rows = outputs[:1], 1, 1
     fig = new_figure(max(FIG_H_IN, 1.3 + 2.9 * grid_rows))
     axes = np.atleast_1d(fig.subplots(grid_rows, columns, squeeze=False)).ravel()
     for ax, output in zip(axes, outputs):
@@ -300,11 +318,13 @@ def plot_tornado(mc, outdir, svg, metric, written):
     for ax in axes[(grid_rows - 1) * columns:]:
         ax.set_xlabel("Spearman rank correlation")
     shown = f"the {top} strongest inputs" if len(outputs) > 1 or len(rows) > top else "all inputs"
+
     frame(fig, "What drives the outcome? Inputs ranked by their rank correlation with each result",
           mc.subtitle(),
           mc.caption([f"Showing {shown} per result. Red-orange: a larger input value (longer, "
                       "costlier, or the risk occurring) delays or raises the result; blue: the "
-                      "opposite."]))
+                      "opposite." if rows else "The scenario has no uncertain duration and no "
+                      "risk: no input varies.", outputs_note]))
     save(fig, outdir, "tornado", svg, written)
 
 
@@ -313,6 +333,13 @@ def plot_criticality(mc, outdir, svg, written):
     _, rows = read_csv(path, ("activity", "critical_share"))
     shares = np.array([number(r["critical_share"], path, i, "critical_share")
                        for i, r in enumerate(rows, start=2)])
+    cap_note = None
+    if len(rows) > MAX_ACTIVITIES:
+        keep = np.sort(np.argsort(-shares, kind="stable")[:MAX_ACTIVITIES])
+        cap_note = (f"The {MAX_ACTIVITIES} most critical of {len(rows):,} activities, in "
+                    "scenario order.")
+        rows = [rows[i] for i in keep]
+        shares = shares[keep]
     names = [r["activity"] for r in rows]
     fig = new_figure(max(FIG_H_IN, 1.9 + 0.2 * len(rows)))
     ax = fig.add_subplot()
@@ -339,13 +366,17 @@ def plot_criticality(mc, outdir, svg, written):
     ax.set_xlabel("Criticality index: share of runs in which the activity drove its project's "
                   "finish")
     frame(fig, "Which activities decide the dates? Criticality of each phase and milestone",
-          mc.subtitle(), mc.caption(["Red-orange bars: critical in at least half of the runs."]))
+          mc.subtitle(), mc.caption(["Red-orange bars: critical in at least half of the runs.",
+                                     cap_note]))
     save(fig, outdir, "criticality", svg, written)
 
 
 def plot_risks(mc, outdir, svg, written):
     path = os.path.join(mc.directory, "risks.csv")
     _, rows = read_csv(path, ("risk", "probability", "mean_job_years_lost", "mean_delay_months"))
+    cap_note = (f"The first {MAX_RISKS} of {len(rows)} risks in the ranking of risks.csv."
+                if len(rows) > MAX_RISKS else None)
+    rows = rows[:MAX_RISKS]
     lost = np.array([number(r["mean_job_years_lost"], path, i, "mean_job_years_lost")
                      for i, r in enumerate(rows, start=2)])
     delay = np.array([number(r["mean_delay_months"], path, i, "mean_delay_months")
@@ -373,7 +404,8 @@ def plot_risks(mc, outdir, svg, written):
                   "adds jobs, as a cost overrun is more spending)")
     frame(fig, "Which risks cost the most jobs? Each risk switched off in turn", mc.subtitle(),
           mc.caption(["Mean over the runs of the job-years and commissioning months the risk "
-                      "costs (common random numbers: the same draws with and without it)."]))
+                      "costs (common random numbers: the same draws with and without it).",
+                      cap_note]))
     save(fig, outdir, "mc_risks", svg, written)
 
 
