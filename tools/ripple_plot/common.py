@@ -186,8 +186,9 @@ def apply_style():
 
 
 def thousands(value, _pos=None):
-    """12345.6 -> '12,346'."""
-    return f"{value:,.0f}"
+    """12345.6 -> '12,346'; -5 -> '−5' (a true minus sign, as matplotlib's own ticks)."""
+    text = f"{value:,.0f}"
+    return "0" if text == "-0" else text.replace("-", "\u2212")
 
 
 def thousands_axis(axis):

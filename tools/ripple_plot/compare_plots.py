@@ -25,6 +25,9 @@ KIND_METRICS = [("job_years_direct", "Direct", OKABE_ITO["orange"]),
 
 
 def signed(value, decimals=0):
+    """+1,234 / −1,234 (a true minus sign) / 0 when it rounds to zero."""
+    if round(value, decimals) == 0:
+        return f"{0:.{decimals}f}"
     return f"{value:+,.{decimals}f}".replace("-", "−")
 
 
@@ -125,13 +128,15 @@ def plot_compare(path, outdir, svg, written):
         for metric, label, colour in KIND_METRICS:
             d = np.array([value(p, metric, "delta") or 0.0 for p in projects])
             start = np.where(d >= 0, pos, neg)
-            right.barh(y, d, left=start, height=0.6, color=colour, label=label)
+            right.barh(y, d, left=start, height=0.6, color=colour,
+                       label=label if d.any() else None)
             pos += np.where(d >= 0, d, 0)
             neg += np.where(d < 0, d, 0)
         totals = [value(p, "job_years_total", "delta") or 0.0 for p in projects]
         ends = [n if t < 0 else q for t, n, q in zip(totals, neg, pos)]
         extent = list(neg) + list(pos)
-        right.legend(loc="lower left", bbox_to_anchor=(0, 1.06), ncol=3, borderaxespad=0)
+        if right.get_legend_handles_labels()[0]:
+            right.legend(loc="lower left", bbox_to_anchor=(0, 1.06), ncol=3, borderaxespad=0)
     for i, (t, end) in enumerate(zip(totals, ends)):
         right.annotate(signed(t), (end, i), xytext=(4 if t >= 0 else -4, 0),
                        textcoords="offset points", va="center", ha="left" if t >= 0 else "right",
