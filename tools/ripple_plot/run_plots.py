@@ -98,12 +98,13 @@ class RunData:
         return total
 
     def jobs(self, project, region=None):
-        """{kind: array} for the four kinds of jobs of a project (region: host or REST)."""
-        host = self.region_of[project]
-        direct_region = None if region in (None, host) else "__none__"
+        """{kind: array} for the four kinds of jobs of a project: everywhere (region None), in
+        its host region, or in the rest of the country (REST: no direct jobs there)."""
+        on_site = region in (None, self.region_of[project])
+        nothing = np.zeros(len(self.periods))
         return {
-            "construction": self.series("construction_jobs", project, direct_region),
-            "permanent": self.series("permanent_jobs", project, direct_region),
+            "construction": self.series("construction_jobs", project) if on_site else nothing,
+            "permanent": self.series("permanent_jobs", project) if on_site else nothing.copy(),
             "indirect": self.series("indirect_jobs", project, region),
             "induced": self.series("induced_jobs", project, region),
         }
