@@ -1,6 +1,7 @@
 // `ripple merge FILE...`: joins the shard files of a campaign in index order.
 
 #include <charconv>
+#include <filesystem>
 #include <fstream>
 #include <ostream>
 #include <sstream>
@@ -51,6 +52,13 @@ int run_merge(const Args& args, std::ostream& out, std::ostream& err) {
   const auto files =
       positionals(vm, "file", 1, static_cast<std::size_t>(-1), "merge", "one or more shard FILEs");
   if (is_mc_directory(files.front())) return run_merge_mc(files, vm, out, err);
+  for (const auto& file : files) {
+    if (std::filesystem::is_directory(file)) {
+      throw InputError(Mark{file, 0, 0},
+                       "a directory without mc.json: ripple merge takes the CSV files of "
+                       "`ripple sweep --shard`, or the directories of `ripple mc --shard`");
+    }
+  }
   CsvMergeOptions merge_options;
   if (vm.count("points") > 0) {
     const std::string text = vm["points"].as<std::string>();

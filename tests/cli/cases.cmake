@@ -75,3 +75,5 @@ ripple_golden_test(NAME mc_bad_jobs_year ARGS mc;tests/data/mc/two_projects.yaml
 ripple_golden_test(NAME mc_two_projects ARGS mc;tests/data/mc/two_projects.yaml;--runs;500;--threads;2;--out;${CMAKE_BINARY_DIR}/golden_mc EXIT 0 CONTAINS "risky    2027-06       67.8%  2027-06  2027-06  2027-08")
 ripple_golden_test(NAME compare_runs_csv ARGS compare;tests/data/mc/two_projects.yaml;--alt-overlay;tests/data/mc/tri_later.yaml;--runs;200;--format;csv EXIT 0 CONTAINS "tri,commissioning_shift_months,200,4.206,3.820,-1.486,4.790,9.194,0.835")
 ripple_golden_test(NAME run_help_plot ARGS run;--help EXIT 0 CONTAINS "draw their pictures")
+ripple_golden_test(NAME merge_plain_directory ARGS merge;tests/data;tests/data EXIT 3
+  CONTAINS "tests/data: error: a directory without mc.json")
