@@ -45,6 +45,12 @@ struct AmountChange {
   [[nodiscard]] double delta() const { return alt - base; }
 };
 
+/// Jobs of one reporting period in both runs.
+struct PeriodJobsChange {
+  Date period;        ///< first day of the period
+  AmountChange jobs;  ///< direct + indirect + induced, period average, persons
+};
+
 /// Whether a project is in both runs, or only in one.
 enum class ProjectPresence { kBoth, kRemoved, kAdded };
 
@@ -66,6 +72,9 @@ struct ProjectComparison {
   AmountChange job_years_induced;
   AmountChange output_m;       ///< the project's own output value over the horizon, millions
   AmountChange value_added_m;  ///< value added of indirect and induced effects, millions
+  /// Jobs over time: every period of either run, in date order (a side without the period, or
+  /// without the project, counts zero).
+  std::vector<PeriodJobsChange> jobs_by_period;
 
   /// Direct + indirect + induced job-years.
   [[nodiscard]] AmountChange job_years_total() const;
@@ -122,7 +131,8 @@ struct ComparisonInfo {
 
 /// Long CSV: header `project,metric,base,alt,delta`, one line per project and metric (then
 /// TOTAL's); dates as YYYY-MM, date deltas in months, numbers with three decimals; an empty
-/// cell where a value is not defined.
+/// cell where a value is not defined. After each project's metrics come its jobs over time,
+/// metric `jobs@YYYY-MM` (the period's start) for every period.
 void write_comparison_csv(std::ostream& out, const Comparison& comparison);
 
 /// JSON: {"base", "alt", "label", "headline", "projects": [{"project", "presence", "metrics":

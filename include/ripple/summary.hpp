@@ -33,6 +33,9 @@ struct SummaryRow {
   double job_years_induced = 0.0;
   double output_m = 0.0;       ///< the projects' own output value over the horizon, millions
   double value_added_m = 0.0;  ///< value added effect over the horizon (economy), millions
+  /// Direct (construction + permanent) + indirect + induced jobs of each period, period
+  /// averages, persons; indexed like RunSummary::period_starts.
+  std::vector<double> jobs_by_period;
 
   [[nodiscard]] double indirect_jobs() const { return indirect_jobs_host + indirect_jobs_rest; }
   [[nodiscard]] double induced_jobs() const { return induced_jobs_host + induced_jobs_rest; }
@@ -42,6 +45,7 @@ struct SummaryRow {
 struct RunSummary {
   std::vector<SummaryRow> projects;
   SummaryRow total;
+  std::vector<Date> period_starts;  ///< the ledger's reporting periods
 };
 
 /// Summarises a run; `impacts` may be empty (no economy).

@@ -24,6 +24,35 @@ double months_forward(Date from, Date to) {
   return whole + static_cast<double>(to - at) / static_cast<double>(next - at);
 }
 
+// Jobs of each period of either run, matched by period start.
+std::vector<PeriodJobsChange> compare_jobs_by_period(const RunSummary& base_summary,
+                                                     const SummaryRow& b,
+                                                     const RunSummary& alt_summary,
+                                                     const SummaryRow& a) {
+  std::vector<PeriodJobsChange> changes;
+  const auto value = [](const SummaryRow& row, std::size_t p) {
+    return p < row.jobs_by_period.size() ? row.jobs_by_period[p] : 0.0;
+  };
+  std::size_t i = 0;
+  std::size_t j = 0;
+  const auto& bp = base_summary.period_starts;
+  const auto& ap = alt_summary.period_starts;
+  while (i < bp.size() || j < ap.size()) {
+    if (j == ap.size() || (i < bp.size() && bp[i] < ap[j])) {
+      changes.push_back({bp[i], {value(b, i), 0.0}});
+      ++i;
+    } else if (i == bp.size() || ap[j] < bp[i]) {
+      changes.push_back({ap[j], {0.0, value(a, j)}});
+      ++j;
+    } else {
+      changes.push_back({bp[i], {value(b, i), value(a, j)}});
+      ++i;
+      ++j;
+    }
+  }
+  return changes;
+}
+
 ProjectComparison compare_rows(const SummaryRow* base, const SummaryRow* alt) {
   ProjectComparison c;
   c.project = base != nullptr ? base->project : alt->project;
@@ -100,6 +129,14 @@ nlohmann::ordered_json row_json(const ProjectComparison& row) {
     metrics[std::string(m.metric)] = value;
   }
   j["metrics"] = metrics;
+  nlohmann::ordered_json periods = nlohmann::ordered_json::array();
+  for (const PeriodJobsChange& p : row.jobs_by_period) {
+    periods.push_back({{"period", p.period.to_month_string()},
+                       {"base", p.jobs.base},
+                       {"alt", p.jobs.alt},
+                       {"delta", p.jobs.delta()}});
+  }
+  j["jobs_by_period"] = periods;
   return j;
 }
 
@@ -178,15 +215,20 @@ Comparison compare_summaries(const RunSummary& base, const RunSummary& alt) {
     return nullptr;
   };
   Comparison comparison;
+  const SummaryRow empty;
+  const auto add = [&](const SummaryRow* b, const SummaryRow* a) {
+    ProjectComparison row = compare_rows(b, a);
+    row.jobs_by_period =
+        compare_jobs_by_period(base, b != nullptr ? *b : empty, alt, a != nullptr ? *a : empty);
+    return row;
+  };
   for (const SummaryRow& row : base.projects) {
-    comparison.projects.push_back(compare_rows(&row, find(alt, row.project)));
+    comparison.projects.push_back(add(&row, find(alt, row.project)));
   }
   for (const SummaryRow& row : alt.projects) {
-    if (find(base, row.project) == nullptr) {
-      comparison.projects.push_back(compare_rows(nullptr, &row));
-    }
+    if (find(base, row.project) == nullptr) comparison.projects.push_back(add(nullptr, &row));
   }
-  comparison.total = compare_rows(&base.total, &alt.total);
+  comparison.total = add(&base.total, &alt.total);
   comparison.total.project = std::string(kTotal);
   return comparison;
 }
@@ -275,6 +317,14 @@ void write_comparison_csv(std::ostream& out, const Comparison& comparison) {
         out << csv_cell(m.base) << ',' << csv_cell(m.alt);
       }
       out << ',' << csv_cell(m.delta) << '\n';
+    }
+    const bool has_base = row.presence != ProjectPresence::kAdded;
+    const bool has_alt = row.presence != ProjectPresence::kRemoved;
+    for (const PeriodJobsChange& p : row.jobs_by_period) {
+      out << row.project << ",jobs@" << p.period.to_month_string() << ','
+          << csv_cell(has_base ? std::optional(p.jobs.base) : std::nullopt) << ','
+          << csv_cell(has_alt ? std::optional(p.jobs.alt) : std::nullopt) << ','
+          << csv_cell(p.jobs.delta()) << '\n';
     }
   };
   for (const ProjectComparison& row : comparison.projects) rows(row);

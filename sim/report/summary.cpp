@@ -42,6 +42,8 @@ RunSummary summarise(const Scenario& scenario, const Ledger& ledger, const Impac
   total.region = "all";
   const std::size_t periods = ledger.period_count();
   std::vector<double> total_construction(periods, 0.0);
+  summary.period_starts = ledger.period_starts;
+  total.jobs_by_period.assign(periods, 0.0);
 
   for (std::size_t pi = 0; pi < scenario.projects.size(); ++pi) {
     const Project& project = scenario.projects[pi];
@@ -51,9 +53,15 @@ RunSummary summarise(const Scenario& scenario, const Ledger& ledger, const Impac
     row.commissioning = ledger.dates[pi].commissioning;
     row.full_capacity = ledger.dates[pi].full_capacity;
     row.capex_m = project.capex_m();
+    row.jobs_by_period.assign(periods, 0.0);
     for (std::size_t p = 0; p < periods; ++p) {
       const LedgerEntry& entry = ledger.entries[pi][p];
       const ImpactEntry* impact = impacts.empty() ? nullptr : &impacts.entries[pi][p];
+      const double jobs =
+          entry.direct_jobs() +
+          (impact != nullptr ? impact->indirect_jobs() + impact->induced_jobs() : 0.0);
+      row.jobs_by_period[p] = jobs;
+      total.jobs_by_period[p] += jobs;
       row.peak_construction_jobs = std::max(row.peak_construction_jobs, entry.construction_jobs);
       total_construction[p] += entry.construction_jobs;
       accumulate_period(row, entry, impact, ledger.period_years(p));

@@ -133,8 +133,30 @@ TEST_SUITE("report") {
     CHECK(csv.find("a,job_years_total,8000.000,6400.000,-1600.000\n") != std::string::npos);
     CHECK(csv.find("b,output,1400.000,1400.000,0.000\n") != std::string::npos);
     CHECK(csv.find("TOTAL,value_added,1200.000,1120.000,-80.000\n") != std::string::npos);
-    // header + 3 rows of 12 metrics
+    // header + 3 rows of 12 metrics (no periods in these summaries)
     CHECK(std::count(csv.begin(), csv.end(), '\n') == 1 + 3 * 12);
+  }
+
+  TEST_CASE("jobs over time are matched by period, a period of one run only counting zero") {
+    RunSummary base = base_summary();
+    RunSummary alt = alt_summary();
+    base.period_starts = {d("2030-01-01"), d("2031-01-01")};
+    alt.period_starts = {d("2031-01-01"), d("2032-01-01")};
+    base.total.jobs_by_period = {100, 200};
+    alt.total.jobs_by_period = {150, 300};
+    const Comparison c = compare_summaries(base, alt);
+    const auto& jobs = c.total.jobs_by_period;
+    REQUIRE(jobs.size() == 3);
+    CHECK(jobs[0].period == d("2030-01-01"));
+    CHECK(jobs[0].jobs.delta() == doctest::Approx(-100));
+    CHECK(jobs[1].jobs.base == doctest::Approx(200));
+    CHECK(jobs[1].jobs.alt == doctest::Approx(150));
+    CHECK(jobs[2].jobs.delta() == doctest::Approx(300));
+    std::ostringstream out;
+    write_comparison_csv(out, c);
+    CHECK(out.str().find("TOTAL,jobs@2031-01,200.000,150.000,-50.000\n") != std::string::npos);
+    // Projects without a series still get one row per period, counting zero.
+    CHECK(out.str().find("a,jobs@2032-01,0.000,0.000,0.000\n") != std::string::npos);
   }
 
   TEST_CASE("the headline names the projects that moved and the TOTAL job-years") {
