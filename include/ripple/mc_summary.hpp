@@ -8,6 +8,8 @@
 ///   sensitivity.csv  per sampled input: Spearman's rank correlation with each project's
 ///                    commissioning and with total job-years
 ///   risks.csv        (with mc_risks.csv) risks ranked by the job-years and delay they cost
+///   mc_jobs_by_period.csv  (with mc_jobs.csv) per reporting period: mean, sd, p5, p10, p25,
+///                    p50, p75, p90, p95 of the programme's jobs (the bands of a fan chart)
 /// Percentiles of numbers are Hyndman & Fan type 7 (linear interpolation between order
 /// statistics: h = (n - 1) p, x[floor h] + (h - floor h)(x[floor h + 1] - x[floor h])); of dates
 /// (months) the inverted empirical CDF (type 1: the first month by which a share p of the runs
@@ -74,6 +76,7 @@ struct McStats {
   double mean = 0.0;
   double sd = 0.0;  ///< sample standard deviation (n - 1); 0 for one run
   double p5 = 0.0, p10 = 0.0, p50 = 0.0, p90 = 0.0, p95 = 0.0;
+  double p25 = 0.0, p75 = 0.0;  ///< quartiles (mc_jobs_by_period.csv)
 };
 
 /// A project's commissioning over the runs.
@@ -107,14 +110,15 @@ struct McSummary {
                                              const std::vector<double>& y);
 
 /// Reads the per-run files and mc.json in `dir`, checks that the runs are exactly 0 .. runs-1
-/// in order (InputError otherwise), writes mc_summary.csv, criticality.csv, sensitivity.csv
-/// and (when mc_risks.csv exists) risks.csv into `dir`, and returns the terminal summary.
+/// in order (InputError otherwise), writes mc_summary.csv, criticality.csv, sensitivity.csv,
+/// (when mc_risks.csv exists) risks.csv and (when mc_jobs.csv exists) mc_jobs_by_period.csv
+/// into `dir`, and returns the terminal summary.
 /// Throws RuntimeError when a file cannot be written.
 McSummary summarise_mc_directory(const std::filesystem::path& dir);
 
 /// Joins the per-run files of shard directories (each with mc.json and mc_runs.csv,
-/// mc_critical.csv, mc_inputs.csv, optionally mc_risks.csv) into `out`, rows in index order,
-/// then writes the summaries as summarise_mc_directory() does. Throws InputError naming the
+/// mc_critical.csv, mc_inputs.csv, mc_jobs.csv, optionally mc_risks.csv) into `out`, rows in index
+/// order, then writes the summaries as summarise_mc_directory() does. Throws InputError naming the
 /// directory when the mc.json files or a file's headers differ, when an index appears twice or
 /// is missing, or when a file is absent in some shards only.
 McSummary merge_mc_directories(const std::vector<std::filesystem::path>& shards,

@@ -6,6 +6,9 @@
 ///                    TOTAL metrics of summary.csv, job-years and the jobs of one year
 ///   mc_critical.csv  index, per activity 1 when it was on the driving (critical) path
 ///   mc_inputs.csv    index, the sampled inputs (McSampler::inputs())
+///   mc_jobs.csv      index, per reporting period (YYYY-MM of its start) the programme's jobs:
+///                    direct construction + direct permanent + indirect + induced, period
+///                    averages, all projects and regions (the data of a fan chart)
 ///   mc_risks.csv     (risk ranking only) index, per risk the job-years and months of delay
 ///                    it cost in this run: the run with the risk switched off, minus the run
 /// A run's rows depend only on (scenario, seed, i): the files are identical whatever the thread
@@ -43,12 +46,14 @@ struct McOptions {
   std::function<void(std::uint64_t, std::uint64_t)> progress;
 };
 
-/// The streams the per-run files are written to (mc_risks only with rank_risks).
+/// The streams the per-run files are written to (mc_risks only with rank_risks; a null
+/// stream is not written).
 struct McSinks {
   std::ostream* runs = nullptr;
   std::ostream* critical = nullptr;
   std::ostream* inputs = nullptr;
   std::ostream* risks = nullptr;
+  std::ostream* jobs = nullptr;  ///< mc_jobs.csv
 };
 
 /// Sampled runs of one scenario on one thread: its own copy of the scenario (whose phase capex

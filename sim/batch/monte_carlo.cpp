@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "ripple/error.hpp"
+#include "ripple/ledger.hpp"
 #include "ripple/mc_sampler.hpp"
 #include "ripple/pipeline.hpp"
 #include "ripple/text_table.hpp"
@@ -65,6 +66,21 @@ YearJobs jobs_in_year(const Ledger& ledger, const Impacts& impacts, int year) {
   return jobs;
 }
 
+// ",<jobs>" per reporting period: the programme's direct (construction + permanent), indirect
+// and induced jobs, period averages summed over projects and regions.
+void append_period_jobs(const Ledger& ledger, const Impacts& impacts, std::string& line) {
+  for (std::size_t p = 0; p < ledger.period_count(); ++p) {
+    double jobs = 0.0;
+    for (std::size_t pi = 0; pi < ledger.entries.size(); ++pi) {
+      jobs += ledger.entries[pi][p].direct_jobs();
+      if (!impacts.empty()) {
+        jobs += impacts.entries[pi][p].indirect_jobs() + impacts.entries[pi][p].induced_jobs();
+      }
+    }
+    append_number(line, jobs);
+  }
+}
+
 double job_years(const SummaryRow& row) {
   return row.job_years_direct + row.job_years_indirect + row.job_years_induced;
 }
@@ -81,6 +97,7 @@ struct RunRows {
   std::string critical;
   std::string inputs;
   std::string risks;
+  std::string jobs;
 };
 
 // One thread's runner and the rows it formats.
@@ -127,6 +144,11 @@ class Worker {
     runner_.sampler().input_values(runner_.draw(), values_);
     for (double value : values_) append_number(rows.inputs, value);
     rows.inputs.push_back('\n');
+
+    rows.jobs.clear();
+    rows.jobs.append(std::to_string(index));
+    append_period_jobs(result.ledger, result.impacts, rows.jobs);
+    rows.jobs.push_back('\n');
 
     if (options_->rank_risks) rank_risks(index, result, rows.risks);
   }
@@ -195,6 +217,17 @@ std::string headers_critical(const Scenario& scenario) {
 std::string headers_inputs(const McSampler& sampler) {
   std::string line = "index";
   for (const McInput& input : sampler.inputs()) line.append(",").append(input.name);
+  line.push_back('\n');
+  return line;
+}
+
+std::string headers_jobs(const Scenario& scenario) {
+  std::string line = "index";
+  Date horizon_end;
+  for (const Date start : reporting_periods(scenario.calendar, &horizon_end)) {
+    line.push_back(',');
+    line.append(period_label(start));
+  }
   line.push_back('\n');
   return line;
 }
@@ -283,6 +316,7 @@ void run_monte_carlo(const Scenario& scenario, const Economy* economy, const McO
   *sinks.critical << headers_critical(scenario);
   *sinks.inputs << headers_inputs(sampler);
   if (options.rank_risks && sinks.risks != nullptr) *sinks.risks << headers_risks(scenario);
+  if (sinks.jobs != nullptr) *sinks.jobs << headers_jobs(scenario);
 
   // This shard's runs: index = shard_index + k * shard_count, k = 0 .. count-1.
   const std::uint64_t count =
@@ -309,6 +343,7 @@ void run_monte_carlo(const Scenario& scenario, const Economy* economy, const McO
       *sinks.critical << rows[k].critical;
       *sinks.inputs << rows[k].inputs;
       if (options.rank_risks && sinks.risks != nullptr) *sinks.risks << rows[k].risks;
+      if (sinks.jobs != nullptr) *sinks.jobs << rows[k].jobs;
     }
     if (options.progress) options.progress(first + size, count);
   }
@@ -344,8 +379,8 @@ std::optional<McSummary> run_monte_carlo_to_directory(const Scenario& scenario,
   fs::create_directories(dir, ec);
   if (ec)
     throw RuntimeError("cannot create output directory " + dir.string() + ": " + ec.message());
-  for (const char* stale :
-       {"mc_risks.csv", "risks.csv", "mc_summary.csv", "criticality.csv", "sensitivity.csv"}) {
+  for (const char* stale : {"mc_risks.csv", "risks.csv", "mc_summary.csv", "criticality.csv",
+                            "sensitivity.csv", "mc_jobs_by_period.csv"}) {
     fs::remove(dir / stale, ec);
   }
   {
@@ -357,8 +392,9 @@ std::optional<McSummary> run_monte_carlo_to_directory(const Scenario& scenario,
     std::ofstream runs(dir / "mc_runs.csv", std::ios::binary);
     std::ofstream critical(dir / "mc_critical.csv", std::ios::binary);
     std::ofstream inputs(dir / "mc_inputs.csv", std::ios::binary);
+    std::ofstream jobs(dir / "mc_jobs.csv", std::ios::binary);
     std::ofstream risks;
-    McSinks sinks{&runs, &critical, &inputs, nullptr};
+    McSinks sinks{&runs, &critical, &inputs, nullptr, &jobs};
     if (options.rank_risks) {
       risks.open(dir / "mc_risks.csv", std::ios::binary);
       sinks.risks = &risks;
@@ -367,8 +403,9 @@ std::optional<McSummary> run_monte_carlo_to_directory(const Scenario& scenario,
     runs.flush();
     critical.flush();
     inputs.flush();
+    jobs.flush();
     if (options.rank_risks) risks.flush();
-    if (!runs || !critical || !inputs || (options.rank_risks && !risks)) {
+    if (!runs || !critical || !inputs || !jobs || (options.rank_risks && !risks)) {
       throw RuntimeError("cannot write the per-run files in " + dir.string());
     }
   }

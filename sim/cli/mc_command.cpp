@@ -43,10 +43,13 @@ constexpr std::string_view kHelp =
     "                    metrics, job-years, jobs_<year>\n"
     "  mc_critical.csv   one row per run: 1 for each activity on the driving path\n"
     "  mc_inputs.csv     one row per run: the sampled inputs\n"
+    "  mc_jobs.csv       one row per run: the programme's jobs in each reporting period\n"
     "  mc_summary.csv    per metric mean, sd, p5, p10, p50, p90, p95; targets, P(on time)\n"
     "  criticality.csv   per activity, the share of runs in which it was critical\n"
     "  sensitivity.csv   per input, Spearman rank correlation with each commissioning and\n"
     "                    with job-years (tornado chart data)\n"
+    "  mc_jobs_by_period.csv  per period mean, sd, p5, p10, p25, p50, p75, p90, p95 of\n"
+    "                    the programme's jobs (fan chart data)\n"
     "  risks.csv         with --rank-risks: each risk switched off in turn, ranked by the\n"
     "                    job-years and months of delay it costs (also mc_risks.csv per run)\n"
     "  mc.json           scenario, hash, seed, runs, overrides, projects, inputs\n"
@@ -137,8 +140,8 @@ int run_mc(const Args& args, std::ostream& out, std::ostream& err) {
   }
   fill_mc_metadata(scenario, mc, meta);
   write_mc_table(out, *summary, meta);
-  err << "ripple mc: wrote mc_runs.csv, mc_critical.csv, mc_inputs.csv, mc_summary.csv, "
-         "criticality.csv, sensitivity.csv"
+  err << "ripple mc: wrote mc_runs.csv, mc_critical.csv, mc_inputs.csv, mc_jobs.csv, "
+         "mc_summary.csv, criticality.csv, sensitivity.csv, mc_jobs_by_period.csv"
       << (mc.rank_risks ? ", mc_risks.csv, risks.csv" : "") << ", mc.json to " << dir.string()
       << '\n';
   if (vm.count("plot") > 0) run_plot_hook(dir, {}, err);

@@ -32,8 +32,9 @@ constexpr std::string_view kHelp =
     "\n"
     "Monte Carlo shards: `ripple merge DIR... --out DIR` with the output directories of\n"
     "`ripple mc --shard K/N` joins their per-run files (mc_runs.csv, mc_critical.csv,\n"
-    "mc_inputs.csv, mc_risks.csv; their mc.json must agree) and writes mc_summary.csv,\n"
-    "criticality.csv, sensitivity.csv (and risks.csv), byte-identical to an unsharded run.\n"
+    "mc_inputs.csv, mc_jobs.csv, mc_risks.csv; their mc.json must agree) and writes\n"
+    "mc_summary.csv, criticality.csv, sensitivity.csv, mc_jobs_by_period.csv (and risks.csv),\n"
+    "byte-identical to an unsharded run.\n"
     "\n";
 
 }  // namespace

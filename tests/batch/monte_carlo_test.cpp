@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <map>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -17,6 +18,7 @@
 #include "ripple/mc_sampler.hpp"
 #include "ripple/mc_summary.hpp"
 #include "ripple/pipeline.hpp"
+#include "ripple/run_report.hpp"
 #include "ripple/sampling.hpp"
 #include "ripple/scenario_reader.hpp"
 
@@ -29,9 +31,12 @@ const std::string kTwoProjects =
     std::string(RIPPLE_SOURCE_DIR) + "/tests/data/mc/two_projects.yaml";
 const std::string kCorrelated = std::string(RIPPLE_SOURCE_DIR) + "/tests/data/mc/correlated.yaml";
 const std::string kDefault = std::string(RIPPLE_SOURCE_DIR) + "/scenarios/kazakhstan_2025.yaml";
-const char* const kFiles[] = {"mc.json",         "mc_runs.csv",    "mc_critical.csv",
-                              "mc_inputs.csv",   "mc_summary.csv", "criticality.csv",
-                              "sensitivity.csv", "mc_risks.csv",   "risks.csv"};
+const std::string kSweepTwo =
+    std::string(RIPPLE_SOURCE_DIR) + "/tests/data/sweep/two_projects.yaml";
+const char* const kFiles[] = {"mc.json",         "mc_runs.csv",          "mc_critical.csv",
+                              "mc_inputs.csv",   "mc_jobs.csv",          "mc_summary.csv",
+                              "criticality.csv", "sensitivity.csv",      "mc_risks.csv",
+                              "risks.csv",       "mc_jobs_by_period.csv"};
 
 std::string read_file(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -44,6 +49,19 @@ fs::path temp_dir(const std::string& name) {
   fs::remove_all(dir);
   fs::create_directories(dir);
   return dir;
+}
+
+// The cells of a CSV file's lines (no quoting: ripple's mc files have none).
+std::vector<std::vector<std::string>> read_rows(const fs::path& path) {
+  std::vector<std::vector<std::string>> rows;
+  std::istringstream in(read_file(path));
+  for (std::string line; std::getline(in, line);) {
+    std::vector<std::string> cells;
+    std::istringstream cells_in(line);
+    for (std::string cell; std::getline(cells_in, cell, ',');) cells.push_back(cell);
+    rows.push_back(std::move(cells));
+  }
+  return rows;
 }
 
 McMetadata metadata_of(const Scenario& scenario) {
@@ -332,6 +350,108 @@ TEST_SUITE("batch") {
     CHECK(message("correlation: {factor: c}\n", false).find("multiplier") != std::string::npos);
     CHECK(message("correlation: {factor: c, multiplier: 1, sigma: 2}\n", false).find("sigma") !=
           std::string::npos);
+  }
+
+  TEST_CASE("the mean of each period in mc_jobs_by_period is the mean of the runs in mc_jobs") {
+    const Scenario scenario = load_scenario(kSweepTwo);
+    const std::optional<Economy> economy = load_scenario_economy(scenario);
+    McOptions options;
+    options.runs = 120;
+    options.seed = 11;
+    options.threads = 2;
+    options.jobs_year = 2030;
+    const fs::path dir = temp_dir("jobs_by_period");
+    (void)run_monte_carlo_to_directory(scenario, economy ? &*economy : nullptr, options,
+                                       metadata_of(scenario), dir);
+    const auto runs = read_rows(dir / "mc_jobs.csv");
+    const auto periods = read_rows(dir / "mc_jobs_by_period.csv");
+    REQUIRE(runs.size() == 121);
+    REQUIRE(runs.front().front() == "index");
+    REQUIRE(runs.front().size() == 11);  // index, 2025 .. 2034 (yearly periods)
+    CHECK(runs.front()[1] == "2025-01");
+    CHECK(runs.front()[10] == "2034-01");
+    CHECK(periods.front() == std::vector<std::string>{"period", "mean", "sd", "p5", "p10", "p25",
+                                                      "p50", "p75", "p90", "p95"});
+    REQUIRE(periods.size() == runs.front().size());  // a header and one row per period
+    for (std::size_t c = 1; c < runs.front().size(); ++c) {
+      CAPTURE(runs.front()[c]);
+      const auto& row = periods[c];
+      CHECK(row[0] == runs.front()[c]);
+      std::vector<double> values;
+      for (std::size_t r = 1; r < runs.size(); ++r) values.push_back(std::stod(runs[r][c]));
+      double sum = 0.0;
+      for (double v : values) sum += v;
+      CHECK(std::abs(std::stod(row[1]) - sum / 120.0) <= 1e-3);  // mean: 3 decimals
+      std::sort(values.begin(), values.end());
+      CHECK(std::abs(std::stod(row[6]) - percentile_type7(values, 0.5)) <= 1e-3);  // median
+      for (std::size_t q = 3; q + 1 < row.size(); ++q) {
+        CHECK(std::stod(row[q]) <= std::stod(row[q + 1]));
+      }
+    }
+    // The construction of the smelter is uncertain: some period's jobs vary across runs.
+    bool varies = false;
+    for (std::size_t c = 1; c < periods.size(); ++c) varies |= std::stod(periods[c][2]) > 0.0;
+    CHECK(varies);
+  }
+
+  TEST_CASE("without uncertain inputs every percentile of a period's jobs is the run's jobs") {
+    // tests/data/sweep/two_projects.yaml with its one triangular duration fixed at its mode, and
+    // quarterly periods: no distribution, no risk.
+    YAML::Node root = read_scenario_yaml(kSweepTwo);
+    root["projects"][0]["phases"][0]["duration"] = "44 months";
+    root["calendar"]["period"] = "quarter";
+    const Scenario scenario = scenario_from_yaml(root, kSweepTwo);
+    REQUIRE(scenario.risks.empty());
+    const std::optional<Economy> economy = load_scenario_economy(scenario);
+    const Economy* econ = economy ? &*economy : nullptr;
+    REQUIRE(econ != nullptr);
+
+    // `ripple run`: timeseries.csv, the four kinds of jobs summed over projects and regions.
+    Pipeline pipeline(scenario, econ);
+    const RunResult& result = pipeline.run();
+    std::ostringstream timeseries;
+    write_timeseries_csv(timeseries, scenario, result.ledger, result.impacts);
+    std::map<std::string, double> run_jobs;
+    std::istringstream lines(timeseries.str());
+    std::string line;
+    std::getline(lines, line);  // header
+    while (std::getline(lines, line)) {
+      std::vector<std::string> cells;
+      std::istringstream in(line);
+      for (std::string cell; std::getline(in, cell, ',');) cells.push_back(cell);
+      REQUIRE(cells.size() == 5);
+      const std::string& metric = cells[3];
+      if (metric == "construction_jobs" || metric == "permanent_jobs" ||
+          metric == "indirect_jobs" || metric == "induced_jobs") {
+        run_jobs[cells[0]] += std::stod(cells[4]);
+      }
+    }
+    REQUIRE(run_jobs.size() == 40);  // 2025-01 .. 2034-10, quarters
+
+    McOptions options;
+    options.runs = 7;
+    options.seed = 5;
+    options.threads = 2;
+    options.jobs_year = 2030;
+    const fs::path dir = temp_dir("jobs_deterministic");
+    (void)run_monte_carlo_to_directory(scenario, econ, options, metadata_of(scenario), dir);
+    const auto periods = read_rows(dir / "mc_jobs_by_period.csv");
+    REQUIRE(periods.size() == 41);
+    double peak = 0.0;
+    for (std::size_t r = 1; r < periods.size(); ++r) {
+      const auto& row = periods[r];
+      CAPTURE(row[0]);
+      REQUIRE(run_jobs.count(row[0]) == 1);
+      const double expected = run_jobs[row[0]];
+      peak = std::max(peak, expected);
+      CHECK(std::stod(row[2]) == 0.0);  // sd
+      // Each timeseries value is rounded to 3 decimals: 16 of them per period at most.
+      for (std::size_t q : {1, 3, 4, 5, 6, 7, 8, 9}) {
+        CAPTURE(periods.front()[q]);
+        CHECK(std::abs(std::stod(row[q]) - expected) <= 0.01);
+      }
+    }
+    CHECK(peak > 1000.0);  // the comparison is not trivially between zeros
   }
 
   TEST_CASE("bad campaign options are usage errors") {
