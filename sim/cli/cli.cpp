@@ -21,7 +21,7 @@ void print_help(std::ostream& out) {
          "\n"
          "Commands:\n";
   for (const auto& command : commands()) {
-    out << "  " << std::left << std::setw(12) << command.name << command.summary << '\n';
+    out << "  " << std::left << std::setw(13) << command.name << command.summary << '\n';
   }
   out << "\n"
          "Exit codes: 0 success, 1 runtime failure, 2 usage error, 3 invalid input,\n"
