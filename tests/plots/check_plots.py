@@ -156,6 +156,7 @@ class Case:
         expect_png(os.path.join(out, "mc_commissioning.png"),
                    inches(max(6.75, 2.2 + (0.75 if projects <= 8 else 0.42) * projects)))
         expect_png(os.path.join(out, "mc_on_time.png"))
+        expect_png(os.path.join(out, "mc_fan.png"))
         expect_png(os.path.join(out, "mc_jobs.png"))
         activities = len(rows_of(os.path.join(out, "criticality.csv")))
         expect_png(os.path.join(out, "criticality.png"), inches(max(6.75, 1.9 + 0.2 * activities)))

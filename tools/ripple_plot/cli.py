@@ -13,8 +13,8 @@ Pictures of what a ripple command wrote, for a briefing: PNG (and SVG with --svg
 input, or into --out DIR.
 
   ripple run --out DIR      gantt.png, jobs.png, regions.png
-  ripple mc --out DIR       mc_commissioning.png, mc_on_time.png, mc_jobs.png, tornado.png,
-                            criticality.png (and mc_risks.png with --rank-risks)
+  ripple mc --out DIR       mc_commissioning.png, mc_on_time.png, mc_fan.png, mc_jobs.png,
+                            tornado.png, criticality.png (and mc_risks.png with --rank-risks)
   ripple sweep --out FILE   FILE's name with .png: a TOTAL metric against the varied keys
   ripple compare --format csv --out FILE
                             FILE's name with .png: what the change costs, per project

@@ -1,9 +1,7 @@
 """Pictures of one `ripple mc` directory (docs/montecarlo.md): commissioning ranges, the
-probability of finishing on time, the spread of jobs, the tornado of input sensitivities, the
-criticality of activities and, with --rank-risks, the ranked risks.
-
-mc writes no per-period percentiles, so there is no fan chart of jobs over time: mc_jobs.png
-shows the distributions of the year's jobs and of the job-years instead.
+probability of finishing on time, the fan chart of jobs over time (mc_jobs_by_period.csv), the
+spread of jobs, the tornado of input sensitivities, the criticality of activities and, with
+--rank-risks, the ranked risks.
 """
 import math
 import os
@@ -13,13 +11,14 @@ import matplotlib.lines as mlines
 import matplotlib.ticker as mticker
 import numpy as np
 
-from .common import (FIG_H_IN, OKABE_ITO, InputError, UsageError, date_label, frame, meta_get,
-                     new_figure, number, parse_date, read_csv, read_json, save, source_lines,
-                     thousands, thousands_axis, year_axis)
+from .common import (FIG_H_IN, OKABE_ITO, InputError, UsageError, add_months, date_label, frame,
+                     meta_get, new_figure, number, parse_date, read_csv, read_json, save,
+                     source_lines, thousands, thousands_axis, year_axis)
 
 SUMMARY_COLUMNS = ("metric", "mean", "sd", "p5", "p10", "p50", "p90", "p95", "target",
                    "p_on_time")
 PERCENTILES = ("p5", "p10", "p50", "p90", "p95")
+FAN_COLUMNS = ("period", "mean", "sd", "p5", "p10", "p25", "p50", "p75", "p90", "p95")
 MAX_PROJECTS = 30  # rows of mc_commissioning.png and mc_on_time.png
 MAX_OUTPUTS = 9  # tornado panels: the programme's job-years and 8 commissioning dates
 MAX_ACTIVITIES = 60  # criticality.png: the most critical activities
@@ -223,10 +222,97 @@ def plot_jobs(mc, outdir, svg, written):
         ax.set_title(title, fontsize=10)
         ax.xaxis.set_major_locator(mticker.MaxNLocator(5))
     frame(fig, "How many jobs? The spread of jobs and job-years over the simulated futures",
-          mc.subtitle(), mc.caption(["ripple mc writes no per-period percentiles, so this shows "
-                                     "distributions of totals rather than a fan chart over "
-                                     "time."]))
+          mc.subtitle(), mc.caption(["Each histogram counts runs; the lines mark P10, the median "
+                                     "and P90. mc_fan.png shows the jobs of every period."]))
     save(fig, outdir, "mc_jobs", svg, written)
+
+
+def period_name(months):
+    return {1: "month", 3: "quarter", 12: "year"}.get(months, "period")
+
+
+def period_when(start, months):
+    """'2030', 'Q3 2030' or 'Jul 2030': the period that starts on `start`."""
+    if months == 12 and start.month == 1:
+        return str(start.year)
+    if months == 3:
+        return f"Q{(start.month - 1) // 3 + 1} {start.year}"
+    return date_label(start)
+
+
+def plot_fan(mc, outdir, svg, written):
+    """The programme's jobs per period over the runs: median, P25–P75 and P5–P95 bands
+    (mc_jobs_by_period.csv). Each period's value is its average, held over the period."""
+    path = os.path.join(mc.directory, "mc_jobs_by_period.csv")
+    _, rows = read_csv(path, FAN_COLUMNS)
+    periods = [parse_date(r["period"], path, i, "period") for i, r in enumerate(rows, start=2)]
+    q = {c: np.array([number(r[c], path, i, c) for i, r in enumerate(rows, start=2)])
+         for c in FAN_COLUMNS[1:]}
+    if len(periods) >= 2:
+        a, b = periods[-2], periods[-1]
+        months = (b.year - a.year) * 12 + b.month - a.month
+    else:
+        months = 12
+    edges = periods + [add_months(periods[-1], months)]
+    x = mdates.date2num(edges)
+
+    def held(values):
+        return np.append(values, values[-1])
+
+    fig = new_figure()
+    ax = fig.add_subplot()
+    colour = OKABE_ITO["blue"]
+    ax.fill_between(x, held(q["p5"]), held(q["p95"]), step="post", color=colour, alpha=0.16,
+                    lw=0, label="90% of runs (P5–P95)")
+    ax.fill_between(x, held(q["p25"]), held(q["p75"]), step="post", color=colour, alpha=0.38,
+                    lw=0, label="Middle half of runs (P25–P75)")
+    ax.step(x, held(q["p50"]), where="post", color="#003f63", lw=2.0, label="Median")
+    ax.set_xlim(x[0], x[-1])
+    year_axis(ax.xaxis, edges[0], add_months(edges[-1], -1))
+    ax.set_ylim(0, max(1.0, float(q["p95"].max())) * 1.15)
+    thousands_axis(ax.yaxis)
+    ax.set_ylabel(f"Jobs (persons, average over each {period_name(months)})")
+
+    # Labelled: the campaign's jobs year (mc.json; the terminal's "jobs in 2030"), and the
+    # period whose P5–P95 range is widest, where the schedule risk shows most.
+    marks = []
+    year = mc.meta.get("jobs_year")
+    in_year = [i for i, p in enumerate(periods) if p.year == year]
+    if in_year:
+        # Monthly or quarterly periods: the year's period with the highest median stands for it.
+        marks.append(max(in_year, key=lambda k: q["p50"][k]))
+    else:
+        marks.append(int(np.argmax(q["p50"])))
+    widest = int(np.argmax(q["p95"] - q["p5"]))
+    if widest not in marks and q["p95"][widest] > q["p5"][widest]:
+        marks.append(widest)
+    # Each label sits above the bands of its period and the neighbours, so it covers no data;
+    # two labels within a few periods of each other are stacked, the second above the first.
+    tops = [float(q["p95"][max(0, i - 1):i + 2].max()) for i in marks]
+    close = len(marks) == 2 and abs(marks[0] - marks[1]) <= 3
+    if close:
+        tops = [max(tops)] * 2
+    for n, (i, top) in enumerate(zip(marks, tops)):
+        middle = (x[i] + x[i + 1]) / 2
+        ax.plot([middle] * 2, [q["p5"][i], q["p95"][i]], color="black", lw=0.9)
+        ax.plot([middle] * 2, [q["p95"][i], top], color="black", lw=0.6, ls=":")
+        when = period_when(periods[i], months) + (", widest range" if n > 0 else "")
+        text = (f"{when}: median {thousands(q['p50'][i])}\nP5 {thousands(q['p5'][i])} – "
+                f"P95 {thousands(q['p95'][i])}")
+        ax.annotate(text, (middle, top), xytext=(0, 5 + (34 if close and n > 0 else 0)),
+                    textcoords="offset points", ha="center", va="bottom", fontsize=9,
+                    fontweight="bold",
+                    bbox=dict(boxstyle="square,pad=0.15", fc="white", ec="none", alpha=0.85))
+    ax.legend(loc="lower right", bbox_to_anchor=(1.0, 1.0), ncol=3, borderaxespad=0.2)
+
+    first, last = edges[0].year, add_months(edges[-1], -1).year
+    frame(fig, f"How many jobs, and when? Programme jobs {first}–{last} over "
+          f"{thousands(mc.runs_count())} simulated futures", mc.subtitle(),
+          mc.caption([f"Direct (construction and permanent), indirect and induced jobs, all "
+                      f"projects and regions, averaged over each {period_name(months)}. The "
+                      "bands are percentiles of each period taken separately: no single run "
+                      "follows the median line."]))
+    save(fig, outdir, "mc_fan", svg, written)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -413,6 +499,9 @@ def plot_mc(directory, outdir, svg, metric, written):
     mc = McData(directory)
     plot_commissioning(mc, outdir, svg, written)
     plot_on_time(mc, outdir, svg, written)
+    # Campaigns written before mc_jobs.csv existed have no mc_jobs_by_period.csv.
+    if os.path.isfile(os.path.join(directory, "mc_jobs_by_period.csv")):
+        plot_fan(mc, outdir, svg, written)
     plot_jobs(mc, outdir, svg, written)
     plot_tornado(mc, outdir, svg, metric, written)
     if os.path.isfile(os.path.join(directory, "criticality.csv")):
