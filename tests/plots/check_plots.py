@@ -186,16 +186,22 @@ class Case:
 
     def case_compare(self):
         report = self.out("compare.csv")
+        for stale in ("compare.png", "compare_jobs.png", "compare_runs_jobs.png"):
+            self.out(stale)
         run([self.ripple, "compare", self.data("tests/data/compare/two_plants.yaml"),
              self.data("tests/data/compare/plant_a_and_c.yaml"), "--format", "csv", "--out",
              report, "--plot"])
         expect_png(os.path.join(self.work, "compare.png"))
+        # The jobs@YYYY-MM rows: base and alternative jobs over time, the gap shaded.
+        expect_png(os.path.join(self.work, "compare_jobs.png"))
         paired = self.out("compare_runs.csv")
         run([self.ripple, "compare", self.data("tests/data/sweep/two_projects.yaml"),
              "--alt-set", "projects.smelter.phases.construction.duration=50 months", "--runs",
              "20", "--threads", "1", "--format", "csv", "--out", paired])
         run([self.plot, paired])
         expect_png(os.path.join(self.work, "compare_runs.png"))
+        if os.path.exists(os.path.join(self.work, "compare_runs_jobs.png")):
+            fail("compare_runs_jobs.png written for paired runs, which have no per-period jobs")
 
     def case_run_versus(self):
         base = self.run_dir("tests/data/run/one_plant.yaml", "versus_base")

@@ -17,7 +17,8 @@ input, or into --out DIR.
                             tornado.png, criticality.png (and mc_risks.png with --rank-risks)
   ripple sweep --out FILE   FILE's name with .png: a TOTAL metric against the varied keys
   ripple compare --format csv --out FILE
-                            FILE's name with .png: what the change costs, per project
+                            FILE's name with .png: what the change costs, per project;
+                            with _jobs.png: base and alternative jobs over time
 
 docs/plots.md describes every picture. Exit codes: 0 success, 1 runtime failure, 2 usage
 error, 3 invalid input (the message names the file).
