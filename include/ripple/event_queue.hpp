@@ -5,14 +5,16 @@
 /// the same pops on every platform).
 ///
 /// Layout: a d-ary heap (4-ary by default, binary selectable; see bench/README.md) of records,
-/// sifted with a moving hole rather than swaps. A pop leaves its record at the root until the
-/// next push replaces it (one sift-down for the pop-then-push pattern of simulations). Events
+/// sifted with a moving hole rather than swaps, comparing (time, priority, sequence) as one
+/// integer without branches. A pop leaves its record at the root until the next push replaces
+/// it (one sift-down for the pop-then-push pattern of simulations). Events
 /// pushed for the current instant (time == now(), e.g. successors made ready by a finish) skip the
 /// heap: they go to one FIFO per priority, which is sorted by construction. Cancellation is lazy:
 /// the caller stamps events with a generation from a GenerationTable and drops stale ones when they
 /// are popped. The queue knows nothing of what events mean; callers dispatch with a switch on
 /// their own event type.
 
+#include <bit>
 #include <cassert>
 #include <cstddef>
 #include <cstdint>
@@ -29,6 +31,9 @@ class EventQueue {
   static_assert(std::is_trivially_copyable_v<Payload>, "events are small plain records");
   static_assert(kPriorities >= 1 && kPriorities <= 256);
   static_assert(kArity >= 2);
+  static_assert((std::is_integral_v<Time> && (std::is_signed_v<Time> || sizeof(Time) < 8)) ||
+                    (std::is_floating_point_v<Time> && sizeof(Time) == 8),
+                "times are integers or doubles (see time_key)");
 
  public:
   /// A popped event.
@@ -40,7 +45,8 @@ class EventQueue {
 
   /// Empties the queue and sets the clock to `start`; keeps the allocated memory.
   void reset(Time start = Time{}) {
-    heap_.clear();
+    heap_.assign(kArity - 1, kSentinel);
+    heap_size_ = 0;
     root_popped_ = false;
     for (auto& fifo : now_) {
       fifo.items.clear();
@@ -52,7 +58,7 @@ class EventQueue {
   }
 
   /// Reserves room for `n` pending events, so that pushes do not allocate.
-  void reserve(std::size_t n) { heap_.reserve(n); }
+  void reserve(std::size_t n) { heap_.reserve(n + kArity - 1); }
 
   /// Schedules `payload` at `time` (>= now(); earlier times are treated as now()) with
   /// `priority` in [0, kPriorities).
@@ -68,11 +74,11 @@ class EventQueue {
       // The last pop left its record at the root: the new event takes that place with one
       // sift-down, instead of a sift-down for the pop and a sift-up for the push.
       root_popped_ = false;
-      sift_down(Entry{time, order, payload});
+      sift_down(Entry{time_key(time), order, payload});
       return;
     }
-    heap_.push_back(Entry{time, order, payload});
-    sift_up(heap_.size() - 1);
+    heap_.push_back(kSentinel);  // keeps kArity - 1 sentinels past the last entry
+    place_up(Entry{time_key(time), order, payload}, heap_size_++);
   }
 
   /// True when no event is pending.
@@ -91,8 +97,8 @@ class EventQueue {
       // is at now() too with a priority number no higher (same priority: it was pushed earlier).
       unsigned p = 0;
       while (now_[p].head == now_[p].items.size()) ++p;
-      const bool heap_first =
-          !heap_.empty() && !(now_time_ < heap_.front().time) && (heap_.front().order >> 56) <= p;
+      const bool heap_first = heap_size_ != 0 && !(now_time_ < from_key(heap_.front().time_key)) &&
+                              (heap_.front().order >> 56) <= p;
       if (!heap_first) {
         auto& fifo = now_[p];
         Event event{now_time_, p, fifo.items[fifo.head++]};
@@ -106,14 +112,14 @@ class EventQueue {
     }
     const Entry& top = heap_.front();
     root_popped_ = true;  // removed lazily: by the next push, or by settle()
-    now_time_ = top.time;
-    return Event{top.time, static_cast<unsigned>(top.order >> 56), top.payload};
+    now_time_ = from_key(top.time_key);
+    return Event{now_time_, static_cast<unsigned>(top.order >> 56), top.payload};
   }
 
  private:
   struct Entry {
-    Time time;
-    std::uint64_t order;  // priority in the top 8 bits, then the push sequence
+    std::uint64_t time_key;  // time_key(time): unsigned integers order like the times
+    std::uint64_t order;     // priority in the top 8 bits, then the push sequence
     Payload payload;
   };
   struct Fifo {
@@ -121,23 +127,57 @@ class EventQueue {
     std::size_t head = 0;
   };
 
-  [[nodiscard]] std::size_t heap_size() const { return heap_.size() - (root_popped_ ? 1 : 0); }
+  [[nodiscard]] std::size_t heap_size() const { return heap_size_ - (root_popped_ ? 1 : 0); }
 
   // Removes the record a pop left at the root, if any.
   void settle() {
     if (!root_popped_) return;
     root_popped_ = false;
-    const Entry last = heap_.back();
+    const Entry last = heap_[--heap_size_];
+    heap_[heap_size_] = kSentinel;
     heap_.pop_back();
-    if (!heap_.empty()) sift_down(last);
+    if (heap_size_ != 0) sift_down(last);
   }
 
+  // Times are compared as unsigned integers: cheaper than floating-point compares, and the
+  // (time, order) comparison then needs no branch. A time becomes a signed 64-bit integer (a
+  // double's sign and magnitude become two's complement, so that -0.0 and +0.0 are one instant
+  // and a -0.0 comes back as +0.0), offset by 2^63. Integer arithmetic only: the key is on the
+  // pop-to-push dependency chain.
+  static constexpr std::uint64_t kSign = std::uint64_t{1} << 63;
+  static std::uint64_t time_key(Time t) {
+    if constexpr (std::is_floating_point_v<Time>) {
+      const auto bits = std::bit_cast<std::uint64_t>(t);
+      const std::uint64_t negative = 0 - (bits >> 63);  // all ones for a negative time
+      return (((bits & ~kSign) ^ negative) - negative) ^ kSign;
+    } else {
+      return static_cast<std::uint64_t>(static_cast<std::int64_t>(t)) ^ kSign;
+    }
+  }
+  static Time from_key(std::uint64_t key) {
+    if constexpr (std::is_floating_point_v<Time>) {
+      const std::uint64_t value = key ^ kSign;
+      const std::uint64_t negative = 0 - (value >> 63);
+      return std::bit_cast<Time>(((value ^ negative) - negative) | (negative & kSign));
+    } else {
+      return static_cast<Time>(static_cast<std::int64_t>(key ^ kSign));
+    }
+  }
+
+  // Branch-free, so that the child selection below compiles to index arithmetic: which child
+  // is smallest is a coin toss that a branch predictor cannot learn. With 128-bit integers the
+  // (time, order) pair is one number: a compare and a subtract-with-borrow.
   static bool before(const Entry& a, const Entry& b) {
-    return a.time < b.time || (!(b.time < a.time) && a.order < b.order);
+#ifdef __SIZEOF_INT128__
+    __extension__ using Key = unsigned __int128;
+    return ((Key{a.time_key} << 64) | a.order) < ((Key{b.time_key} << 64) | b.order);
+#else
+    return (a.time_key < b.time_key) | ((a.time_key == b.time_key) & (a.order < b.order));
+#endif
   }
 
-  void sift_up(std::size_t hole) {
-    const Entry moving = heap_[hole];
+  // Moves `moving` up from `hole` to where its parent is not after it and stores it there.
+  void place_up(const Entry moving, std::size_t hole) {
     while (hole > 0) {
       const std::size_t parent = (hole - 1) / kArity;
       if (!before(moving, heap_[parent])) break;
@@ -147,18 +187,30 @@ class EventQueue {
     heap_[hole] = moving;
   }
 
-  // Places `moving` into the hole left at the root.
-  void sift_down(const Entry& moving) {
-    const std::size_t n = heap_.size();
-    std::size_t hole = 0;
-    for (;;) {
-      const std::size_t first = hole * kArity + 1;
-      if (first >= n) break;
+  // The index of the smallest of the kArity children starting at `first` (all present).
+  std::size_t min_child(std::size_t first) const {
+    // Index arithmetic on the comparison results (rather than `?:`, which compilers turn back
+    // into branches) keeps the selection free of jumps.
+    if constexpr (kArity == 4) {
+      // A tournament: the two first matches are independent, so they overlap in the pipeline.
+      const std::size_t a = first + before(heap_[first + 1], heap_[first]);
+      const std::size_t b = first + 2 + before(heap_[first + 3], heap_[first + 2]);
+      return a + (b - a) * before(heap_[b], heap_[a]);
+    } else {
       std::size_t best = first;
-      const std::size_t end = first + kArity < n ? first + kArity : n;
-      for (std::size_t c = first + 1; c < end; ++c) {
-        if (before(heap_[c], heap_[best])) best = c;
+      for (std::size_t c = first + 1; c < first + kArity; ++c) {
+        best += (c - best) * before(heap_[c], heap_[best]);
       }
+      return best;
+    }
+  }
+
+  // Places `moving` into the hole left at the root. Top-down: a bottom-up (Floyd) descent to a
+  // leaf and a climb back measured slower here (bench/README.md).
+  void sift_down(const Entry& moving) {
+    std::size_t hole = 0;
+    for (std::size_t first = 1; first < heap_size_; first = hole * kArity + 1) {
+      const std::size_t best = min_child(first);  // a real entry: sentinels lose to any
       if (!before(heap_[best], moving)) break;
       heap_[hole] = heap_[best];
       hole = best;
@@ -166,7 +218,12 @@ class EventQueue {
     heap_[hole] = moving;
   }
 
-  std::vector<Entry> heap_;
+  // Past the last entry: later than any event (a real order is below ~0), so that every node
+  // has kArity children to compare and the descent needs no special case for the last one.
+  static constexpr Entry kSentinel{~std::uint64_t{0}, ~std::uint64_t{0}, Payload{}};
+
+  std::vector<Entry> heap_ = std::vector<Entry>(kArity - 1, kSentinel);
+  std::size_t heap_size_ = 0;  // entries in heap_, including a popped root not yet removed
   Fifo now_[kPriorities];
   std::size_t now_count_ = 0;
   Time now_time_{};
