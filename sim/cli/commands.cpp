@@ -14,8 +14,7 @@ int run_merge(const Args& args, std::ostream& out, std::ostream& err);
 
 const std::vector<Command>& commands() {
   static const std::vector<Command> kCommands = {
-      {"run", "one deterministic run: summary table; summary, timeseries, schedule files",
-       run_run},
+      {"run", "one deterministic run: summary table; summary, timeseries, schedule files", run_run},
       {"validate", "check a scenario: prints every error, or ok", run_validate},
       {"schedule", "CPM: early/late dates, total float, critical path per project", run_schedule},
       {"multipliers", "output, income, GVA and employment multipliers by sector", run_multipliers},
@@ -23,7 +22,8 @@ const std::vector<Command>& commands() {
       {"mc", "Monte Carlo: on-time probabilities, jobs percentiles, criticality, sensitivity",
        run_mc},
       {"sweep", "grid of what-if runs, one CSV row per point; --shard K/N", run_sweep},
-      {"merge", "join sweep shard files or mc shard directories; refuses gaps and duplicates", run_merge},
+      {"merge", "join sweep shard files or mc shard directories; refuses gaps and duplicates",
+       run_merge},
   };
   return kCommands;
 }
