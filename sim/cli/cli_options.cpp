@@ -1,5 +1,8 @@
 #include "cli/cli_options.hpp"
 
+#include <fstream>
+#include <ostream>
+
 #include "ripple/error.hpp"
 #include "ripple/scenario_overrides.hpp"
 #include "ripple/scenario_reader.hpp"
@@ -31,6 +34,22 @@ std::vector<std::string> positionals(const po::variables_map& vm,
                      " --help)");
   }
   return values;
+}
+
+void write_report(const po::variables_map& vm, const std::string& text, const std::string& command,
+                  std::ostream& out, std::ostream& err) {
+  if (vm.count("out") == 0) {
+    out << text;
+    return;
+  }
+  const std::string path = vm["out"].as<std::string>();
+  std::ofstream file(path, std::ios::binary);
+  file << text;
+  file.flush();
+  if (!file)
+    throw RuntimeError(
+        std::string("ripple ").append(command).append(": cannot write ").append(path));
+  err << "ripple " << command << ": wrote " << path << '\n';
 }
 
 void add_scenario_options(po::options_description& options) {

@@ -25,6 +25,11 @@ namespace po = boost::program_options;
                                                    const std::string& command,
                                                    const std::string& what);
 
+/// Writes a command's report to the file named by `--out` (saying so on `err`), or to `out`
+/// when there is no `--out`. Throws RuntimeError when the file cannot be written.
+void write_report(const po::variables_map& vm, const std::string& text, const std::string& command,
+                  std::ostream& out, std::ostream& err);
+
 /// A scenario as named on the command line, with its what-if overrides.
 struct ScenarioInput {
   std::string path;

@@ -230,15 +230,7 @@ int run_compare(const Args& args, std::ostream& out, std::ostream& err) {
   } else {
     write_comparison_table(text, comparison, info);
   }
-  if (vm.count("out") > 0) {
-    const std::string path = vm["out"].as<std::string>();
-    std::ofstream file(path, std::ios::binary);
-    file << text.str();
-    if (!file) throw RuntimeError("cannot write " + path);
-    err << "ripple compare: wrote " << path << '\n';
-  } else {
-    out << text.str();
-  }
+  write_report(vm, text.str(), "compare", out, err);
   plot_report(vm, format, err);
   return 0;
 }

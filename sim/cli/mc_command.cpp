@@ -189,15 +189,7 @@ int run_compare_runs(const po::variables_map& vm, const Scenario& base, const Ec
   } else {
     write_mc_comparison_table(text, comparison);
   }
-  if (vm.count("out") > 0) {
-    const std::string path = vm["out"].as<std::string>();
-    std::ofstream file(path, std::ios::binary);
-    file << text.str();
-    if (!file) throw RuntimeError("cannot write " + path);
-    err << "ripple compare: wrote " << path << '\n';
-  } else {
-    out << text.str();
-  }
+  write_report(vm, text.str(), "compare", out, err);
   return 0;
 }
 

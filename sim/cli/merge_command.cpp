@@ -74,15 +74,7 @@ int run_merge(const Args& args, std::ostream& out, std::ostream& err) {
   // The checks come before any output: a refused merge writes nothing.
   std::ostringstream merged;
   merge_csv_files(files, merged, merge_options);
-  if (vm.count("out") == 0) {
-    out << merged.str();
-    return 0;
-  }
-  const std::string path = vm["out"].as<std::string>();
-  std::ofstream file(path, std::ios::binary);
-  file << merged.str();
-  file.flush();
-  if (!file) throw RuntimeError(std::string("ripple merge: cannot write ").append(path));
+  write_report(vm, merged.str(), "merge", out, err);
   return 0;
 }
 
