@@ -18,13 +18,23 @@
 /// A pause that begins inside another pause is appended after it. A start that only becomes
 /// known after its date (a lead longer than the predecessor's remaining time) keeps its
 /// computed date; shocks dated before that moment reach it as pauses when they fall inside
-/// its work. Risks and resources are not used yet.
+/// its work. Risks are not used (Monte Carlo samples them into durations).
+///
+/// Shared resources (Scenario::resources, Phase::resource_use): a phase that uses any, once its
+/// predecessors allow it to start, seizes all its amounts at once or waits in a queue served
+/// earliest-ready first, then larger Phase::priority, then declaration order; it holds them
+/// until its work ends. `on_shortfall: import` pools never make a phase wait (the missing part
+/// is imported). Capacity steps are events (after shocks, before finishes); the queue is served
+/// after the starts of each instant. A phase that waited is driven by the phase whose release
+/// let it start. docs/scheduling.md, "Shared resources".
 ///
 /// Fast enough for Monte Carlo: a Rollout keeps its buffers between runs (no allocation per
-/// event; pauses allocate only when shocks pause work).
+/// event; pauses allocate only when shocks pause work). Phases that use no resource take the
+/// same path as in a scenario without resources.
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -36,23 +46,34 @@
 
 namespace ripple {
 
+namespace detail {
+class ResourceManager;
+}
+
 /// A reusable rollout of one Plan. Keeps a pointer to the plan (which must outlive it) and reads
 /// the plan's current durations at each run(). Not thread-safe: one per thread.
 class Rollout {
  public:
   explicit Rollout(const Plan& plan);
+  ~Rollout();
+  Rollout(Rollout&&) noexcept;
+  Rollout& operator=(Rollout&&) noexcept;
 
-  /// Runs the plan and returns the timeline, valid until the next run(). Does not throw.
+  /// Runs the plan and returns the timeline, valid until the next run(). Throws ModelError
+  /// when a phase can never start (it waits for a resource whose capacity never again offers
+  /// its amount), naming the phase and the resource; nothing else.
   const Timeline& run();
 
  private:
   enum class EventType : std::uint8_t {
     kShock,
+    kCapacity,
     kFinish,
     kMilestone,
     kWorkDone,
     kReady,
     kStart,
+    kServe,
     kRampStep,
     kPeriod,
   };
@@ -61,7 +82,7 @@ class Rollout {
     std::uint32_t entity;
     std::uint32_t generation;
   };
-  enum class State : std::uint8_t { kWaiting, kScheduled, kRunning, kHolding, kFinished };
+  enum class State : std::uint8_t { kWaiting, kScheduled, kQueued, kRunning, kHolding, kFinished };
   struct OutLink {
     std::uint32_t target;
     DependencyType type;
@@ -85,6 +106,10 @@ class Rollout {
   void push(Date when, EventType type, std::uint32_t entity, std::uint32_t generation = 0);
   void on_ready(Vertex v, Date now);
   void on_start(Vertex v, Date now);
+  void begin_work(Vertex v, Date start);
+  void on_serve(Date now);
+  void request_serve();
+  void throw_never_startable() const;
   void on_work_done(Vertex v);
   void on_finish(Vertex v);
   void on_milestone(Vertex v);
@@ -96,11 +121,12 @@ class Rollout {
   void resolve(Vertex s, Date constraint, bool is_finish_constraint, std::uint8_t kind, Vertex p);
   void pause(Vertex v, Date from, int days);
   void reschedule_work_done(Vertex v);
+  void requeue(Vertex v, Date when);
   Date next_period(Date from) const;
 
   const Plan* plan_;
   Timeline timeline_;
-  EventQueue<int, EventRecord, 8, 4> queue_;
+  EventQueue<int, EventRecord, 16, 4> queue_;
   GenerationTable generations_;
 
   // Static per plan.
@@ -109,6 +135,7 @@ class Rollout {
   std::vector<std::uint32_t> start_links_in_;   // FS/SS predecessors
   std::vector<std::uint32_t> finish_links_in_;  // FF/SF predecessors
   std::vector<std::uint32_t> project_of_;
+  std::unique_ptr<detail::ResourceManager> resources_;  // null when no phase uses a resource
 
   // Per run.
   std::vector<State> state_;
@@ -127,6 +154,10 @@ class Rollout {
   std::vector<FiredStop> fired_stops_;
   std::vector<std::optional<Vertex>> last_;  // [project] the activity finishing it
   std::vector<Vertex> path_;
+  std::vector<Date> ready_;
+  std::vector<double> imported_share_;
+  std::vector<std::uint32_t> arrived_;  // queued since the last serve
+  bool serve_scheduled_ = false;
 };
 
 /// Convenience: one rollout of `plan`. Throws nothing.

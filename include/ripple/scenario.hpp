@@ -111,6 +111,9 @@ struct Phase {
   double permanent_jobs = 0.0;  ///< added with the capacity; staff follow the ramp-up share
   std::vector<Dependency> dependencies;        ///< predecessors of this activity
   std::map<std::string, double> resource_use;  ///< resource id -> amount while active
+  /// Among phases waiting for resources that became ready on the same day, a larger priority
+  /// is served first (docs/scheduling.md, "Shared resources"). Default 0.
+  int priority = 0;
   /// Monte Carlo: the duration is multiplied by the programme-wide correlation factor
   /// (Scenario::correlation) drawn per run. Deterministic runs ignore it.
   bool correlated = false;
@@ -127,6 +130,10 @@ struct Product {
   /// Sectors whose first-round purchases are supply diverted from existing uses (e.g. ore a
   /// company's own mines now export), not new demand: they add no indirect effects.
   std::vector<std::string> diverted_inputs;
+  /// Resource id -> amount of the resource's capacity (a rate per year, e.g. Mt/yr of rail,
+  /// bcm/yr of gas, MW) drawn per product unit per year of production. Plants drawing on one
+  /// resource share it in proportion to need (docs/scheduling.md, "Operations").
+  std::map<std::string, double> resource_use_per_unit;
   Mark mark;
 };
 
@@ -178,13 +185,36 @@ struct Correlation {
   Mark mark;
 };
 
-/// A shared capacity that phases draw on while active.
+/// A change of a resource's capacity on a date.
+struct CapacityStep {
+  Date from;              ///< the capacity holds from this day on
+  double capacity = 0.0;  ///< in the resource's unit, >= 0
+  Mark mark;
+};
+
+/// A shared capacity that phases draw on while active (workers, MW) or that operations draw on
+/// per unit of production (Mt/yr, bcm/yr). Its capacity is a step function of the date:
+/// `capacity` until the first step, then each step's value from its date on.
 struct Resource {
+  /// What a phase does when the resource cannot supply its whole amount: wait until it can
+  /// (the default), or start on time and bring the missing amount from outside the region
+  /// (labour pools: imported workers, whose wages are spent outside the host region).
+  enum class Shortfall { kWait, kImport };
   std::string id;
   std::string name;
-  std::string unit;  ///< e.g. "workers", "Mt/yr"
-  double capacity = 0.0;
+  std::string unit;                 ///< e.g. "workers", "Mt/yr"
+  double capacity = 0.0;            ///< before the first step
+  std::vector<CapacityStep> steps;  ///< dates strictly increasing
+  Shortfall on_shortfall = Shortfall::kWait;
   Mark mark;
+
+  /// The capacity on day `day`.
+  [[nodiscard]] double capacity_at(Date day) const;
+  /// The largest capacity offered on or after `day` (the capacity in force then, or a later
+  /// step's).
+  [[nodiscard]] double max_capacity_from(Date day) const;
+  /// The largest capacity ever offered.
+  [[nodiscard]] double max_capacity() const;
 };
 
 /// A dated what-if event applied during a run.
@@ -215,6 +245,7 @@ struct Scenario {
   std::optional<Correlation> correlation;  ///< Monte Carlo only
 
   [[nodiscard]] std::optional<std::size_t> find_project(const std::string& id) const;
+  [[nodiscard]] std::optional<std::size_t> find_resource(const std::string& id) const;
   /// Index of the project with this id; throws std::out_of_range.
   [[nodiscard]] std::size_t project_index(const std::string& id) const;
   /// "project.phase" for an activity reference.

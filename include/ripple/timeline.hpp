@@ -23,6 +23,19 @@ struct ActivityTimes {
   Date finish;                   ///< >= start; a milestone has finish == start
   std::vector<Interval> pauses;  ///< work stopped inside [start, finish), ordered, disjoint
   bool is_critical = false;      ///< on the driving path to a project's finish
+  /// The day its predecessors, dates and shocks allowed it to start; start - ready is the
+  /// time it waited for shared resources (0 for activities that use none).
+  Date ready;
+  /// The day its work ended and it released its resources (<= finish: FF/SF links may hold
+  /// the finish later). A milestone: its date.
+  Date work_end;
+  /// Indices into Scenario::resources of the resources that were short when it waited, in
+  /// declaration order; empty when it did not wait.
+  std::vector<std::size_t> waited_for;
+  /// Of the amount it draws from resources with `on_shortfall: import`, the share brought from
+  /// outside the region because the pool was short at its start, in [0, 1].
+  double imported_share = 0.0;
+  [[nodiscard]] int wait_days() const { return start - ready; }
 };
 
 /// A capacity cut on a project's operations: capacity x (1 - share) during [from, to).

@@ -1,8 +1,11 @@
 #include "ripple/rollout.hpp"
 
 #include <algorithm>
+#include <sstream>
 
+#include "engine/resource_manager.hpp"
 #include "graph/driving_path.hpp"
+#include "ripple/error.hpp"
 
 namespace ripple {
 namespace {
@@ -35,8 +38,15 @@ Rollout::Rollout(const Plan& plan) : plan_(&plan) {
     }
   }
   out_begin_[n] = out_links_.size();
-  queue_.reserve(n + plan.scenario().shocks.size() + 16);
+  auto resources = std::make_unique<detail::ResourceManager>(plan);
+  if (resources->is_active()) resources_ = std::move(resources);
+  queue_.reserve(n + plan.scenario().shocks.size() + 16 +
+                 (resources_ ? resources_->changes().size() : 0));
 }
+
+Rollout::~Rollout() = default;
+Rollout::Rollout(Rollout&&) noexcept = default;
+Rollout& Rollout::operator=(Rollout&&) noexcept = default;
 
 void Rollout::push(Date when, EventType type, std::uint32_t entity, std::uint32_t generation) {
   queue_.push(when.days(), static_cast<unsigned>(type), EventRecord{type, entity, generation});
@@ -70,6 +80,8 @@ const Timeline& Rollout::run() {
     for (auto& a : timeline_.activities[p]) {
       a.pauses.clear();
       a.is_critical = false;
+      a.waited_for.clear();
+      a.imported_share = 0.0;
     }
     timeline_.stops[p].clear();
     timeline_.cuts[p].clear();
@@ -93,6 +105,13 @@ const Timeline& Rollout::run() {
   fired_stops_.clear();
   last_.assign(projects, std::nullopt);
   generations_.reset(n);
+  if (resources_) {
+    resources_->reset();
+    ready_.assign(n, Date{});
+    imported_share_.assign(n, 0.0);
+    arrived_.clear();
+    serve_scheduled_ = false;
+  }
 
   Date begin = std::min(as_of, scenario.calendar.start);
   for (Vertex v = 0; v < n; ++v) {
@@ -121,6 +140,12 @@ const Timeline& Rollout::run() {
   for (std::size_t i = 0; i < scenario.shocks.size(); ++i) {
     push(scenario.shocks[i].date, EventType::kShock, static_cast<std::uint32_t>(i));
   }
+  if (resources_) {
+    const auto& changes = resources_->changes();
+    for (std::size_t i = 0; i < changes.size(); ++i) {
+      push(changes[i].day, EventType::kCapacity, static_cast<std::uint32_t>(i));
+    }
+  }
   const Date first_period = [&] {
     const Date m = scenario.calendar.start.month_start();
     switch (scenario.calendar.period) {
@@ -143,6 +168,10 @@ const Timeline& Rollout::run() {
       case EventType::kShock:
         on_shock(e.entity, now);
         break;
+      case EventType::kCapacity:
+        resources_->apply_change(e.entity);
+        if (resources_->has_work()) request_serve();
+        break;
       case EventType::kFinish:
         if (!generations_.is_current(e.entity, e.generation)) continue;
         on_finish(e.entity);
@@ -162,6 +191,9 @@ const Timeline& Rollout::run() {
         if (!generations_.is_current(e.entity, e.generation)) continue;
         on_start(e.entity, now);
         break;
+      case EventType::kServe:
+        on_serve(now);
+        break;
       case EventType::kRampStep:
         on_ramp_step(e.entity);
         break;
@@ -174,11 +206,19 @@ const Timeline& Rollout::run() {
     }
     ++timeline_.events_processed;
   }
+  if (resources_ && !resources_->waiting().empty()) throw_never_startable();
 
   for (Vertex v = 0; v < n; ++v) {
     ActivityTimes& a = timeline_.activities[g[v].ref.project][g[v].ref.activity];
     a.start = start_[v];
     a.finish = finish_[v];
+    a.work_end = g[v].is_milestone ? start_[v] : work_end_[v];
+    if (resources_ && resources_->uses(v)) {
+      a.ready = ready_[v];
+      a.imported_share = imported_share_[v];
+    } else {
+      a.ready = start_[v];
+    }
   }
   const auto driver_of = [this](Vertex v, bool at_finish) {
     const Driver d = at_finish ? finish_driver_[v] : start_driver_[v];
@@ -272,7 +312,83 @@ void Rollout::on_start(Vertex v, Date now) {
       }
     }
   }
+  if (resources_ && resources_->uses(v)) {
+    if (!node.actual_start) {
+      // Ask for the resources; the serve after this instant's starts decides, in queue order.
+      state_[v] = State::kQueued;
+      start_[v] = start;
+      ready_[v] = start;
+      resources_->enqueue(v, start);
+      arrived_.push_back(static_cast<std::uint32_t>(v));
+      request_serve();
+      return;
+    }
+    ready_[v] = start;
+    imported_share_[v] = resources_->acquire(v);
+  }
+  begin_work(v, start);
+}
+
+void Rollout::request_serve() {
+  if (serve_scheduled_) return;
+  serve_scheduled_ = true;
+  push(Date::from_days(queue_.now()), EventType::kServe, 0);
+}
+
+void Rollout::on_serve(Date now) {
+  serve_scheduled_ = false;
+  resources_->serve([&](std::uint32_t v, double imported_share) {
+    imported_share_[v] = imported_share;
+    const ActivityRef ref = plan_->node(v).ref;
+    if (!timeline_.activities[ref.project][ref.activity].waited_for.empty()) {
+      // It waited: it starts now, driven by the release that let it start.
+      start_[v] = std::max(now, ready_[v]);
+      const auto releaser = resources_->released_for(v, now);
+      start_driver_[v] = releaser ? Driver{kind_code(Kind::kPredFinish), *releaser} : Driver{};
+    }
+    begin_work(v, start_[v]);
+  });
+  // What the phases that arrived and could not start were short of.
+  for (const std::uint32_t v : arrived_) {
+    if (state_[v] != State::kQueued) continue;
+    const ActivityRef ref = plan_->node(v).ref;
+    resources_->short_resources(v, timeline_.activities[ref.project][ref.activity].waited_for);
+  }
+  arrived_.clear();
+}
+
+void Rollout::throw_never_startable() const {
+  const Scenario& scenario = plan_->scenario();
+  std::ostringstream message;
+  bool first = true;
+  for (const auto& w : resources_->waiting()) {
+    const ActivityRef ref = plan_->node(w.vertex).ref;
+    const Phase& phase = scenario.activity(ref);
+    if (!first) message << '\n';
+    first = false;
+    message << "phase " << scenario.activity_name(ref) << " (ready "
+            << Date::from_days(w.ready_day).to_string() << ") can never start: ";
+    bool named = false;
+    for (std::size_t r = 0; r < scenario.resources.size() && !named; ++r) {
+      const Resource& res = scenario.resources[r];
+      const auto it = phase.resource_use.find(res.id);
+      const double capacity = resources_->capacity(static_cast<std::uint32_t>(r));
+      if (it == phase.resource_use.end() || it->second <= capacity) continue;
+      message << "it needs " << it->second << ' ' << res.unit << " of resource " << res.id
+              << ", which offers " << capacity << ' ' << res.unit;
+      if (!res.steps.empty()) message << " from " << res.steps.back().from.to_string() << " on";
+      named = true;
+    }
+    if (!named) message << "the resources it needs are never free together";
+  }
+  throw ModelError(message.str());
+}
+
+void Rollout::begin_work(Vertex v, Date start) {
+  const ActivityNode& node = plan_->node(v);
+  const std::uint32_t project = project_of_[v];
   state_[v] = State::kRunning;
+  start_[v] = start;
   finish_driver_[v] = Driver{kind_code(Kind::kOwnStart), 0};
   Date work_end = plan_->durations()[v].after(start);
   if (node.actual_finish) {
@@ -311,6 +427,10 @@ void Rollout::on_start(Vertex v, Date now) {
 
 void Rollout::on_work_done(Vertex v) {
   state_[v] = State::kHolding;
+  if (resources_ && resources_->uses(v)) {
+    resources_->release(v, Date::from_days(queue_.now()));
+    if (resources_->has_work()) request_serve();
+  }
   if (plan_->node(v).actual_finish || pending_finish_[v] == 0) schedule_finish(v);
 }
 
@@ -411,6 +531,16 @@ void Rollout::pause(Vertex v, Date from, int days) {
   work_end_[v] = work_end_[v].add_days(days);
 }
 
+void Rollout::requeue(Vertex v, Date when) {
+  resources_->withdraw(v);
+  const ActivityRef ref = plan_->node(v).ref;
+  timeline_.activities[ref.project][ref.activity].waited_for.clear();
+  state_[v] = State::kScheduled;
+  start_[v] = when;
+  start_driver_[v] = Driver{};
+  push(when, EventType::kStart, static_cast<std::uint32_t>(v), generations_.current(v));
+}
+
 void Rollout::reschedule_work_done(Vertex v) {
   const std::uint32_t generation = generations_.cancel(v);
   push(work_end_[v], EventType::kWorkDone, static_cast<std::uint32_t>(v), generation);
@@ -438,6 +568,10 @@ void Rollout::on_shock(std::size_t index, Date now) {
             fired_delays_.push_back({entity, shock.date, shock.delay});
           }
           break;
+        case State::kQueued:
+          // Out of the queue; it asks again `by` after the shock.
+          requeue(v, shock.delay.after(shock.date));
+          break;
         case State::kRunning:
           if (work_end_[v] > shock.date) {
             pause(v, shock.date, shock.delay.after(shock.date) - shock.date);
@@ -459,6 +593,8 @@ void Rollout::on_shock(std::size_t index, Date now) {
         if (state_[v] == State::kRunning && work_end_[v] > now) {
           pause(v, shock.date, until - shock.date);
           reschedule_work_done(v);
+        } else if (state_[v] == State::kQueued) {
+          requeue(v, until);
         }
       }
       break;

@@ -1,5 +1,6 @@
 #include "ripple/scenario.hpp"
 
+#include <algorithm>
 #include <numeric>
 #include <stdexcept>
 
@@ -70,6 +71,36 @@ std::optional<std::size_t> Scenario::find_project(const std::string& project_id)
     if (projects[i].id == project_id) return i;
   }
   return std::nullopt;
+}
+
+std::optional<std::size_t> Scenario::find_resource(const std::string& resource_id) const {
+  for (std::size_t i = 0; i < resources.size(); ++i) {
+    if (resources[i].id == resource_id) return i;
+  }
+  return std::nullopt;
+}
+
+double Resource::capacity_at(Date day) const {
+  double value = capacity;
+  for (const CapacityStep& step : steps) {
+    if (step.from > day) break;
+    value = step.capacity;
+  }
+  return value;
+}
+
+double Resource::max_capacity_from(Date day) const {
+  double value = capacity_at(day);
+  for (const CapacityStep& step : steps) {
+    if (step.from > day) value = std::max(value, step.capacity);
+  }
+  return value;
+}
+
+double Resource::max_capacity() const {
+  double value = capacity;
+  for (const CapacityStep& step : steps) value = std::max(value, step.capacity);
+  return value;
 }
 
 std::size_t Scenario::project_index(const std::string& project_id) const {

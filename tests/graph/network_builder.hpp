@@ -2,6 +2,8 @@
 // Builds small scenarios in code for the graph and engine tests (no YAML).
 
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "ripple/date.hpp"
 #include "ripple/duration.hpp"
@@ -63,6 +65,26 @@ class NetworkBuilder {
     d.type = type;
     d.lag = lag;
     at(successor).dependencies.push_back(d);
+  }
+
+  /// Adds a shared resource of `capacity` (steps: (date, capacity) after it); returns its index.
+  std::size_t resource(const std::string& id, double capacity,
+                       std::vector<std::pair<Date, double>> steps = {},
+                       Resource::Shortfall on_shortfall = Resource::Shortfall::kWait) {
+    Resource r;
+    r.id = id;
+    r.name = id;
+    r.unit = "workers";
+    r.capacity = capacity;
+    for (const auto& [from, value] : steps) r.steps.push_back({from, value, {}});
+    r.on_shortfall = on_shortfall;
+    scenario_.resources.push_back(r);
+    return scenario_.resources.size() - 1;
+  }
+
+  /// `activity` draws `amount` of resource `id` while active.
+  void use(ActivityRef activity, const std::string& id, double amount) {
+    at(activity).resource_use[id] = amount;
   }
 
   Phase& at(ActivityRef ref) { return scenario_.projects[ref.project].phases[ref.activity]; }

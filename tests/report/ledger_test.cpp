@@ -16,7 +16,7 @@ Scenario one_phase_scenario(SpendingProfile profile) {
   s.calendar.period = Period::kYear;
   Project p;
   p.id = "plant";
-  p.products.push_back(Product{"widget", "widget", "t", 2e6, "", {}, {}});
+  p.products.push_back(Product{"widget", "widget", "t", 2e6, "", {}, {}, {}});
   Phase ph;
   ph.id = "build";
   ph.duration = DurationDistribution::fixed({12, TimeUnit::kMonths});
@@ -36,7 +36,8 @@ Scenario one_phase_scenario(SpendingProfile profile) {
 
 Timeline one_phase_timeline(std::vector<Interval> pauses = {}) {
   Timeline t;
-  t.activities = {{ActivityTimes{d("2025-01"), d("2026-01"), std::move(pauses), true}}};
+  t.activities = {{ActivityTimes{
+      d("2025-01"), d("2026-01"), std::move(pauses), true, d("2025-01"), d("2026-01"), {}, 0.0}}};
   t.stops.resize(1);
   t.cuts.resize(1);
   return t;
