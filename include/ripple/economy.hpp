@@ -95,7 +95,10 @@ struct ActivityRates {
   /// SpendingCategory), the local share already applied by the caller.
   std::array<double, kSpendingCategoryCount> capex_local_m_per_year{};
   double construction_jobs = 0.0;  ///< direct construction workforce, persons
-  double permanent_jobs = 0.0;     ///< direct permanent staff, persons
+  /// Of construction_jobs, workers brought from outside the host region: their wages are spent
+  /// where they live, so their induced effect goes to the rest of the country.
+  double imported_construction_jobs = 0.0;
+  double permanent_jobs = 0.0;  ///< direct permanent staff, persons
 };
 
 /// An effect split between the host region and the rest of the country.

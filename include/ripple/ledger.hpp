@@ -11,7 +11,9 @@
 ///   `construction_jobs`;
 /// - capacity added by a phase ramps from its finish along its ramp-up curve; production is
 ///   capacity × ramp share × availability (stops and capacity cuts), the ramp share averaged
-///   over each month by Simpson's rule;
+///   over each month by Simpson's rule; operations that draw on a shared resource
+///   (Product::resource_use_per_unit) share its capacity month by month, each plant cut by the
+///   same factor capacity / need when together they need more (pro rata to need);
 /// - permanent staff follow the ramp share (they are hired as the capacity comes on line).
 /// Brownfield baselines are not counted: only increments.
 
@@ -33,6 +35,9 @@ struct LedgerEntry {
   std::vector<double> production;      ///< per product of the project, product units in the period
   std::vector<double> output_value_m;  ///< per product, production x price, millions
   double construction_jobs = 0.0;      ///< period average, persons
+  /// Of construction_jobs, workers brought from outside the region because an
+  /// `on_shortfall: import` pool was short (ActivityTimes::imported_share); period average.
+  double construction_jobs_imported = 0.0;
   double permanent_jobs = 0.0;         ///< period average, persons
 
   [[nodiscard]] double capex_total_m() const;
@@ -47,12 +52,20 @@ struct ProjectDates {
   Date last_finish;                   ///< finish of the project's last activity
 };
 
+/// What operations drew on one resource in one period: mean rates in the resource's unit.
+struct OperationsDraw {
+  double need = 0.0;  ///< what the plants' production would have drawn
+  double used = 0.0;  ///< what they drew: min(need, capacity) month by month
+};
+
 /// The ledger of a run: entries[project][period].
 struct Ledger {
   std::vector<Date> period_starts;  ///< one per period; periods are contiguous
   Date horizon_end;                 ///< first day after the last period
   std::vector<std::vector<LedgerEntry>> entries;
   std::vector<ProjectDates> dates;
+  /// [resource][period]; empty for a resource no operation draws on.
+  std::vector<std::vector<OperationsDraw>> operations_draw;
 
   [[nodiscard]] std::size_t period_count() const { return period_starts.size(); }
   /// Length of period p in years (days / 365.25), for annualising flows and job-years.

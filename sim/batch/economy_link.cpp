@@ -84,6 +84,7 @@ void EconomyLink::compute(const Ledger& ledger, Impacts& impacts) const {
         rates.capex_local_m_per_year[c] = entry.capex_local_m[c] / years;
       }
       rates.construction_jobs = entry.construction_jobs;
+      rates.imported_construction_jobs = entry.construction_jobs_imported;
       rates.permanent_jobs = entry.permanent_jobs;
       const ActivityEffects effects = economy_->effects(sites_[pi], rates);
       ImpactEntry& out = impacts.entries[pi][p];

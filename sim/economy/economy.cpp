@@ -389,9 +389,13 @@ ActivityEffects Economy::effects(const Site& site, const ActivityRates& activity
       activity.construction_jobs * m.compensation_per_worker_m[m.data.construction_sector] +
       activity.permanent_jobs * m.compensation_per_worker_m[site.sector];
   if (m.options.household_closure) {
-    // Direct workers live in the host region; their wages and the indirect wages are spent
-    // through the (regional or national) household closure.
-    const double income_host = e.direct_income_m + h[kIncome];
+    // Direct workers live in the host region, except imported construction workers; their
+    // wages and the indirect wages are spent through the (regional or national) household
+    // closure.
+    const double imported_income_m =
+        activity.imported_construction_jobs *
+        m.compensation_per_worker_m[m.data.construction_sector];
+    const double income_host = e.direct_income_m - imported_income_m + h[kIncome];
     const double income_all = e.direct_income_m + all[kIncome];
     auto split = [&](std::size_t k) {
       const double host_effect = host.induced[k] * income_host;

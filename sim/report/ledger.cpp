@@ -98,6 +98,68 @@ double availability(const Timeline& timeline, std::size_t project, Date from, Da
   return std::max(0.0, 1.0 - lost / days);
 }
 
+// Operations drawing on a shared resource (Product::resource_use_per_unit): in each month where
+// the plants together need more than the capacity in force (its day-weighted mean over the
+// month), each plant's production is cut by the same factor, capacity / need (pro rata to
+// need). Records need and use per resource and period in the ledger.
+void share_operations_resources(const Scenario& scenario, const std::vector<Date>& months,
+                                const std::vector<std::size_t>& period_of_month,
+                                const std::vector<std::size_t>& first_product,
+                                std::vector<std::vector<double>>& made, Ledger& ledger) {
+  const std::size_t periods = ledger.period_count();
+  ledger.operations_draw.assign(scenario.resources.size(), {});
+  struct User {
+    std::size_t series;
+    double per_unit;
+  };
+  for (std::size_t r = 0; r < scenario.resources.size(); ++r) {
+    const Resource& res = scenario.resources[r];
+    std::vector<User> users;
+    for (std::size_t pi = 0; pi < scenario.projects.size(); ++pi) {
+      const auto& products = scenario.projects[pi].products;
+      for (std::size_t k = 0; k < products.size(); ++k) {
+        const auto it = products[k].resource_use_per_unit.find(res.id);
+        if (it != products[k].resource_use_per_unit.end() && it->second > 0.0) {
+          users.push_back({first_product[pi] + k, it->second});
+        }
+      }
+    }
+    if (users.empty()) continue;
+    auto& draw = ledger.operations_draw[r];
+    draw.assign(periods, OperationsDraw{});
+    for (std::size_t m = 0; m + 1 < months.size(); ++m) {
+      const double years = (months[m + 1] - months[m]) / kDaysPerYear;
+      double need = 0.0;  // resource units per year, the month's mean rate
+      for (const User& u : users) need += made[u.series][m] / years * u.per_unit;
+      double capacity = 0.0;
+      for (Date d = months[m]; d < months[m + 1];) {
+        Date next = months[m + 1];
+        for (const CapacityStep& step : res.steps) {
+          if (step.from > d && step.from < next) next = step.from;
+        }
+        capacity += res.capacity_at(d) * (next - d);
+        d = next;
+      }
+      capacity /= static_cast<double>(months[m + 1] - months[m]);
+      const double used = std::min(need, capacity);
+      if (need > used) {
+        const double factor = need > 0.0 ? used / need : 0.0;
+        for (const User& u : users) made[u.series][m] *= factor;
+      }
+      // Month rates weighted by days, averaged over the period below.
+      const double days = months[m + 1] - months[m];
+      OperationsDraw& row = draw[period_of_month[m]];
+      row.need += need * days;
+      row.used += used * days;
+    }
+    for (std::size_t p = 0; p < periods; ++p) {
+      const double days = ledger.period_end(p) - ledger.period_starts[p];
+      draw[p].need /= days;
+      draw[p].used /= days;
+    }
+  }
+}
+
 }  // namespace
 
 double LedgerEntry::capex_total_m() const {
@@ -153,6 +215,15 @@ Ledger build_ledger(const Scenario& scenario, const Timeline& timeline) {
 
   ledger.entries.resize(scenario.projects.size());
   ledger.dates.resize(scenario.projects.size());
+  // Production by month of every product of every project: [first_product[p] + k][month].
+  std::vector<std::size_t> first_product;
+  std::size_t product_count = 0;
+  for (const Project& project : scenario.projects) {
+    first_product.push_back(product_count);
+    product_count += project.products.size();
+  }
+  std::vector<std::vector<double>> made(product_count,
+                                        std::vector<double>(months.size() - 1, 0.0));
   for (std::size_t pi = 0; pi < scenario.projects.size(); ++pi) {
     const Project& project = scenario.projects[pi];
     auto& rows = ledger.entries[pi];
@@ -194,8 +265,10 @@ Ledger build_ledger(const Scenario& scenario, const Timeline& timeline) {
           }
           // Crew-days in the month, averaged over the period below.
           if (active > 0) {
-            row.construction_jobs +=
+            const double crew =
                 phase.construction_jobs * spent_share * active / peak_density(phase.spending);
+            row.construction_jobs += crew;
+            row.construction_jobs_imported += crew * times.imported_share;
           }
         }
       }
@@ -219,17 +292,31 @@ Ledger build_ledger(const Scenario& scenario, const Timeline& timeline) {
         LedgerEntry& row = rows[period_of_month[m]];
         row.permanent_jobs += phase.permanent_jobs * share * month_days;
         if (product && phase.capacity_per_year > 0.0) {
-          const double made = phase.capacity_per_year * share * month_days / kDaysPerYear *
-                              availability(timeline, pi, months[m], months[m + 1]);
-          row.production[*product] += made;
-          row.output_value_m[*product] += made * project.products[*product].price_per_unit / 1e6;
+          made[first_product[pi] + *product][m] +=
+              phase.capacity_per_year * share * month_days / kDaysPerYear *
+              availability(timeline, pi, months[m], months[m + 1]);
         }
       }
     }
     // Person-days to period averages.
     for (std::size_t p = 0; p < periods; ++p) {
       rows[p].construction_jobs /= period_days(p);
+      rows[p].construction_jobs_imported /= period_days(p);
       rows[p].permanent_jobs /= period_days(p);
+    }
+  }
+
+  share_operations_resources(scenario, months, period_of_month, first_product, made, ledger);
+  for (std::size_t pi = 0; pi < scenario.projects.size(); ++pi) {
+    const Project& project = scenario.projects[pi];
+    for (std::size_t k = 0; k < project.products.size(); ++k) {
+      const auto& series = made[first_product[pi] + k];
+      for (std::size_t m = 0; m < series.size(); ++m) {
+        if (series[m] == 0.0) continue;
+        LedgerEntry& row = ledger.entries[pi][period_of_month[m]];
+        row.production[k] += series[m];
+        row.output_value_m[k] += series[m] * project.products[k].price_per_unit / 1e6;
+      }
     }
   }
   return ledger;

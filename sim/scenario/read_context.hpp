@@ -84,6 +84,12 @@ void read_economy(ReadContext& ctx, const YAML::Node& node);
 void read_resources(ReadContext& ctx, const YAML::Node& node);
 /// A phase's `uses: {resource: amount}`; resources must already be read.
 void read_uses(ReadContext& ctx, Phase& phase, const YAML::Node& node, const std::string& path);
+/// `{resource: amount}` into `amounts`; resources must already be read. Phase amounts (not
+/// per_unit) must not exceed the resource's largest capacity.
+void read_resource_amounts(ReadContext& ctx, std::map<std::string, double>& amounts,
+                           const YAML::Node& node, const std::string& path, bool per_unit);
+/// After projects: no resource is drawn by both phases and operations.
+void check_resource_users(ReadContext& ctx);
 
 // read_projects.cpp
 void read_projects(ReadContext& ctx, const YAML::Node& node);

@@ -296,7 +296,7 @@ void read_phase(ReadContext& ctx, Project& p, std::size_t project_index, const Y
       node, path,
       {"id", "name", "duration", "depends_on", "not_before", "actual_start", "actual_finish",
        "status", "capex_m", "spending", "categories", "construction_jobs", "product", "capacity",
-       "ramp_up", "permanent_jobs", "uses", "correlated"});
+       "ramp_up", "permanent_jobs", "uses", "priority", "correlated"});
   Phase phase;
   phase.mark = ctx.r.mark(node);
   read_activity_id(ctx, phase, node, path, activity_ids);
@@ -326,6 +326,16 @@ void read_phase(ReadContext& ctx, Project& p, std::size_t project_index, const Y
         ctx.r.non_negative(node["permanent_jobs"], join_key(path, "permanent_jobs")).value_or(0.0);
   }
   if (NodeReader::has(node, "uses")) read_uses(ctx, phase, node["uses"], join_key(path, "uses"));
+  if (NodeReader::has(node, "priority")) {
+    const std::string at = join_key(path, "priority");
+    if (auto priority = ctx.r.integer(node["priority"], at)) {
+      if (*priority < -1000000 || *priority > 1000000) {
+        ctx.r.invalid(node["priority"], at, "a priority is an integer in [-1000000, 1000000]");
+      } else {
+        phase.priority = static_cast<int>(*priority);
+      }
+    }
+  }
   if (NodeReader::has(node, "correlated")) {
     phase.correlated =
         ctx.r.boolean(node["correlated"], join_key(path, "correlated")).value_or(false);

@@ -12,7 +12,7 @@ void read_products(ReadContext& ctx, Project& p, const YAML::Node& node, const s
     const std::string item_at = item_path(path, item, i);
     if (!ctx.r.expect_map(item, item_at)) continue;
     ctx.r.check_keys(item, item_at,
-                     {"id", "name", "unit", "price_per_unit", "sector", "diverted_inputs"});
+                     {"id", "name", "unit", "price_per_unit", "sector", "diverted_inputs", "uses"});
     Product product;
     product.mark = ctx.r.mark(item);
     if (ctx.r.require(item, "id", item_at)) {
@@ -41,6 +41,10 @@ void read_products(ReadContext& ctx, Project& p, const YAML::Node& node, const s
           }
         }
       }
+    }
+    if (NodeReader::has(item, "uses")) {
+      read_resource_amounts(ctx, product.resource_use_per_unit, item["uses"],
+                            join_key(item_at, "uses"), true);
     }
     p.products.push_back(std::move(product));
   }

@@ -5,6 +5,44 @@
 
 namespace ripple::scenario_read {
 
+namespace {
+
+// `steps: [{from: 2027-06, capacity: 250}, ...]`: dates strictly increasing.
+void read_steps(ReadContext& ctx, Resource& res, const YAML::Node& node, const std::string& path) {
+  if (!ctx.r.expect_list(node, path)) return;
+  for (std::size_t i = 0; i < node.size(); ++i) {
+    const YAML::Node item = node[i];
+    const std::string at = path + "[" + std::to_string(i) + "]";
+    if (!ctx.r.expect_map(item, at)) continue;
+    ctx.r.check_keys(item, at, {"from", "capacity"});
+    CapacityStep step;
+    step.mark = ctx.r.mark(item);
+    std::optional<Date> from;
+    std::optional<double> capacity;
+    if (ctx.r.require(item, "from", at)) from = ctx.r.date(item["from"], join_key(at, "from"));
+    if (ctx.r.require(item, "capacity", at)) {
+      capacity = ctx.r.number(item["capacity"], join_key(at, "capacity"));
+      if (capacity && *capacity < 0.0) {
+        ctx.r.invalid(item["capacity"], join_key(at, "capacity"),
+                      "a resource capacity must not be negative");
+        capacity.reset();
+      }
+    }
+    if (!from || !capacity) continue;
+    if (!res.steps.empty() && *from <= res.steps.back().from) {
+      ctx.r.invalid(item["from"], join_key(at, "from"),
+                    "capacity steps must be in date order (the previous step is from " +
+                        res.steps.back().from.to_string() + ")");
+      continue;
+    }
+    step.from = *from;
+    step.capacity = *capacity;
+    res.steps.push_back(step);
+  }
+}
+
+}  // namespace
+
 void read_resources(ReadContext& ctx, const YAML::Node& node) {
   if (!ctx.r.expect_list(node, "resources")) return;
   IdRegistry ids("resource");
@@ -12,7 +50,7 @@ void read_resources(ReadContext& ctx, const YAML::Node& node) {
     const YAML::Node item = node[i];
     const std::string path = item_path("resources", item, i);
     if (!ctx.r.expect_map(item, path)) continue;
-    ctx.r.check_keys(item, path, {"id", "name", "unit", "capacity"});
+    ctx.r.check_keys(item, path, {"id", "name", "unit", "capacity", "steps", "on_shortfall"});
     Resource res;
     res.mark = ctx.r.mark(item);
     if (ctx.r.require(item, "id", path)) {
@@ -35,11 +73,27 @@ void read_resources(ReadContext& ctx, const YAML::Node& node) {
         }
       }
     }
+    if (NodeReader::has(item, "steps")) read_steps(ctx, res, item["steps"], join_key(path, "steps"));
+    if (NodeReader::has(item, "on_shortfall")) {
+      const std::string at = join_key(path, "on_shortfall");
+      if (auto mode = ctx.r.text(item["on_shortfall"], at)) {
+        if (*mode == "wait") {
+          res.on_shortfall = Resource::Shortfall::kWait;
+        } else if (*mode == "import") {
+          res.on_shortfall = Resource::Shortfall::kImport;
+        } else {
+          ctx.r.invalid(item["on_shortfall"], at,
+                        "unknown shortfall rule" + did_you_mean(*mode, {"wait", "import"}) +
+                            " (expected wait or import)");
+        }
+      }
+    }
     ctx.s.resources.push_back(std::move(res));
   }
 }
 
-void read_uses(ReadContext& ctx, Phase& phase, const YAML::Node& node, const std::string& path) {
+void read_resource_amounts(ReadContext& ctx, std::map<std::string, double>& amounts,
+                           const YAML::Node& node, const std::string& path, bool per_unit) {
   if (!ctx.r.expect_map(node, path)) return;
   for (const auto& pair : node) {
     if (!pair.first.IsScalar()) {
@@ -62,13 +116,39 @@ void read_uses(ReadContext& ctx, Phase& phase, const YAML::Node& node, const std
       continue;
     }
     if (!amount) continue;
-    if (*amount > it->capacity) {
+    if (!per_unit && *amount > it->max_capacity()) {
       ctx.r.invalid(pair.second, item_at,
-                    "more than the resource's whole capacity (" + format_number(it->capacity) +
-                        " " + it->unit + "); the phase could never start");
+                    "more than the resource's largest capacity (" +
+                        format_number(it->max_capacity()) + " " + it->unit +
+                        "); the phase could never start");
       continue;
     }
-    phase.resource_use[id] = *amount;
+    amounts[id] = *amount;
+  }
+}
+
+void read_uses(ReadContext& ctx, Phase& phase, const YAML::Node& node, const std::string& path) {
+  read_resource_amounts(ctx, phase.resource_use, node, path, false);
+}
+
+void check_resource_users(ReadContext& ctx) {
+  // A resource serves phases (the engine's queue) or operations (the ledger's shares), not both.
+  for (const Resource& res : ctx.s.resources) {
+    bool by_phases = false;
+    for (const Project& p : ctx.s.projects) {
+      for (const Phase& phase : p.phases) by_phases = by_phases || phase.resource_use.count(res.id);
+    }
+    if (!by_phases) continue;
+    for (const Project& p : ctx.s.projects) {
+      for (const Product& product : p.products) {
+        if (product.resource_use_per_unit.count(res.id) != 0) {
+          ctx.r.error(product.mark, "projects[" + p.id + "].products[" + product.id +
+                                        "].uses." + res.id +
+                                        ": resource drawn by phases too; operations need a "
+                                        "resource of their own");
+        }
+      }
+    }
   }
 }
 

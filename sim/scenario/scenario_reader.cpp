@@ -45,6 +45,7 @@ Scenario build_scenario(ReadContext& ctx, const YAML::Node& root) {
   if (NodeReader::has(root, "correlation"))
     scenario_read::read_correlation(ctx, root["correlation"]);
   scenario_read::check_correlated_phases(ctx);
+  scenario_read::check_resource_users(ctx);
   return std::move(ctx.s);
 }
 
