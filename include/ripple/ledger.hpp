@@ -38,7 +38,7 @@ struct LedgerEntry {
   /// Of construction_jobs, workers brought from outside the region because an
   /// `on_shortfall: import` pool was short (ActivityTimes::imported_share); period average.
   double construction_jobs_imported = 0.0;
-  double permanent_jobs = 0.0;         ///< period average, persons
+  double permanent_jobs = 0.0;  ///< period average, persons
 
   [[nodiscard]] double capex_total_m() const;
   [[nodiscard]] double output_value_total_m() const;

@@ -11,6 +11,7 @@
 #include "ripple/economy_link.hpp"
 #include "ripple/error.hpp"
 #include "ripple/pipeline.hpp"
+#include "ripple/resource_report.hpp"
 #include "ripple/run_report.hpp"
 #include "ripple/schedule_report.hpp"
 
@@ -27,7 +28,9 @@ constexpr std::string_view kHelp =
     "region. Prints a summary per project and in total, and writes into DIR:\n"
     "  summary.csv     one row per project and TOTAL (dates, capex, jobs, job-years)\n"
     "  timeseries.csv  period,project,region,metric,value\n"
-    "  schedule.csv    per phase: dates, CPM early/late dates, float, critical\n"
+    "  schedule.csv    per phase: dates, CPM early/late dates, float, critical, resource waits\n"
+    "  resources.csv   per period and resource: capacity, use, queued demand, shortfall\n"
+    "                  (scenarios with resources)\n"
     "  run.json        version, scenario hash, seed, overrides, economy used\n"
     "docs/outputs.md describes every column.\n"
     "\n";
@@ -104,6 +107,12 @@ int run_run(const Args& args, std::ostream& out, std::ostream& err) {
   write_file(dir / "schedule.csv", render([&](std::ostream& o) {
                write_schedule_csv(o, scenario, pipeline.schedule(), result.timeline);
              }));
+  if (!scenario.resources.empty()) {
+    const ResourceUsage usage = resource_usage(scenario, result.timeline, result.ledger);
+    write_file(dir / "resources.csv", render([&](std::ostream& o) {
+                 write_resources_csv(o, scenario, result.ledger, usage);
+               }));
+  }
   write_file(dir / "run.json", render([&](std::ostream& o) { write_run_json(o, scenario, info); }));
 
   if (format == "csv") {
@@ -113,7 +122,8 @@ int run_run(const Args& args, std::ostream& out, std::ostream& err) {
   } else {
     write_summary_table(out, scenario, result.summary, info);
   }
-  err << "ripple run: wrote summary.csv, timeseries.csv, schedule.csv, run.json to " << dir.string()
+  err << "ripple run: wrote summary.csv, timeseries.csv, schedule.csv, "
+      << (scenario.resources.empty() ? "" : "resources.csv, ") << "run.json to " << dir.string()
       << '\n';
   if (vm.count("plot") > 0) run_plot_hook(dir, {}, err);
   return 0;

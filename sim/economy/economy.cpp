@@ -392,9 +392,8 @@ ActivityEffects Economy::effects(const Site& site, const ActivityRates& activity
     // Direct workers live in the host region, except imported construction workers; their
     // wages and the indirect wages are spent through the (regional or national) household
     // closure.
-    const double imported_income_m =
-        activity.imported_construction_jobs *
-        m.compensation_per_worker_m[m.data.construction_sector];
+    const double imported_income_m = activity.imported_construction_jobs *
+                                     m.compensation_per_worker_m[m.data.construction_sector];
     const double income_host = e.direct_income_m - imported_income_m + h[kIncome];
     const double income_all = e.direct_income_m + all[kIncome];
     auto split = [&](std::size_t k) {

@@ -366,8 +366,8 @@ void Rollout::throw_never_startable() const {
     const Phase& phase = scenario.activity(ref);
     if (!first) message << '\n';
     first = false;
-    message << "phase " << scenario.activity_name(ref) << " (ready "
-            << Date::from_days(w.ready_day).to_string() << ") can never start: ";
+    message << Diagnostic{phase.mark, ""}.to_string() << "phase " << scenario.activity_name(ref)
+            << " (ready " << Date::from_days(w.ready_day).to_string() << ") can never start: ";
     bool named = false;
     for (std::size_t r = 0; r < scenario.resources.size() && !named; ++r) {
       const Resource& res = scenario.resources[r];

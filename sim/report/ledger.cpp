@@ -222,8 +222,7 @@ Ledger build_ledger(const Scenario& scenario, const Timeline& timeline) {
     first_product.push_back(product_count);
     product_count += project.products.size();
   }
-  std::vector<std::vector<double>> made(product_count,
-                                        std::vector<double>(months.size() - 1, 0.0));
+  std::vector<std::vector<double>> made(product_count, std::vector<double>(months.size() - 1, 0.0));
   for (std::size_t pi = 0; pi < scenario.projects.size(); ++pi) {
     const Project& project = scenario.projects[pi];
     auto& rows = ledger.entries[pi];

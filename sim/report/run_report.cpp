@@ -1,5 +1,6 @@
 #include "ripple/run_report.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <nlohmann/json.hpp>
@@ -125,6 +126,9 @@ void write_summary_json(std::ostream& out, const RunSummary& summary) {
 void write_timeseries_csv(std::ostream& out, const Scenario& scenario, const Ledger& ledger,
                           const Impacts& impacts) {
   out << "period,project,region,metric,value\n";
+  const bool imports =
+      std::any_of(scenario.resources.begin(), scenario.resources.end(),
+                  [](const Resource& r) { return r.on_shortfall == Resource::Shortfall::kImport; });
   for (std::size_t p = 0; p < ledger.period_count(); ++p) {
     const std::string period = period_label(ledger.period_starts[p]);
     for (std::size_t pi = 0; pi < scenario.projects.size(); ++pi) {
@@ -143,6 +147,7 @@ void write_timeseries_csv(std::ostream& out, const Scenario& scenario, const Led
       }
       line(project.region, "capex_local", local);
       line(project.region, "construction_jobs", e.construction_jobs);
+      if (imports) line(project.region, "construction_jobs_imported", e.construction_jobs_imported);
       line(project.region, "permanent_jobs", e.permanent_jobs);
       for (std::size_t k = 0; k < project.products.size(); ++k) {
         line(project.region, "production_" + project.products[k].id, e.production[k]);
@@ -191,7 +196,11 @@ void write_run_json(std::ostream& out, const Scenario& scenario, const RunInfo& 
                     {"household_closure", scenario.economy.household_closure}};
   }
   j["engine"] = {{"events_processed", info.events_processed}};
-  j["files"] = {"summary.csv", "timeseries.csv", "schedule.csv", "run.json"};
+  j["files"] =
+      scenario.resources.empty()
+          ? nlohmann::ordered_json{"summary.csv", "timeseries.csv", "schedule.csv", "run.json"}
+          : nlohmann::ordered_json{"summary.csv", "timeseries.csv", "schedule.csv", "resources.csv",
+                                   "run.json"};
   out << j.dump(2) << '\n';
 }
 

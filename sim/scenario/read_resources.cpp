@@ -73,7 +73,8 @@ void read_resources(ReadContext& ctx, const YAML::Node& node) {
         }
       }
     }
-    if (NodeReader::has(item, "steps")) read_steps(ctx, res, item["steps"], join_key(path, "steps"));
+    if (NodeReader::has(item, "steps"))
+      read_steps(ctx, res, item["steps"], join_key(path, "steps"));
     if (NodeReader::has(item, "on_shortfall")) {
       const std::string at = join_key(path, "on_shortfall");
       if (auto mode = ctx.r.text(item["on_shortfall"], at)) {
@@ -116,7 +117,8 @@ void read_resource_amounts(ReadContext& ctx, std::map<std::string, double>& amou
       continue;
     }
     if (!amount) continue;
-    if (!per_unit && *amount > it->max_capacity()) {
+    if (!per_unit && it->on_shortfall == Resource::Shortfall::kWait &&
+        *amount > it->max_capacity()) {
       ctx.r.invalid(pair.second, item_at,
                     "more than the resource's largest capacity (" +
                         format_number(it->max_capacity()) + " " + it->unit +
@@ -142,8 +144,8 @@ void check_resource_users(ReadContext& ctx) {
     for (const Project& p : ctx.s.projects) {
       for (const Product& product : p.products) {
         if (product.resource_use_per_unit.count(res.id) != 0) {
-          ctx.r.error(product.mark, "projects[" + p.id + "].products[" + product.id +
-                                        "].uses." + res.id +
+          ctx.r.error(product.mark, "projects[" + p.id + "].products[" + product.id + "].uses." +
+                                        res.id +
                                         ": resource drawn by phases too; operations need a "
                                         "resource of their own");
         }

@@ -8,7 +8,7 @@ ripple_golden_test(NAME multipliers_unknown_region ARGS multipliers;tests/data/e
 ripple_golden_test(NAME multipliers_non_numeric ARGS multipliers;tests/data/economy/invalid/non_numeric.yaml;--no-households EXIT 3 CONTAINS "non_numeric.csv:2:6: error: flow at row 'a', column 'b' is not a number: '2x0'")
 ripple_golden_test(NAME multipliers_column_sum ARGS multipliers;tests/data/economy/invalid/column_sum.yaml;--no-households EXIT 4 CONTAINS "sector 'b' buys 1.05 of domestic inputs")
 ripple_golden_test(NAME schedule_help ARGS schedule;--help EXIT 0 CONTAINS "critical path")
-ripple_golden_test(NAME schedule_csv_header ARGS schedule;scenarios/kazakhstan_2025.yaml;--format;csv EXIT 0 CONTAINS "project,activity,start,finish,early_start,early_finish,late_start,late_finish,total_float_days,critical")
+ripple_golden_test(NAME schedule_csv_header ARGS schedule;scenarios/kazakhstan_2025.yaml;--format;csv EXIT 0 CONTAINS "project,activity,start,finish,early_start,early_finish,late_start,late_finish,total_float_days,critical,wait_days,waited_for,imported_share")
 ripple_golden_test(NAME schedule_critical_path ARGS schedule;scenarios/kazakhstan_2025.yaml EXIT 0 CONTAINS "satimola (finish 2035-07-01): satimola.shaft_freezing -> satimola.shaft_sinking -> satimola.phase_1")
 ripple_golden_test(NAME schedule_json ARGS schedule;scenarios/kazakhstan_2025.yaml;--format;json EXIT 0 CONTAINS "\"critical_paths\"")
 ripple_golden_test(NAME schedule_bad_format ARGS schedule;scenarios/kazakhstan_2025.yaml;--format;xml EXIT 2 CONTAINS "--format must be table, csv or json")
@@ -77,3 +77,11 @@ ripple_golden_test(NAME compare_runs_csv ARGS compare;tests/data/mc/two_projects
 ripple_golden_test(NAME run_help_plot ARGS run;--help EXIT 0 CONTAINS "draw their pictures")
 ripple_golden_test(NAME merge_plain_directory ARGS merge;tests/data;tests/data EXIT 3
   CONTAINS "tests/data: error: a directory without mc.json")
+
+# Shared resources (docs/scheduling.md, "Shared resources"): waits, what was waited for, imports.
+ripple_golden_test(NAME resources_schedule_waits
+  ARGS schedule;tests/data/resources/two_crews.yaml;--format;csv
+  EXIT 0 STDOUT ${CMAKE_CURRENT_SOURCE_DIR}/data/resources/two_crews.schedule.csv)
+ripple_golden_test(NAME resources_never_startable
+  ARGS run;tests/data/resources/never_startable.yaml;--out;${CMAKE_CURRENT_BINARY_DIR}/out/never_startable
+  EXIT 4 STDERR ${CMAKE_CURRENT_SOURCE_DIR}/data/resources/never_startable.expected)

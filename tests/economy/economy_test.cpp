@@ -224,6 +224,27 @@ TEST_SUITE("economy") {
     }
   }
 
+  TEST_CASE("imported construction workers' induced effect goes to the rest of the country") {
+    const ripple::Economy economy = ripple::Economy::load(data_path("beutel.yaml"));
+    const auto site = economy.prepare("north", "man");
+    // A crew with no purchases: all induced effect comes from its wages. Local crew: host and
+    // rest share it; the same crew imported: the nation gets the same, the host nothing.
+    auto local = make_activity({}, 0, 0, 0, 400, 0);
+    auto imported = local;
+    imported.imported_construction_jobs = 400;
+    auto half = local;
+    half.imported_construction_jobs = 200;
+    const auto l = economy.effects(site, local);
+    const auto i = economy.effects(site, imported);
+    const auto h = economy.effects(site, half);
+    REQUIRE(l.induced_jobs.host > 0.0);
+    CHECK(i.induced_jobs.national() == doctest::Approx(l.induced_jobs.national()).epsilon(1e-12));
+    CHECK(i.induced_jobs.host == doctest::Approx(0.0).epsilon(1e-12));
+    CHECK(i.induced_jobs.rest == doctest::Approx(l.induced_jobs.national()).epsilon(1e-12));
+    CHECK(h.induced_jobs.host == doctest::Approx(0.5 * l.induced_jobs.host).epsilon(1e-12));
+    CHECK(i.direct_income_m == doctest::Approx(l.direct_income_m).epsilon(1e-12));
+  }
+
   TEST_CASE("induced effects vanish when the household closure is off") {
     const ripple::Economy economy =
         ripple::Economy::load(data_path("beutel.yaml"), options(0.25, false));

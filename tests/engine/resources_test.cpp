@@ -153,7 +153,8 @@ TEST_SUITE("engine") {
     } catch (const ModelError& e) {
       CHECK(e.exit_code() == ExitCode::kModel);
       CHECK(std::string(e.what()) ==
-            "phase p.late (ready 2026-03-01) can never start: it needs 50 workers of resource "
+            "test.yaml:3:9: error: phase p.late (ready 2026-03-01) can never start: it needs 50 "
+            "workers of resource "
             "crew, which offers 0 workers from 2026-01-01 on");
     }
   }

@@ -131,6 +131,65 @@ TEST_SUITE("report") {
     const Ledger l = build_ledger(one_phase_scenario(SpendingProfile::kUniform), t);
     CHECK(l.entries[0][3].production[0] == doctest::Approx(75 * 365 / 365.25).epsilon(1e-9));
   }
+
+  TEST_CASE("two plants sharing rail have their production cut pro rata to need") {
+    // Plant a makes 6 Mt/yr, plant b 4 Mt/yr from 2025-01 (no ramp); each t needs 1 t of rail
+    // capacity (rail in Mt/yr: 1e-6 per t). Rail: 8 Mt/yr until 2026-01, then 12 Mt/yr.
+    // 2025: need 10, capacity 8: both cut by 8/10 (a 4.8 Mt, b 3.2 Mt); 2026: no cut.
+    Scenario s;
+    s.calendar.start = d("2025-01");
+    s.calendar.end = d("2026-12");
+    s.calendar.as_of = d("2025-01");
+    s.calendar.period = Period::kYear;
+    Resource rail;
+    rail.id = "rail";
+    rail.unit = "Mt/yr";
+    rail.capacity = 8;
+    rail.steps.push_back({d("2026-01"), 12, {}});
+    s.resources.push_back(rail);
+    Timeline t;
+    for (const auto& [id, mt] : {std::pair{"a", 6e6}, std::pair{"b", 4e6}}) {
+      Project p;
+      p.id = id;
+      p.products.push_back(Product{"potash", "potash", "t", 300, "", {}, {{"rail", 1e-6}}, {}});
+      Phase ph;
+      ph.id = "plant";
+      ph.product = "potash";
+      ph.capacity_per_year = mt;
+      p.phases.push_back(ph);
+      s.projects.push_back(p);
+      t.activities.push_back({ActivityTimes{
+          d("2024-12-01"), d("2025-01-01"), {}, false, d("2024-12-01"), d("2025-01-01"), {}, 0.0}});
+    }
+    t.stops.resize(2);
+    t.cuts.resize(2);
+    const Ledger ledger = build_ledger(s, t);
+    REQUIRE(ledger.period_count() == 2);
+    const double y2025 = 365.0 / 365.25;
+    const double y2026 = 365.0 / 365.25;
+    CHECK(ledger.entries[0][0].production[0] == doctest::Approx(4.8e6 * y2025).epsilon(1e-9));
+    CHECK(ledger.entries[1][0].production[0] == doctest::Approx(3.2e6 * y2025).epsilon(1e-9));
+    CHECK(ledger.entries[0][1].production[0] == doctest::Approx(6e6 * y2026).epsilon(1e-9));
+    CHECK(ledger.entries[1][1].production[0] == doctest::Approx(4e6 * y2026).epsilon(1e-9));
+    // The lost output is lost value: 2 Mt x 300 = 600 m less in 2025.
+    CHECK(ledger.entries[0][0].output_value_m[0] + ledger.entries[1][0].output_value_m[0] ==
+          doctest::Approx(8e6 * y2025 * 300 / 1e6).epsilon(1e-9));
+    REQUIRE(ledger.operations_draw.size() == 1);
+    CHECK(ledger.operations_draw[0][0].need ==
+          doctest::Approx(10.0 * y2025 * 365.25 / 365.0).epsilon(1e-9));
+    CHECK(ledger.operations_draw[0][0].used == doctest::Approx(8.0).epsilon(1e-9));
+    CHECK(ledger.operations_draw[0][1].used == doctest::Approx(10.0).epsilon(1e-9));
+  }
+
+  TEST_CASE("an imported share of a crew is reported beside the crew") {
+    const Scenario s = one_phase_scenario(SpendingProfile::kUniform);
+    Timeline t = one_phase_timeline();
+    t.activities[0][0].imported_share = 0.25;
+    const Ledger ledger = build_ledger(s, t);
+    // Uniform over 2025: the crew is 3,000 all year, a quarter imported.
+    CHECK(ledger.entries[0][1].construction_jobs == doctest::Approx(3000).epsilon(1e-9));
+    CHECK(ledger.entries[0][1].construction_jobs_imported == doctest::Approx(750).epsilon(1e-9));
+  }
 }
 
 }  // namespace ripple
