@@ -448,11 +448,21 @@ void DescriptorReader::read_regions(const YAML::Node& root, EconomyData& data) {
         error(r, "a region must be a map {id, name, employment: {sector: persons}}");
         continue;
       }
-      check_keys(r, {"id", "name", "employment"}, "a region");
+      check_keys(r, {"id", "name", "employment", "wage_index"}, "a region");
       auto id = string_at(r, "id", true, r);
       if (!id) continue;
       RegionEmployment region{*id, string_at(r, "name", false, r).value_or(*id),
                               std::vector<double>(n, 0.0)};
+      if (const auto index = r["wage_index"]) {
+        if (auto value = number_at(index, "wage_index")) {
+          if (*value > 0.0) {
+            region.wage_index = *value;
+          } else {
+            error(index,
+                  "region '" + *id + "' wage_index = " + index.as<std::string>() + ": must be > 0");
+          }
+        }
+      }
       const auto employment = r["employment"];
       if (!employment || !employment.IsMap()) {
         error(employment ? employment : r, "'employment' must map sector ids to persons");
@@ -495,9 +505,12 @@ void DescriptorReader::read_regions(const YAML::Node& root, EconomyData& data) {
     return;
   }
   const auto name_field = csv.find_column("name");
+  const auto wage_field = csv.find_column("wage_index");
   std::vector<std::optional<std::size_t>> sector_of_field(csv.header().cells.size());
   for (std::size_t f = 0; f < csv.header().cells.size(); ++f) {
-    if (f == *id_field || (name_field && f == *name_field)) continue;
+    if (f == *id_field || (name_field && f == *name_field) || (wage_field && f == *wage_field)) {
+      continue;
+    }
     const auto& label = csv.header().cells[f].text;
     auto it = std::find(sector_ids_.begin(), sector_ids_.end(), label);
     if (it == sector_ids_.end()) {
@@ -524,6 +537,16 @@ void DescriptorReader::read_regions(const YAML::Node& root, EconomyData& data) {
         continue;
       }
       region.employment_persons[*sector_of_field[f]] = *value * persons_per_unit;
+    }
+    if (wage_field) {
+      const auto& cell = rec.cells[*wage_field].text;
+      auto value = parse_number(cell);
+      if (!value || !(*value > 0.0)) {
+        sink_.error(csv.mark(r, *wage_field), "wage_index of region '" + region.id +
+                                                  "' must be a number > 0, not '" + cell + "'");
+      } else {
+        region.wage_index = *value;
+      }
     }
     add_region(std::move(region), csv.mark(r, *id_field));
   }
