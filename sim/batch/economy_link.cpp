@@ -1,6 +1,7 @@
 #include "ripple/economy_link.hpp"
 
 #include <algorithm>
+#include <string>
 
 namespace ripple {
 namespace {
@@ -45,10 +46,12 @@ EconomyLink::EconomyLink(const Scenario& scenario, const Economy& economy)
       if (!product.operating_purchases.empty()) {
         // The plant's own spending pattern replaces the sector column (docs/economics.md §4).
         std::vector<LocalPurchase> purchases;
-        for (const OperatingPurchase& purchase : product.operating_purchases) {
+        for (std::size_t k = 0; k < product.operating_purchases.size(); ++k) {
+          const OperatingPurchase& purchase = product.operating_purchases[k];
           const auto s = economy.find_sector(purchase.sector);
           if (!s) {
-            sink.error(purchase.mark, at + ".operating_purchases.sector = " + purchase.sector +
+            sink.error(purchase.mark, at + ".operating_purchases[" + std::to_string(k) +
+                                          "].sector = " + purchase.sector +
                                           ": not a sector of economy '" + economy.info().name +
                                           "' (known: " + known_ids(economy.sector_ids()) + ")");
             continue;
