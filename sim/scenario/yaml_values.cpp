@@ -211,7 +211,7 @@ bool NodeReader::expect_list(const YAML::Node& node, const std::string& path) {
 }
 
 void NodeReader::check_keys(const YAML::Node& map, const std::string& path,
-                            std::initializer_list<std::string_view> allowed) {
+                            std::span<const std::string_view> allowed) {
   std::vector<std::string> valid(allowed.begin(), allowed.end());
   std::map<std::string, int> seen;  // key -> line first written
   for (const auto& pair : map) {
