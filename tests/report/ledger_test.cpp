@@ -16,7 +16,7 @@ Scenario one_phase_scenario(SpendingProfile profile) {
   s.calendar.period = Period::kYear;
   Project p;
   p.id = "plant";
-  p.products.push_back(Product{"widget", "widget", "t", 2e6, "", {}, {}, {}});
+  p.products.push_back(Product{"widget", "widget", "t", 2e6, "", {}, {}, {}, {}});
   Phase ph;
   ph.id = "build";
   ph.duration = DurationDistribution::fixed({12, TimeUnit::kMonths});
@@ -151,7 +151,7 @@ TEST_SUITE("report") {
     for (const auto& [id, mt] : {std::pair{"a", 6e6}, std::pair{"b", 4e6}}) {
       Project p;
       p.id = id;
-      p.products.push_back(Product{"potash", "potash", "t", 300, "", {}, {{"rail", 1e-6}}, {}});
+      p.products.push_back(Product{"potash", "potash", "t", 300, "", {}, {}, {{"rail", 1e-6}}, {}});
       Phase ph;
       ph.id = "plant";
       ph.product = "potash";
