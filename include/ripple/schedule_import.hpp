@@ -41,27 +41,27 @@ using SourceCalendar = WorkCalendar;
 struct SourceLink {
   std::string predecessor;  ///< the predecessor's SourceActivity::key
   DependencyType type = DependencyType::kFinishToStart;
-  double lag_hours = 0.0;     ///< working hours (negative: a lead)
-  bool lag_elapsed = false;   ///< the lag is elapsed time: lag_hours / 24 calendar days
-  Mark mark;                  ///< of the predecessor reference
-  std::string field;          ///< its name in messages ("TASKPRED.pred_task_id")
+  double lag_hours = 0.0;    ///< working hours (negative: a lead)
+  bool lag_elapsed = false;  ///< the lag is elapsed time: lag_hours / 24 calendar days
+  Mark mark;                 ///< of the predecessor reference
+  std::string field;         ///< its name in messages ("TASKPRED.pred_task_id")
 };
 
 /// An activity (P6 TASK, MSPDI Task).
 struct SourceActivity {
-  std::string key;          ///< the file's unique id (task_id, UID)
-  std::string code;         ///< the planner's code (task_code; MSPDI: WBS code or ID)
+  std::string key;   ///< the file's unique id (task_id, UID)
+  std::string code;  ///< the planner's code (task_code; MSPDI: WBS code or ID)
   std::string name;
-  std::string project_key;  ///< SourceProject::key
+  std::string project_key;       ///< SourceProject::key
   std::vector<std::string> wbs;  ///< WBS path, outermost first ("code name" per level)
   bool is_milestone = false;
-  double duration_hours = 0.0;                 ///< planned (original) working hours
-  std::optional<double> remaining_hours;       ///< started, not finished: working hours left
-  std::string calendar_key;                    ///< SourceCalendar::key; empty: the project's
+  double duration_hours = 0.0;            ///< planned (original) working hours
+  std::optional<double> remaining_hours;  ///< started, not finished: working hours left
+  std::string calendar_key;               ///< SourceCalendar::key; empty: the project's
   std::optional<Date> actual_start;
   std::optional<Date> actual_finish;
-  std::optional<Date> not_before;              ///< start-no-earlier-than constraint
-  std::optional<Date> early_start;             ///< as the file records them, ripple days
+  std::optional<Date> not_before;   ///< start-no-earlier-than constraint
+  std::optional<Date> early_start;  ///< as the file records them, ripple days
   std::optional<Date> early_finish;
   std::vector<SourceLink> predecessors;
   Mark mark;
@@ -90,7 +90,7 @@ struct SourceSchedule {
   std::vector<SourceActivity> activities;
   std::vector<SourceCalendar> calendars;
   std::vector<std::string> warnings;  ///< what the scenario cannot carry, one line each
-  bool ids_from_names = false;  ///< ripple ids from activity names (no codes in the format)
+  bool ids_from_names = false;        ///< ripple ids from activity names (no codes in the format)
 
   [[nodiscard]] const SourceCalendar* find_calendar(const std::string& key) const;
 };

@@ -40,8 +40,8 @@ int run_import(const Args& args, std::ostream& out, std::ostream& err) {
   }
   const auto paths = positionals(vm, "file", 1, 1, "import", "one schedule FILE");
   const SourceSchedule schedule = read_schedule_file(paths.front());
-  const ImportMap map = vm.count("map") > 0 ? load_import_map(vm["map"].as<std::string>())
-                                            : ImportMap{};
+  const ImportMap map =
+      vm.count("map") > 0 ? load_import_map(vm["map"].as<std::string>()) : ImportMap{};
   const std::string yaml = write_scenario_yaml(schedule, map);
   for (const auto& warning : schedule.warnings) {
     err << "ripple import: warning: " << paths.front() << ": " << warning << "\n";

@@ -31,8 +31,8 @@ class MspdiFile {
   }
 
   Mark at_offset(std::ptrdiff_t offset) const {
-    const auto end = static_cast<std::size_t>(std::clamp<std::ptrdiff_t>(
-        offset, 0, static_cast<std::ptrdiff_t>(text_.size())));
+    const auto end = static_cast<std::size_t>(
+        std::clamp<std::ptrdiff_t>(offset, 0, static_cast<std::ptrdiff_t>(text_.size())));
     int line = 1;
     std::size_t line_start = 0;
     for (std::size_t i = 0; i < end; ++i) {
@@ -191,8 +191,8 @@ void read_calendar(const MspdiReader& r, const pugi::xml_node& node, const std::
     const long long type = r.integer(ex, "Type", ex_path, 1);
     if (!from || !to) continue;
     if (type != 1) {
-      warnings.push_back("calendar " + c.name + ": recurring exception '" +
-                         child_text(ex, "Name") + "' (Type " + std::to_string(type) +
+      warnings.push_back("calendar " + c.name + ": recurring exception '" + child_text(ex, "Name") +
+                         "' (Type " + std::to_string(type) +
                          ") not imported; only daily ranges are");
     } else if (working) {
       warnings.push_back("calendar " + c.name + ": working exception '" + child_text(ex, "Name") +
@@ -241,7 +241,8 @@ SourceSchedule read_mspdi(const std::string& path) {
   project.calendar_key = child_text(root, "CalendarUID");
   project.calendar_mark = file.mark(root.child("CalendarUID"));
   project.calendar_field = "Project/CalendarUID";
-  const double minutes_per_day = static_cast<double>(r.integer(root, "MinutesPerDay", "Project", 480));
+  const double minutes_per_day =
+      static_cast<double>(r.integer(root, "MinutesPerDay", "Project", 480));
 
   for (const auto& node : root.child("Calendars").children("Calendar")) {
     SourceCalendar c;
@@ -269,12 +270,14 @@ SourceSchedule read_mspdi(const std::string& path) {
     const std::string name = child_text(node, "Name");
     const std::string wbs = child_text(node, "WBS");
     if (level <= 0) continue;  // the project summary task
-    if (static_cast<long long>(outline.size()) >= level) outline.resize(static_cast<std::size_t>(level - 1));
+    if (static_cast<long long>(outline.size()) >= level)
+      outline.resize(static_cast<std::size_t>(level - 1));
     if (summary) {
       while (static_cast<long long>(outline.size()) < level - 1) outline.emplace_back();
       outline.push_back(wbs.empty() ? name : wbs + " " + name);
       if (node.child("PredecessorLink")) {
-        schedule.warnings.push_back("summary task " + name + ": its relationships are not "
+        schedule.warnings.push_back("summary task " + name +
+                                    ": its relationships are not "
                                     "imported (ripple links activities, not summaries)");
       }
       continue;
@@ -303,7 +306,8 @@ SourceSchedule read_mspdi(const std::string& path) {
     a.actual_start = r.instant(node, "ActualStart", task_path);
     a.actual_finish = r.instant(node, "ActualFinish", task_path);
     if (a.actual_finish && !a.actual_start) a.actual_start = r.instant(node, "Start", task_path);
-    if (a.actual_start && !a.actual_finish) a.remaining_hours = r.hours(node, "RemainingDuration", task_path);
+    if (a.actual_start && !a.actual_finish)
+      a.remaining_hours = r.hours(node, "RemainingDuration", task_path);
     a.early_start = r.instant(node, "EarlyStart", task_path);
     a.early_finish = r.instant(node, "EarlyFinish", task_path);
     if (!a.early_start) a.early_start = r.instant(node, "Start", task_path);
@@ -313,16 +317,17 @@ SourceSchedule read_mspdi(const std::string& path) {
       a.not_before = r.instant(node, "ConstraintDate", task_path);
       if (!a.not_before) {
         throw InputError(file.mark(node.child("ConstraintType")),
-                         task_path + "/ConstraintType = '4': start no earlier than needs a "
-                                     "ConstraintDate");
+                         task_path +
+                             "/ConstraintType = '4': start no earlier than needs a "
+                             "ConstraintDate");
       }
     } else if (constraint < 0 || constraint > 7) {
       r.bad(node.child("ConstraintType"), task_path + "/ConstraintType",
             "unknown constraint type (0 to 7)");
     } else if (constraint != 0) {
-      static const char* const kNames[] = {"as soon as possible", "as late as possible",
-                                           "must start on", "must finish on",
-                                           "start no earlier than", "start no later than",
+      static const char* const kNames[] = {"as soon as possible",    "as late as possible",
+                                           "must start on",          "must finish on",
+                                           "start no earlier than",  "start no later than",
                                            "finish no earlier than", "finish no later than"};
       schedule.warnings.push_back("task " + a.code + ": constraint '" + kNames[constraint] +
                                   "' not imported (ripple keeps start no earlier than only)");

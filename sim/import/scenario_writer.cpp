@@ -251,9 +251,8 @@ class Writer {
       if (a.actual_start && !a.actual_finish) {
         // Under way: the work done up to the data date plus the remaining duration, so that
         // the finish lands where the source tool puts it.
-        const double done =
-            calendar ? calendar->working_days_between(*a.actual_start, as_of) * hpd
-                     : static_cast<double>(as_of - *a.actual_start) * 24.0;
+        const double done = calendar ? calendar->working_days_between(*a.actual_start, as_of) * hpd
+                                     : static_cast<double>(as_of - *a.actual_start) * 24.0;
         hours = std::max(0.0, done) + a.remaining_hours.value_or(a.duration_hours);
         note = "  # " + working_time(std::max(0.0, done), hpd) + " done by " + as_of.to_string() +
                " + " + working_time(a.remaining_hours.value_or(a.duration_hours), hpd) +
@@ -314,9 +313,10 @@ class Writer {
   std::map<std::string, std::string> calendar_ids_;
 };
 
-void check_field(const std::string& field, const Mark& mark) {
+void check_field(const std::string& where, const std::string& field, const Mark& mark) {
   if (kActivityFields.count(field) == 0 && kProjectFields.count(field) == 0) {
-    throw InputError(mark, field + ": unknown field; a map gives region, sector (projects), "
+    throw InputError(mark, where + field +
+                               ": unknown field; a map gives region, sector (projects), "
                                "capex_m, construction_jobs, permanent_jobs, categories "
                                "(activities)");
   }
@@ -340,7 +340,7 @@ ImportMap load_csv_map(const std::string& path) {
       if (header.empty() || header[0] != "code") {
         throw InputError(Mark{path, number, 1}, "a map's header starts with code");
       }
-      for (std::size_t i = 1; i < header.size(); ++i) check_field(header[i], {path, number, 1});
+      for (std::size_t i = 1; i < header.size(); ++i) check_field("", header[i], {path, number, 1});
       continue;
     }
     if (cells.size() != header.size()) {
@@ -385,7 +385,7 @@ ImportMap load_import_map(const std::string& path) {
     }
     for (const auto& field : entry.second) {
       const std::string name = field.first.as<std::string>();
-      check_field(name, mark(field.first));
+      check_field(code + ".", name, mark(field.first));
       if (field.second.IsScalar()) {
         map.values[code][name] = field.second.Scalar();
       } else {

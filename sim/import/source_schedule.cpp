@@ -57,8 +57,8 @@ void check_source_schedule(const SourceSchedule& schedule) {
   for (const auto& a : schedule.activities) {
     const auto project = projects.find(a.project_key);
     if (project == projects.end()) {
-      problems.push_back({a.mark, "activity " + a.code + " belongs to unknown project '" +
-                                      a.project_key + "'"});
+      problems.push_back(
+          {a.mark, "activity " + a.code + " belongs to unknown project '" + a.project_key + "'"});
       continue;
     }
     if (!a.calendar_key.empty() && schedule.find_calendar(a.calendar_key) == nullptr) {

@@ -137,8 +137,8 @@ class Fields {
                 i < row.columns.size() ? row.columns[i] : (row.columns.empty() ? 1 : 1)};
   }
   [[noreturn]] void bad(const XerRow& row, std::size_t i, const std::string& rule) const {
-    throw InputError(mark(row, i), table_->name + "." + table_->fields[i] + " = '" + get(row, i) +
-                                       "': " + rule);
+    throw InputError(mark(row, i),
+                     table_->name + "." + table_->fields[i] + " = '" + get(row, i) + "': " + rule);
   }
   double number(const XerRow& row, std::size_t i) const {
     const std::string text = get(row, i);
@@ -169,9 +169,9 @@ void parse_calendar_data(const std::string& data, SourceCalendar& calendar,
   const auto dow = data.find("DaysOfWeek()");
   const auto exceptions = data.find("Exceptions()");
   if (dow != std::string::npos) {
-    const std::string days = data.substr(dow, exceptions == std::string::npos || exceptions < dow
-                                                   ? std::string::npos
-                                                   : exceptions - dow);
+    const std::string days =
+        data.substr(dow, exceptions == std::string::npos || exceptions < dow ? std::string::npos
+                                                                             : exceptions - dow);
     static const std::regex day_re(R"(\(0\|\|([1-7])\(\)\()");
     std::vector<std::pair<int, std::size_t>> starts;
     for (auto it = std::sregex_iterator(days.begin(), days.end(), day_re);
@@ -181,8 +181,8 @@ void parse_calendar_data(const std::string& data, SourceCalendar& calendar,
     if (!starts.empty()) calendar.weekdays.fill(false);
     for (std::size_t k = 0; k < starts.size(); ++k) {
       const std::size_t end = k + 1 < starts.size() ? starts[k + 1].second : days.size();
-      const bool works = days.substr(starts[k].second, end - starts[k].second).find("s|") !=
-                         std::string::npos;
+      const bool works =
+          days.substr(starts[k].second, end - starts[k].second).find("s|") != std::string::npos;
       // 1 = Sunday ... 7 = Saturday; ripple counts Monday first.
       calendar.weekdays[static_cast<std::size_t>((starts[k].first + 5) % 7)] = works;
     }
@@ -293,7 +293,8 @@ SourceSchedule read_xer(const std::string& path) {
       if (start) p.start = f.instant(row, *start);
       if (lag_calendar && !Fields::get(row, *lag_calendar).empty() &&
           Fields::get(row, *lag_calendar) != "rcal_Predecessor") {
-        schedule.warnings.push_back("project " + p.code + ": lags are counted on the "
+        schedule.warnings.push_back("project " + p.code +
+                                    ": lags are counted on the "
                                     "predecessor's calendar, not as " +
                                     Fields::get(row, *lag_calendar));
       }
@@ -351,7 +352,8 @@ SourceSchedule read_xer(const std::string& path) {
       if (task_type == "TT_Mile" || task_type == "TT_FinMile") {
         a.is_milestone = true;
         if (task_type == "TT_FinMile") {
-          schedule.warnings.push_back("activity " + a.code + ": finish milestone imported as a "
+          schedule.warnings.push_back("activity " + a.code +
+                                      ": finish milestone imported as a "
                                       "milestone at the start of the next working day");
         }
       } else if (task_type == "TT_LOE" || task_type == "TT_WBS") {
@@ -359,7 +361,8 @@ SourceSchedule read_xer(const std::string& path) {
                                     " (level of effort or WBS summary) imported as an ordinary "
                                     "task with its planned duration");
       } else if (task_type != "TT_Task" && task_type != "TT_Rsrc") {
-        f.bad(row, type, "unknown task type (TT_Task, TT_Rsrc, TT_Mile, TT_FinMile, TT_LOE, TT_WBS)");
+        f.bad(row, type,
+              "unknown task type (TT_Task, TT_Rsrc, TT_Mile, TT_FinMile, TT_LOE, TT_WBS)");
       }
       a.duration_hours = f.number(row, duration);
       if (a.duration_hours < 0.0) f.bad(row, duration, "a duration must not be negative");
@@ -441,8 +444,7 @@ SourceSchedule read_xer(const std::string& path) {
     }
   }
 
-  static const std::set<std::string> kRead = {"PROJECT", "PROJWBS", "TASK", "TASKPRED",
-                                              "CALENDAR"};
+  static const std::set<std::string> kRead = {"PROJECT", "PROJWBS", "TASK", "TASKPRED", "CALENDAR"};
   for (const auto& t : file.tables()) {
     if (kRead.count(t.name) == 0) {
       schedule.warnings.push_back("table " + t.name + " (" + std::to_string(t.rows.size()) +
