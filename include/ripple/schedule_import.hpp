@@ -61,6 +61,7 @@ struct SourceActivity {
   std::optional<Date> actual_start;
   std::optional<Date> actual_finish;
   std::optional<Date> not_before;   ///< start-no-earlier-than constraint
+  std::optional<Date> fixed_date;   ///< a milestone's must-start-on date (a ripple `date`)
   std::optional<Date> early_start;  ///< as the file records them, ripple days
   std::optional<Date> early_finish;
   std::vector<SourceLink> predecessors;

@@ -321,6 +321,8 @@ SourceSchedule read_mspdi(const std::string& path) {
                              "/ConstraintType = '4': start no earlier than needs a "
                              "ConstraintDate");
       }
+    } else if (constraint == 2 && a.is_milestone && r.instant(node, "ConstraintDate", task_path)) {
+      a.fixed_date = r.instant(node, "ConstraintDate", task_path);  // must start on
     } else if (constraint < 0 || constraint > 7) {
       r.bad(node.child("ConstraintType"), task_path + "/ConstraintType",
             "unknown constraint type (0 to 7)");

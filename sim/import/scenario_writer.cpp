@@ -242,6 +242,8 @@ class Writer {
       if (a.actual_start || a.actual_finish) {
         out << "        date: " << a.actual_start.value_or(*a.actual_finish).to_string()
             << "  # actual\n";
+      } else if (a.fixed_date) {
+        out << "        date: " << a.fixed_date->to_string() << "  # must start on\n";
       } else if (a.not_before) {
         out << "        not_before: " << a.not_before->to_string() << "\n";
       }

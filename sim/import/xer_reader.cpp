@@ -393,6 +393,9 @@ SourceSchedule read_xer(const std::string& path) {
             f.bad(row, *constraint, "a start-on-or-after constraint needs cstr_date");
           }
           a.not_before = f.instant(row, *constraint_date);
+        } else if (c == "CS_MSO" && a.is_milestone && constraint_date &&
+                   f.instant(row, *constraint_date)) {
+          a.fixed_date = f.instant(row, *constraint_date);
         } else if (!c.empty()) {
           schedule.warnings.push_back("activity " + a.code + ": constraint " + c +
                                       " not imported (ripple keeps start-on-or-after only)");

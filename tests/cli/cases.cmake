@@ -11,7 +11,7 @@ ripple_golden_test(NAME schedule_help ARGS schedule;--help EXIT 0 CONTAINS "crit
 ripple_golden_test(NAME schedule_csv_header ARGS schedule;scenarios/kazakhstan_2025.yaml;--format;csv EXIT 0 CONTAINS "project,activity,start,finish,early_start,early_finish,late_start,late_finish,total_float_days,critical")
 ripple_golden_test(NAME schedule_critical_path ARGS schedule;scenarios/kazakhstan_2025.yaml EXIT 0 CONTAINS "satimola (finish 2035-07-01): satimola.shaft_freezing -> satimola.shaft_sinking -> satimola.phase_1")
 ripple_golden_test(NAME schedule_json ARGS schedule;scenarios/kazakhstan_2025.yaml;--format;json EXIT 0 CONTAINS "\"critical_paths\"")
-ripple_golden_test(NAME schedule_bad_format ARGS schedule;scenarios/kazakhstan_2025.yaml;--format;xml EXIT 2 CONTAINS "--format must be table, csv or json")
+ripple_golden_test(NAME schedule_bad_format ARGS schedule;scenarios/kazakhstan_2025.yaml;--format;xml EXIT 2 CONTAINS "--format must be table, csv, json or mspdi")
 ripple_golden_test(NAME validate_example ARGS validate;tests/data/example.yaml EXIT 0 STDOUT ${PROJECT_SOURCE_DIR}/tests/data/validate_ok.expected)
 ripple_golden_test(NAME validate_default_scenario ARGS validate;scenarios/kazakhstan_2025.yaml EXIT 0 STDOUT ${PROJECT_SOURCE_DIR}/tests/data/validate_ok.expected)
 ripple_golden_test(NAME validate_help ARGS validate;--help EXIT 0 CONTAINS "file:line:column: error: message")
@@ -24,7 +24,7 @@ ripple_golden_test(NAME compare_one_year_late_table ARGS "compare;tests/data/com
 ripple_golden_test(NAME compare_one_year_late_json ARGS "compare;tests/data/compare/two_plants.yaml;--alt-set;projects.plant_a.phases.works.duration=36 months;--format;json" EXIT 0 CONTAINS "\"delta_months\": 12.0")
 ripple_golden_test(NAME compare_bad_alt_set_path ARGS "compare;tests/data/compare/two_plants.yaml;--alt-set;projects.plant_a.phases.wroks.duration=36 months" EXIT 3 CONTAINS "--alt-set projects.plant_a.phases.wroks.duration=36 months: error: path 'projects.plant_a.phases.wroks.duration': no item with id 'wroks'")
 ripple_golden_test(NAME compare_no_alt ARGS compare;tests/data/compare/two_plants.yaml EXIT 2 CONTAINS "nothing to compare")
-ripple_golden_test(NAME compare_bad_format ARGS compare;tests/data/compare/two_plants.yaml;tests/data/compare/two_plants.yaml;--format;xml EXIT 2 CONTAINS "--format must be table, csv or json")
+ripple_golden_test(NAME compare_bad_format ARGS compare;tests/data/compare/two_plants.yaml;tests/data/compare/two_plants.yaml;--format;xml EXIT 2 CONTAINS "--format must be table, csv, json or mspdi")
 ripple_golden_test(NAME compare_help ARGS compare;--help EXIT 0 CONTAINS "--alt-set")
 ripple_golden_test(NAME compare_kazakhstan_satimola_shafts ARGS "compare;scenarios/kazakhstan_2025.yaml;--alt-set;projects.satimola.phases.shaft_sinking.duration=45 months;--format;csv" EXIT 0 CONTAINS "satimola,commissioning,2029-07,2030-04,9.000")
 
@@ -48,7 +48,7 @@ ripple_golden_test(NAME run_set_bad_value
   ARGS "run;tests/data/run/one_plant.yaml;--set;projects.plant.phases.build.duration=-2 years"
   EXIT 3 CONTAINS "--set projects.plant.phases.build.duration=-2 years: error:")
 ripple_golden_test(NAME run_bad_format ARGS run;tests/data/run/one_plant.yaml;--format;xml
-  EXIT 2 CONTAINS "--format must be table, csv or json")
+  EXIT 2 CONTAINS "--format must be table, csv, json or mspdi")
 ripple_golden_test(NAME run_missing_file ARGS run;no/such/scenario.yaml EXIT 1
   CONTAINS "no/such/scenario.yaml")
 ripple_golden_test(NAME run_help ARGS run;--help EXIT 0 CONTAINS "timeseries.csv")

@@ -59,3 +59,13 @@ foreach(fixture plant.xer:plant.expected.csv plant.xml:plant_mspdi.expected.csv)
             -DEXPECTED=${CMAKE_CURRENT_SOURCE_DIR}/data/import/${expected}
             -P ${CMAKE_CURRENT_SOURCE_DIR}/cli/check_import.cmake)
 endforeach()
+
+# A scenario written as MS Project XML and imported back schedules on the same dates.
+foreach(scenario tests/data/import/roundtrip.yaml tests/data/import/plant_scenario.yaml)
+  get_filename_component(name ${scenario} NAME_WE)
+  add_test(NAME cli.import_roundtrip.${name}
+    COMMAND ${CMAKE_COMMAND} -DRIPPLE=$<TARGET_FILE:ripple> -DSCENARIO=${PROJECT_SOURCE_DIR}/${scenario}
+            -DMAP=${CMAKE_CURRENT_SOURCE_DIR}/data/import/fill_all_map.yaml
+            -DWORK=${CMAKE_CURRENT_BINARY_DIR}/roundtrip_${name}
+            -P ${CMAKE_CURRENT_SOURCE_DIR}/cli/check_roundtrip.cmake)
+endforeach()
