@@ -7,6 +7,7 @@ ripple_golden_test(NAME multipliers_beutel_table ARGS multipliers;tests/data/eco
 ripple_golden_test(NAME multipliers_unknown_region ARGS multipliers;tests/data/economy/beutel.yaml;--region;x EXIT 2 CONTAINS "unknown region 'x' (the economy has: north, south)")
 ripple_golden_test(NAME multipliers_non_numeric ARGS multipliers;tests/data/economy/invalid/non_numeric.yaml;--no-households EXIT 3 CONTAINS "non_numeric.csv:2:6: error: flow at row 'a', column 'b' is not a number: '2x0'")
 ripple_golden_test(NAME multipliers_column_sum ARGS multipliers;tests/data/economy/invalid/column_sum.yaml;--no-households EXIT 4 CONTAINS "sector 'b' buys 1.05 of domestic inputs")
+ripple_golden_test(NAME multipliers_no_closure_data ARGS multipliers;tests/data/economy/hand_2x2.yaml EXIT 3 CONTAINS "needs 'compensation' and 'household_consumption' in the descriptor (or turn it off: --no-households)")
 ripple_golden_test(NAME schedule_help ARGS schedule;--help EXIT 0 CONTAINS "critical path")
 ripple_golden_test(NAME schedule_csv_header ARGS schedule;scenarios/kazakhstan_2025.yaml;--format;csv EXIT 0 CONTAINS "project,activity,start,finish,early_start,early_finish,late_start,late_finish,total_float_days,critical")
 ripple_golden_test(NAME schedule_critical_path ARGS schedule;scenarios/kazakhstan_2025.yaml EXIT 0 CONTAINS "satimola (finish 2035-07-01): satimola.shaft_freezing -> satimola.shaft_sinking -> satimola.phase_1")
@@ -24,7 +25,7 @@ ripple_golden_test(NAME compare_one_year_late_table ARGS "compare;tests/data/com
 ripple_golden_test(NAME compare_one_year_late_json ARGS "compare;tests/data/compare/two_plants.yaml;--alt-set;projects.plant_a.phases.works.duration=36 months;--format;json" EXIT 0 CONTAINS "\"delta_months\": 12.0")
 ripple_golden_test(NAME compare_bad_alt_set_path ARGS "compare;tests/data/compare/two_plants.yaml;--alt-set;projects.plant_a.phases.wroks.duration=36 months" EXIT 3 CONTAINS "--alt-set projects.plant_a.phases.wroks.duration=36 months: error: path 'projects.plant_a.phases.wroks.duration': no item with id 'wroks'")
 ripple_golden_test(NAME compare_no_alt ARGS compare;tests/data/compare/two_plants.yaml EXIT 2 CONTAINS "nothing to compare")
-ripple_golden_test(NAME compare_bad_format ARGS compare;tests/data/compare/two_plants.yaml;tests/data/compare/two_plants.yaml;--format;xml EXIT 2 CONTAINS "--format must be table, csv, json or mspdi")
+ripple_golden_test(NAME compare_bad_format ARGS compare;tests/data/compare/two_plants.yaml;tests/data/compare/two_plants.yaml;--format;xml EXIT 2 CONTAINS "--format must be table, csv or json")
 ripple_golden_test(NAME compare_help ARGS compare;--help EXIT 0 CONTAINS "--alt-set")
 ripple_golden_test(NAME compare_kazakhstan_satimola_shafts ARGS "compare;scenarios/kazakhstan_2025.yaml;--alt-set;projects.satimola.phases.shaft_sinking.duration=45 months;--format;csv" EXIT 0 CONTAINS "satimola,commissioning,2029-07,2030-04,9.000")
 
@@ -47,8 +48,11 @@ ripple_golden_test(NAME run_set_unknown_path
 ripple_golden_test(NAME run_set_bad_value
   ARGS "run;tests/data/run/one_plant.yaml;--set;projects.plant.phases.build.duration=-2 years"
   EXIT 3 CONTAINS "--set projects.plant.phases.build.duration=-2 years: error:")
+ripple_golden_test(NAME run_unknown_purchase_sector
+  ARGS run;tests/data/run/one_plant_unknown_purchase_sector.yaml;--out;${CMAKE_CURRENT_BINARY_DIR}/out/unknown_purchase
+  EXIT 3 CONTAINS "one_plant_unknown_purchase_sector.yaml:28:13: error: projects.plant.products.widget.operating_purchases[0].sector = mining: not a sector of economy")
 ripple_golden_test(NAME run_bad_format ARGS run;tests/data/run/one_plant.yaml;--format;xml
-  EXIT 2 CONTAINS "--format must be table, csv, json or mspdi")
+  EXIT 2 CONTAINS "--format must be table, csv or json")
 ripple_golden_test(NAME run_missing_file ARGS run;no/such/scenario.yaml EXIT 1
   CONTAINS "no/such/scenario.yaml")
 ripple_golden_test(NAME run_help ARGS run;--help EXIT 0 CONTAINS "timeseries.csv")
