@@ -386,11 +386,7 @@ SourceSchedule read_xer(const std::string& path) {
       const std::string task_type = Fields::get(row, type);
       if (task_type == "TT_Mile" || task_type == "TT_FinMile") {
         a.is_milestone = true;
-        if (task_type == "TT_FinMile") {
-          schedule.warnings.push_back("activity " + a.code +
-                                      ": finish milestone imported as a "
-                                      "milestone at the start of the next working day");
-        }
+        a.is_finish_milestone = task_type == "TT_FinMile";
       } else if (task_type == "TT_LOE" || task_type == "TT_WBS") {
         schedule.warnings.push_back("activity " + a.code + ": " + task_type +
                                     " (level of effort or WBS summary) imported as an ordinary "
@@ -490,6 +486,7 @@ SourceSchedule read_xer(const std::string& path) {
     }
   }
   check_source_schedule(schedule);
+  note_finish_milestone_lags(schedule);
   return schedule;
 }
 

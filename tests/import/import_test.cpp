@@ -168,6 +168,44 @@ TEST_SUITE("import") {
     CHECK(scenario.finish_links == FinishLinkMode::kShift);
   }
 
+  TEST_CASE("a finish milestone keeps Friday's end; a start milestone waits for Monday") {
+    // On a Monday-Friday calendar, A (40 h from Monday 2026-03-02) ends Friday 03-06 17:00:
+    // P6 dates a finish milestone after it at that moment (ripple 03-07), a start milestone
+    // at Monday 03-09 08:00.
+    SourceSchedule s;
+    s.path = "milestones.xer";
+    s.format = "Primavera P6 XER";
+    WorkCalendar c;
+    c.id = "1";
+    c.name = "Five";
+    s.calendars.push_back(c);
+    s.projects = {{"1", "P", "P", d("2026-03-02"), d("2026-03-02"), "1", {}, {}, {}}};
+    SourceActivity a;
+    a.key = a.code = a.name = "A";
+    a.project_key = "1";
+    a.duration_hours = 40.0;
+    SourceActivity finish = a;
+    finish.key = finish.code = finish.name = "DONE";
+    finish.duration_hours = 0.0;
+    finish.is_milestone = finish.is_finish_milestone = true;
+    finish.predecessors.push_back({"A", DependencyType::kFinishToStart, 0.0, false, {}, ""});
+    SourceActivity start = finish;
+    start.key = start.code = start.name = "NEXT";
+    start.is_finish_milestone = false;
+    s.activities = {a, finish, start};
+    ImportMap map;
+    map.values["*"] = {
+        {"region", "r"}, {"sector", "s"}, {"capex_m", "0"}, {"construction_jobs", "0"}};
+    const Scenario scenario =
+        scenario_from_yaml(YAML::Load(write_scenario_yaml(s, map)), "milestones.yaml");
+    const Plan plan(scenario);
+    const Schedule schedule = compute_schedule(plan);
+    const Project& p = scenario.projects[0];
+    CHECK(schedule.at({0, p.phase_index("a")}).early_finish == d("2026-03-07"));
+    CHECK(schedule.at({0, p.phase_index("done")}).early_start == d("2026-03-07"));
+    CHECK(schedule.at({0, p.phase_index("next")}).early_start == d("2026-03-09"));
+  }
+
   TEST_CASE("XER text in a Windows code page becomes UTF-8") {
     const auto path = std::filesystem::temp_directory_path() / "ripple_latin1.xer";
     std::string xer;
