@@ -11,8 +11,7 @@ void read_products(ReadContext& ctx, Project& p, const YAML::Node& node, const s
     const YAML::Node item = node[i];
     const std::string item_at = item_path(path, item, i);
     if (!ctx.r.expect_map(item, item_at)) continue;
-    ctx.r.check_keys(item, item_at,
-                     {"id", "name", "unit", "price_per_unit", "sector", "diverted_inputs"});
+    check_keys(ctx, item, item_at, "product");
     Product product;
     product.mark = ctx.r.mark(item);
     if (ctx.r.require(item, "id", item_at)) {
@@ -48,7 +47,7 @@ void read_products(ReadContext& ctx, Project& p, const YAML::Node& node, const s
 
 void read_baseline(ReadContext& ctx, Project& p, const YAML::Node& node, const std::string& path) {
   if (!ctx.r.expect_map(node, path)) return;
-  ctx.r.check_keys(node, path, {"permanent_jobs", "capacity"});
+  check_keys(ctx, node, path, "baseline");
   Baseline baseline;
   if (NodeReader::has(node, "permanent_jobs")) {
     baseline.permanent_jobs =
@@ -79,9 +78,7 @@ void read_baseline(ReadContext& ctx, Project& p, const YAML::Node& node, const s
 
 void read_project(ReadContext& ctx, const YAML::Node& node, const std::string& path,
                   IdRegistry& project_ids) {
-  ctx.r.check_keys(
-      node, path,
-      {"id", "name", "region", "sector", "target", "products", "baseline", "phases", "milestones"});
+  check_keys(ctx, node, path, "project");
   Project p;
   p.mark = ctx.r.mark(node);
   if (ctx.r.require(node, "id", path)) {
