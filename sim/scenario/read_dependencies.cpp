@@ -35,6 +35,20 @@ bool read_type_and_lag(ReadContext& ctx, Dependency& dep, const YAML::Node& node
       ok = false;
     }
   }
+  if (NodeReader::has(node, "finish_link")) {
+    const std::string mode_path = join_key(path, "finish_link");
+    if (auto mode = read_finish_link_mode(ctx, node["finish_link"], mode_path)) {
+      dep.finish_link = mode;
+      if (dep.type == DependencyType::kFinishToStart || dep.type == DependencyType::kStartToStart) {
+        ctx.r.invalid(node["finish_link"], mode_path,
+                      "finish_link applies to FF and SF links only (this link is " +
+                          std::string(dependency_type_name(dep.type)) + ")");
+        ok = false;
+      }
+    } else {
+      ok = false;
+    }
+  }
   return ok;
 }
 
@@ -49,6 +63,18 @@ void add_dependency(ReadContext& ctx, ActivityRef to, ActivityRef from, Dependen
 }
 
 }  // namespace
+
+std::optional<FinishLinkMode> read_finish_link_mode(ReadContext& ctx, const YAML::Node& node,
+                                                    const std::string& path) {
+  const auto text = ctx.r.text(node, path);
+  if (!text) return std::nullopt;
+  if (*text == "stretch") return FinishLinkMode::kStretch;
+  if (*text == "shift") return FinishLinkMode::kShift;
+  ctx.r.invalid(node, path,
+                "expected stretch (the finish is held, the start stays) or shift (the duration "
+                "is kept, the start moves)");
+  return std::nullopt;
+}
 
 void queue_dependencies(ReadContext& ctx, std::size_t project, std::size_t activity,
                         const YAML::Node& node, const std::string& path) {

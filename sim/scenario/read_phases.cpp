@@ -296,6 +296,7 @@ void read_phase(ReadContext& ctx, Project& p, std::size_t project_index, const Y
   Phase phase;
   phase.mark = ctx.r.mark(node);
   read_activity_id(ctx, phase, node, path, activity_ids);
+  phase.calendar = read_calendar_ref(ctx, node, path);
   if (ctx.r.require(node, "duration", path)) {
     const std::string duration_path = join_key(path, "duration");
     if (auto d = ctx.r.duration_distribution(node["duration"], duration_path)) {
@@ -340,6 +341,7 @@ void read_milestone(ReadContext& ctx, Project& p, std::size_t project_index, con
   milestone.spending = SpendingProfile::kUniform;
   milestone.mark = ctx.r.mark(node);
   read_activity_id(ctx, milestone, node, path, activity_ids);
+  milestone.calendar = read_calendar_ref(ctx, node, path);
   const bool has_date = NodeReader::has(node, "date");
   if (has_date) milestone.fixed_date = ctx.r.date(node["date"], join_key(path, "date"));
   if (NodeReader::has(node, "not_before")) {

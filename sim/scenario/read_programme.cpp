@@ -17,6 +17,11 @@ void read_header(ReadContext& ctx, const YAML::Node& node) {
     ctx.as_of = ctx.r.date(node["as_of"], "scenario.as_of");
     if (ctx.as_of) ctx.s.calendar.as_of = *ctx.as_of;
   }
+  if (NodeReader::has(node, "finish_links")) {
+    if (auto mode = read_finish_link_mode(ctx, node["finish_links"], "scenario.finish_links")) {
+      ctx.s.finish_links = *mode;
+    }
+  }
 }
 
 void read_calendar(ReadContext& ctx, const YAML::Node& node) {

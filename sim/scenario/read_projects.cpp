@@ -96,6 +96,7 @@ void read_project(ReadContext& ctx, const YAML::Node& node, const std::string& p
   }
   if (NodeReader::has(node, "target"))
     p.target_date = ctx.r.date(node["target"], join_key(path, "target"));
+  p.calendar = read_calendar_ref(ctx, node, path);
   if (NodeReader::has(node, "products"))
     read_products(ctx, p, node["products"], join_key(path, "products"));
   if (NodeReader::has(node, "baseline"))
