@@ -28,11 +28,16 @@ constexpr std::array kTop = {
     Key{"correlation", kMap, kOpt,
         "Monte Carlo: a programme-wide factor multiplying the durations of correlated phases",
         "correlation"},
+    Key{"work_calendars", kList, kOpt,
+        "working calendars that projects, phases and milestones may name", "work_calendar"},
 };
 
 constexpr std::array kScenario = {
     Key{"name", kText, kReq, "the scenario's name"},
     Key{"as_of", kDate, kReq, "the day the file describes; work not yet started starts no earlier"},
+    Key{"finish_links", kChoice, kOpt,
+        "FF/SF links: stretch holds the finish (default), shift moves the start as P6 does", "",
+        "stretch shift"},
 };
 
 constexpr std::array kCalendar = {
@@ -69,6 +74,7 @@ constexpr std::array kProject = {
     Key{"phases", kList, kReq, "the project's phases, at least one", "phase"},
     Key{"milestones", kList, kOpt, "zero-duration events: financing close, contract, permit",
         "milestone"},
+    Key{"work_calendar", kId, kOpt, "working calendar of the project's activities"},
 };
 
 constexpr std::array kProduct = {
@@ -110,6 +116,7 @@ constexpr std::array kPhase = {
     Key{"permanent_jobs", kNonNegative, kOpt, "staff added with the capacity"},
     Key{"uses", kAmounts, kOpt, "resource id: amount drawn while the phase is active"},
     Key{"correlated", kBoolean, kOpt, "Monte Carlo: follows the correlation multiplier"},
+    Key{"work_calendar", kId, kOpt, "working calendar (default: the project's)"},
 };
 
 constexpr std::array kCategories = {
@@ -136,12 +143,15 @@ constexpr std::array kMilestone = {
     Key{"not_before", kDate, kOpt, "it happens no earlier (not with date)"},
     Key{"depends_on", kDependsOn, kOpt, "predecessors: ids or {on, type, lag}"},
     Key{"duration", kDuration, Presence::kRejected, "a milestone takes no time"},
+    Key{"work_calendar", kId, kOpt, "working calendar (default: the project's)"},
 };
 
 constexpr std::array kDependency = {
     Key{"on", kText, kReq, "predecessor: an activity id, or project.activity"},
     Key{"type", kChoice, kOpt, "FS, SS, FF or SF (default FS)", "", "FS SS FF SF"},
     Key{"lag", kDuration, kOpt, "lag, negative for a lead (default 0 days)"},
+    Key{"finish_link", kChoice, kOpt,
+        "FF/SF only: stretch or shift (default scenario.finish_links)", "", "stretch shift"},
 };
 
 constexpr std::array kProgrammeDependency = {
@@ -149,6 +159,17 @@ constexpr std::array kProgrammeDependency = {
     Key{"to", kText, kReq, "successor, project.activity"},
     Key{"type", kChoice, kOpt, "FS, SS, FF or SF (default FS)", "", "FS SS FF SF"},
     Key{"lag", kDuration, kOpt, "lag, negative for a lead (default 0 days)"},
+    Key{"finish_link", kChoice, kOpt,
+        "FF/SF only: stretch or shift (default scenario.finish_links)", "", "stretch shift"},
+};
+
+constexpr std::array kWorkCalendar = {
+    Key{"id", kId, kReq, "identifier, unique among working calendars"},
+    Key{"name", kText, kOpt, "display name (default: the id)"},
+    Key{"weekdays", kChoiceList, kOpt, "working weekdays (default mon to fri)", "",
+        "mon tue wed thu fri sat sun"},
+    Key{"hours_per_day", kNumber, kOpt, "working hours per day, in (0, 24] (default 8)"},
+    Key{"holidays", kHolidays, kOpt, "non-working dates and [first, last] ranges"},
 };
 
 constexpr std::array kRisk = {
@@ -193,6 +214,7 @@ constexpr std::array kSpecs = {
     MapSpec{"dependency", "A predecessor of an activity", kDependency},
     MapSpec{"programme_dependency", "A link between activities of two projects",
             kProgrammeDependency},
+    MapSpec{"work_calendar", "A working calendar", kWorkCalendar},
     MapSpec{"risk", "An uncertain event of the risk register", kRisk},
     MapSpec{"correlation", "A programme-wide Monte Carlo factor", kCorrelation},
     MapSpec{"shock", "A dated what-if event", kShock},

@@ -34,6 +34,8 @@ enum class Value {
   kCapacities,  ///< {id: capacity}
   kDependsOn,   ///< a list of activity ids or `dependency` maps
   kRampTable,   ///< a list of [duration, share] points
+  kChoiceList,  ///< a list of `choices`
+  kHolidays,    ///< a list of dates and [first, last] date ranges
 };
 
 enum class Presence {
