@@ -86,6 +86,17 @@ constexpr std::array kProduct = {
     Key{"diverted_inputs", kIdList, kOpt,
         "sectors whose purchases are existing supply diverted from other uses (no indirect "
         "effects)"},
+    Key{"operating_purchases", kList, kOpt,
+        "what the plant buys per unit of product, by sector; replaces the sector's average",
+        "operating_purchase"},
+};
+
+constexpr std::array kOperatingPurchase = {
+    Key{"sector", kId, kReq, "economy sector the purchase is bought from"},
+    Key{"per_unit", kNonNegative, kOpt,
+        "scenario currency per unit of product (or share_of_value)"},
+    Key{"share_of_value", kShare, kOpt, "share of the product's price (or per_unit)"},
+    Key{"local_share", kShare, kReq, "share bought in the country"},
 };
 
 constexpr std::array kBaseline = {
@@ -205,6 +216,7 @@ constexpr std::array kSpecs = {
     MapSpec{"resource", "A shared capacity", kResource},
     MapSpec{"project", "A project of the programme", kProject},
     MapSpec{"product", "A product of a project", kProduct},
+    MapSpec{"operating_purchase", "A line of a plant's operating purchases", kOperatingPurchase},
     MapSpec{"baseline", "A brownfield site's existing staff and capacity", kBaseline},
     MapSpec{"phase", "A phase of a project", kPhase},
     MapSpec{"categories", "Capex spending by category", kCategories},
