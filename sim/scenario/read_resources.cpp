@@ -14,7 +14,7 @@ void read_steps(ReadContext& ctx, Resource& res, const YAML::Node& node, const s
     const YAML::Node item = node[i];
     const std::string at = path + "[" + std::to_string(i) + "]";
     if (!ctx.r.expect_map(item, at)) continue;
-    ctx.r.check_keys(item, at, {"from", "capacity"});
+    check_keys(ctx, item, at, "capacity_step");
     CapacityStep step;
     step.mark = ctx.r.mark(item);
     std::optional<Date> from;
@@ -50,7 +50,7 @@ void read_resources(ReadContext& ctx, const YAML::Node& node) {
     const YAML::Node item = node[i];
     const std::string path = item_path("resources", item, i);
     if (!ctx.r.expect_map(item, path)) continue;
-    ctx.r.check_keys(item, path, {"id", "name", "unit", "capacity", "steps", "on_shortfall"});
+    check_keys(ctx, item, path, "resource");
     Resource res;
     res.mark = ctx.r.mark(item);
     if (ctx.r.require(item, "id", path)) {
