@@ -12,7 +12,7 @@ ripple_golden_test(NAME schedule_help ARGS schedule;--help EXIT 0 CONTAINS "crit
 ripple_golden_test(NAME schedule_csv_header ARGS schedule;scenarios/kazakhstan_2025.yaml;--format;csv EXIT 0 CONTAINS "project,activity,start,finish,early_start,early_finish,late_start,late_finish,total_float_days,critical")
 ripple_golden_test(NAME schedule_critical_path ARGS schedule;scenarios/kazakhstan_2025.yaml EXIT 0 CONTAINS "satimola (finish 2035-07-01): satimola.shaft_freezing -> satimola.shaft_sinking -> satimola.phase_1")
 ripple_golden_test(NAME schedule_json ARGS schedule;scenarios/kazakhstan_2025.yaml;--format;json EXIT 0 CONTAINS "\"critical_paths\"")
-ripple_golden_test(NAME schedule_bad_format ARGS schedule;scenarios/kazakhstan_2025.yaml;--format;xml EXIT 2 CONTAINS "--format must be table, csv or json")
+ripple_golden_test(NAME schedule_bad_format ARGS schedule;scenarios/kazakhstan_2025.yaml;--format;xml EXIT 2 CONTAINS "--format must be table, csv, json or mspdi")
 ripple_golden_test(NAME validate_example ARGS validate;tests/data/example.yaml EXIT 0 STDOUT ${PROJECT_SOURCE_DIR}/tests/data/validate_ok.expected)
 ripple_golden_test(NAME validate_default_scenario ARGS validate;scenarios/kazakhstan_2025.yaml EXIT 0 STDOUT ${PROJECT_SOURCE_DIR}/tests/data/validate_ok.expected)
 ripple_golden_test(NAME validate_help ARGS validate;--help EXIT 0 CONTAINS "file:line:column: error: message")
@@ -81,3 +81,7 @@ ripple_golden_test(NAME compare_runs_csv ARGS compare;tests/data/mc/two_projects
 ripple_golden_test(NAME run_help_plot ARGS run;--help EXIT 0 CONTAINS "draw their pictures")
 ripple_golden_test(NAME merge_plain_directory ARGS merge;tests/data;tests/data EXIT 3
   CONTAINS "tests/data: error: a directory without mc.json")
+ripple_golden_test(NAME import_help ARGS import;--help EXIT 0 CONTAINS "Primavera P6 XER")
+ripple_golden_test(NAME import_warns_on_stderr ARGS import;tests/data/import/plant.xer EXIT 0 CONTAINS "ripple import: warning: tests/data/import/plant.xer: table RSRC (1 rows) not imported")
+ripple_golden_test(NAME import_placeholders_fail_validation ARGS validate;tests/data/import/plant_placeholders.yaml EXIT 3 CONTAINS "projects[plant].region = 'TODO region id (economy region)': a placeholder to fill in")
+ripple_golden_test(NAME import_bad_map_field ARGS import;tests/data/import/plant.xer;--map;tests/data/import/invalid/bad_map.yaml EXIT 3 CONTAINS "bad_map.yaml:2:7: error: *.capex: unknown field")
