@@ -112,6 +112,16 @@ TEST_SUITE("import") {
     CHECK(project["phases"][3]["construction_jobs"].as<double>() == 0.0);  // "*"
   }
 
+  TEST_CASE("a CSV map gives the same values as the YAML map") {
+    const ImportMap csv = load_import_map("tests/data/import/plant_map.csv");
+    const ImportMap yaml = load_import_map("tests/data/import/plant_map.yaml");
+    CHECK(csv.values.at("PLANT") == yaml.values.at("PLANT"));
+    CHECK(csv.values.at("*") == yaml.values.at("*"));
+    CHECK(csv.values.at("CIV") == yaml.values.at("CIV"));
+    CHECK(csv.values.at("A1030").at("capex_m") == "45");
+    CHECK(csv.values.at("A1030").count("categories") == 0);  // YAML maps only
+  }
+
   TEST_CASE("without a map every missing value is a placeholder the reader reports") {
     const std::string yaml = write_scenario_yaml(read_xer("tests/data/import/plant.xer"), {});
     try {
