@@ -1,6 +1,7 @@
 #include "ripple/rollout.hpp"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "graph/driving_path.hpp"
 
@@ -24,13 +25,20 @@ Rollout::Rollout(const Plan& plan) : plan_(&plan) {
   start_links_in_.assign(n, 0);
   finish_links_in_.assign(n, 0);
   project_of_.resize(n);
+  // A link's rank among its target's dependencies (in-edges keep declaration order); the edge
+  // property is shared by an edge's in- and out-descriptors.
+  std::unordered_map<const Link*, std::uint32_t> rank;
+  for (Vertex v = 0; v < n; ++v) {
+    std::uint32_t i = 0;
+    for (const auto e : boost::make_iterator_range(boost::in_edges(v, g))) rank[&g[e]] = i++;
+  }
   for (Vertex v = 0; v < n; ++v) {
     project_of_[v] = static_cast<std::uint32_t>(g[v].ref.project);
     out_begin_[v] = out_links_.size();
     for (const auto e : boost::make_iterator_range(boost::out_edges(v, g))) {
       const Link& link = g[e];
       const auto s = static_cast<std::uint32_t>(boost::target(e, g));
-      out_links_.push_back({s, link.type, link.lag});
+      out_links_.push_back({s, link.type, link.lag, rank.at(&link)});
       ++(is_start_link(link.type) ? start_links_in_ : finish_links_in_)[s];
     }
   }
@@ -195,18 +203,24 @@ const Timeline& Rollout::run() {
 }
 
 void Rollout::resolve(Vertex s, Date constraint, bool is_finish_constraint, std::uint8_t kind,
-                      Vertex p) {
+                      Vertex p, std::uint32_t rank) {
   const ActivityNode& node = plan_->node(s);
-  const Driver driver{kind, static_cast<std::uint32_t>(p)};
+  const Driver driver{kind, static_cast<std::uint32_t>(p), rank};
   if (!is_finish_constraint) {
-    if (constraint > start_bound_[s] ||
-        (constraint == start_bound_[s] && start_driver_[s].kind == kind_code(Kind::kNone))) {
+    // A start of its own (fixed or actual date) is driven by nothing else.
+    const bool own_start = node.fixed_date || node.actual_start;
+    const bool drives =
+        constraint > start_bound_[s] ||
+        (constraint == start_bound_[s] &&
+         (start_driver_[s].kind == kind_code(Kind::kNone) || rank < start_driver_[s].rank));
+    if (!own_start && drives) {
       start_bound_[s] = constraint;
       start_driver_[s] = driver;
     }
     --pending_start_[s];
   } else {
-    if (!finish_bound_[s] || constraint > *finish_bound_[s]) {
+    if (!finish_bound_[s] || constraint > *finish_bound_[s] ||
+        (constraint == *finish_bound_[s] && rank < hold_driver_[s].rank)) {
       finish_bound_[s] = constraint;
       hold_driver_[s] = driver;
     }
@@ -273,7 +287,7 @@ void Rollout::on_start(Vertex v, Date now) {
     }
   }
   state_[v] = State::kRunning;
-  finish_driver_[v] = Driver{kind_code(Kind::kOwnStart), 0};
+  finish_driver_[v] = Driver{kind_code(Kind::kOwnStart), 0, 0};
   Date work_end = plan_->durations()[v].after(start);
   if (node.actual_finish) {
     work_end = *node.actual_finish;
@@ -350,7 +364,7 @@ void Rollout::on_finish(Vertex v) {
 void Rollout::on_milestone(Vertex v) {
   state_[v] = State::kFinished;
   finish_[v] = start_[v];
-  finish_driver_[v] = Driver{kind_code(Kind::kOwnStart), 0};
+  finish_driver_[v] = Driver{kind_code(Kind::kOwnStart), 0, 0};
   const std::size_t project = project_of_[v];
   if (!last_[project] || finish_[v] > finish_[*last_[project]] ||
       (finish_[v] == finish_[*last_[project]] && v < *last_[project])) {
@@ -380,9 +394,9 @@ void Rollout::resolve_start_links(Vertex v) {
   for (std::size_t i = out_begin_[v]; i < out_begin_[v + 1]; ++i) {
     const OutLink& link = out_links_[i];
     if (link.type == DependencyType::kStartToStart) {
-      resolve(link.target, link.lag.after(start), false, kind_code(Kind::kPredStart), v);
+      resolve(link.target, link.lag.after(start), false, kind_code(Kind::kPredStart), v, link.rank);
     } else if (link.type == DependencyType::kStartToFinish) {
-      resolve(link.target, link.lag.after(start), true, kind_code(Kind::kPredStart), v);
+      resolve(link.target, link.lag.after(start), true, kind_code(Kind::kPredStart), v, link.rank);
     }
   }
 }
@@ -392,9 +406,11 @@ void Rollout::resolve_finish_links(Vertex v) {
   for (std::size_t i = out_begin_[v]; i < out_begin_[v + 1]; ++i) {
     const OutLink& link = out_links_[i];
     if (link.type == DependencyType::kFinishToStart) {
-      resolve(link.target, link.lag.after(finish), false, kind_code(Kind::kPredFinish), v);
+      resolve(link.target, link.lag.after(finish), false, kind_code(Kind::kPredFinish), v,
+              link.rank);
     } else if (link.type == DependencyType::kFinishToFinish) {
-      resolve(link.target, link.lag.after(finish), true, kind_code(Kind::kPredFinish), v);
+      resolve(link.target, link.lag.after(finish), true, kind_code(Kind::kPredFinish), v,
+              link.rank);
     }
   }
 }
