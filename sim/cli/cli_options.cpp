@@ -1,7 +1,9 @@
 #include "cli/cli_options.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <ostream>
+#include <thread>
 
 #include "ripple/error.hpp"
 #include "ripple/scenario_overrides.hpp"
@@ -52,6 +54,19 @@ void write_report(const po::variables_map& vm, const std::string& text, const st
   err << "ripple " << command << ": wrote " << path << '\n';
 }
 
+std::uint64_t runs_option(const po::variables_map& vm, const std::string& command) {
+  const auto runs = vm["runs"].as<std::uint64_t>();
+  if (runs == 0) throw UsageError("ripple " + command + ": --runs must be at least 1");
+  return runs;
+}
+
+unsigned threads_option(const po::variables_map& vm, const std::string& command) {
+  if (vm.count("threads") == 0) return std::max(1U, std::thread::hardware_concurrency());
+  const auto threads = vm["threads"].as<unsigned>();
+  if (threads == 0) throw UsageError("ripple " + command + ": --threads must be at least 1");
+  return threads;
+}
+
 void add_scenario_options(po::options_description& options) {
   options.add_options()("set", po::value<std::vector<std::string>>()->composing(),
                         "KEY=VALUE: override one scenario value by its dotted path, repeatable\n"
@@ -69,7 +84,8 @@ ScenarioInput scenario_input(const po::variables_map& vm, const std::string& pat
 }
 
 Scenario load_scenario_input(const ScenarioInput& input) {
-  const ScenarioTree tree = build_scenario_tree(input.path, input.overlays, input.overrides);
+  const ScenarioTree tree =
+      build_scenario_tree(input.path, input.overlays, input.overrides, "--set");
   return scenario_from_yaml(tree.root, tree.sources);
 }
 

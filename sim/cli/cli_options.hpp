@@ -3,6 +3,7 @@
 // scenario options every command that reads a scenario takes.
 
 #include <boost/program_options.hpp>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -29,6 +30,11 @@ namespace po = boost::program_options;
 /// when there is no `--out`. Throws RuntimeError when the file cannot be written.
 void write_report(const po::variables_map& vm, const std::string& text, const std::string& command,
                   std::ostream& out, std::ostream& err);
+
+/// `--runs N`, which must be at least 1 (the caller checks that it was given).
+[[nodiscard]] std::uint64_t runs_option(const po::variables_map& vm, const std::string& command);
+/// `--threads T`, at least 1; without it, the cores available.
+[[nodiscard]] unsigned threads_option(const po::variables_map& vm, const std::string& command);
 
 /// A scenario as named on the command line, with its what-if overrides.
 struct ScenarioInput {

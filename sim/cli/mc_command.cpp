@@ -101,17 +101,23 @@ int run_mc(const Args& args, std::ostream& out, std::ostream& err) {
   const std::optional<Economy> economy = load_scenario_economy(scenario);
 
   McOptions mc;
-  mc.runs = vm["runs"].as<std::uint64_t>();
+  mc.runs = runs_option(vm, "mc");
   mc.seed = vm.count("seed") > 0 ? vm["seed"].as<std::uint64_t>() : scenario.calendar.seed;
-  mc.threads = vm.count("threads") > 0 ? vm["threads"].as<unsigned>()
-                                       : std::max(1U, std::thread::hardware_concurrency());
+  mc.threads = threads_option(vm, "mc");
   if (vm.count("shard") > 0) {
-    const Shard shard = parse_shard(vm["shard"].as<std::string>());
+    const Shard shard = parse_shard(vm["shard"].as<std::string>(), "--shard");
     mc.shard_index = shard.first();
     mc.shard_count = shard.count;
   }
   mc.jobs_year =
       vm.count("jobs-year") > 0 ? vm["jobs-year"].as<int>() : default_jobs_year(scenario);
+  const int first_year = scenario.calendar.start.year();
+  const int last_year = scenario.calendar.end.year();
+  if (mc.jobs_year < first_year || mc.jobs_year > last_year) {
+    throw UsageError("ripple mc: --jobs-year " + std::to_string(mc.jobs_year) +
+                     " is outside the scenario's calendar (" + std::to_string(first_year) + " to " +
+                     std::to_string(last_year) + ")");
+  }
   mc.rank_risks = vm.count("rank-risks") > 0;
   mc.wide_files = vm.count("wide-files") > 0;
   const bool sharded = mc.shard_count > 1;
@@ -188,12 +194,10 @@ int run_compare_runs(const po::variables_map& vm, const Scenario& base, const Ec
                      const Scenario& alt, const Economy* alt_economy, const std::string& format,
                      std::ostream& out, std::ostream& err) {
   if (format == "json") throw UsageError("ripple compare: --runs writes table or csv, not json");
-  const std::uint64_t runs = vm["runs"].as<std::uint64_t>();
+  const std::uint64_t runs = runs_option(vm, "compare");
   const std::uint64_t seed =
       vm.count("seed") > 0 ? vm["seed"].as<std::uint64_t>() : base.calendar.seed;
-  const unsigned threads = vm.count("threads") > 0
-                               ? vm["threads"].as<unsigned>()
-                               : std::max(1U, std::thread::hardware_concurrency());
+  const unsigned threads = threads_option(vm, "compare");
   const McComparison comparison =
       compare_monte_carlo(base, base_economy, alt, alt_economy, runs, seed, threads);
   std::ostringstream text;
