@@ -337,7 +337,8 @@ void read_phase(ReadContext& ctx, Project& p, std::size_t project_index, const Y
 void read_milestone(ReadContext& ctx, Project& p, std::size_t project_index, const YAML::Node& node,
                     const std::string& path, IdRegistry& activity_ids) {
   // `duration` is accepted as a key only to explain why a milestone has none.
-  ctx.r.check_keys(node, path, {"id", "name", "date", "not_before", "depends_on", "duration"});
+  ctx.r.check_keys(node, path,
+                   {"id", "name", "date", "not_before", "depends_on", "duration", "target"});
   Phase milestone;
   milestone.is_milestone = true;
   milestone.duration = DurationDistribution::fixed(Duration{0.0, TimeUnit::kDays});
@@ -351,6 +352,13 @@ void read_milestone(ReadContext& ctx, Project& p, std::size_t project_index, con
     if (has_date) {
       ctx.r.invalid(node["not_before"], join_key(path, "not_before"),
                     "a milestone with a date takes no not_before");
+    }
+  }
+  if (NodeReader::has(node, "target")) {
+    // Monte Carlo's on-time share: a month is met by any of its days, so keep its last day.
+    if (auto target = ctx.r.date(node["target"], join_key(path, "target"))) {
+      const bool is_month = node["target"].Scalar().size() == 7;
+      milestone.target_date = is_month ? target->add_months(1).add_days(-1) : *target;
     }
   }
   if (NodeReader::has(node, "duration")) {

@@ -22,6 +22,7 @@
 #include "ripple/run_report.hpp"
 #include "ripple/sampling.hpp"
 #include "ripple/scenario_reader.hpp"
+#include "ripple/text_table.hpp"
 
 namespace ripple {
 namespace {
@@ -325,6 +326,14 @@ TEST_SUITE("batch") {
       CHECK(criticality[v + 1][0] == plan.name(v));
       CHECK(criticality[v + 1][1] == std::to_string(critical[v]));
     }
+    // net.ready's target 2026-02-10: the share of runs on or before that day.
+    const double target = Date::from_ymd(2026, 2, 10).days();
+    const auto on_time =
+        std::count_if(days[2].begin(), days[2].end(), [&](double d) { return d <= target; });
+    CHECK(summary_rows[3][8] == "2026-02-10");
+    CHECK(summary_rows[3][9] == csv_number(double(on_time) / double(options.runs)));
+    REQUIRE(summary->milestones.size() == 1);
+    CHECK(summary->milestones[0].p_on_time == doctest::Approx(double(on_time) / options.runs));
     // The terminal summary: P80 of the finish is the 80% row of the S-curve.
     CHECK(summary->projects[1].finish_p80->to_string() == scurve[81][2]);
   }
