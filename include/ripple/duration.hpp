@@ -3,7 +3,9 @@
 /// `90 days`, `6 weeks`, `1 quarter`, `2.5 years`. Month-based units (month, quarter, year)
 /// advance by calendar months from the date they are added to; day-based units (day, week) by
 /// days. A fractional month advances by that fraction of the next calendar month's length,
-/// rounded to the nearest day.
+/// rounded to the nearest day. Working units (`10 wd`, `80 h`) count working time on a working
+/// calendar: work_calendar.hpp resolves them (Duration::after() alone treats them as the
+/// continuous 24-hour calendar).
 
 #include <optional>
 #include <string>
@@ -14,7 +16,7 @@
 namespace ripple {
 
 /// The unit a duration is counted in.
-enum class TimeUnit { kDays, kWeeks, kMonths, kQuarters, kYears };
+enum class TimeUnit { kDays, kWeeks, kMonths, kQuarters, kYears, kWorkDays, kWorkHours };
 
 /// A length of time in a unit. `amount` may be fractional or negative (a negative lag is a
 /// lead).
@@ -22,8 +24,9 @@ struct Duration {
   double amount = 0.0;
   TimeUnit unit = TimeUnit::kDays;
 
-  /// Parses `<number> <unit>` where unit is day(s), week(s), month(s), quarter(s) or year(s);
-  /// nullopt otherwise. A bare `0` is zero days.
+  /// Parses `<number> <unit>` where unit is day(s), week(s), month(s), quarter(s), year(s),
+  /// working days (`wd`, `workday(s)`, `working day(s)`) or working hours (`h`, `hour(s)`,
+  /// `working hour(s)`); nullopt otherwise. A bare `0` is zero days.
   [[nodiscard]] static std::optional<Duration> parse(std::string_view text);
   /// The date this duration after `from` (before, if negative).
   [[nodiscard]] Date after(Date from) const;
@@ -34,7 +37,12 @@ struct Duration {
   [[nodiscard]] bool is_calendar() const {
     return unit == TimeUnit::kMonths || unit == TimeUnit::kQuarters || unit == TimeUnit::kYears;
   }
-  /// The amount in the base unit of its family: days for day/week, months for month/quarter/year.
+  /// True for working days and working hours (resolved on a calendar, work_calendar.hpp).
+  [[nodiscard]] bool is_working() const {
+    return unit == TimeUnit::kWorkDays || unit == TimeUnit::kWorkHours;
+  }
+  /// The amount in the base unit of its family: days for day/week, months for month/quarter/year;
+  /// working days and working hours are families of their own (their amount).
   [[nodiscard]] double base_amount() const;
   /// Human form, e.g. "18 months".
   [[nodiscard]] std::string to_string() const;
@@ -42,7 +50,7 @@ struct Duration {
   bool operator==(const Duration&) const = default;
 };
 
-/// Singular name of a unit ("month").
+/// Singular name of a unit ("month", "working day").
 [[nodiscard]] std::string_view unit_name(TimeUnit unit);
 
 }  // namespace ripple

@@ -8,6 +8,8 @@
 /// boundaries (calendar.period). Same-instant events run in this order: shocks, finishes,
 /// milestones, work ends, ready, starts, ramp-up steps, period boundaries.
 ///
+/// Working calendars (work_calendar.hpp) as in CPM: starts move to a working day, durations and
+/// working lags count working days, FF/SF links in shift mode move the start.
 /// Dates follow the CPM forward pass (cpm.hpp): with the plan's durations and no shocks the
 /// rollout's start and finish equal the CPM early dates, and its driving paths CPM's critical
 /// paths: when constraints tie, an own date drives first, then the dependency declared first
@@ -69,6 +71,8 @@ class Rollout {
     DependencyType type;
     Duration lag;
     std::uint32_t rank;  // position among the target's dependencies, in declaration order
+    const WorkCalendar* lag_calendar;
+    bool shifts_start;  // Link::shifts_start: constrains the target's start
   };
   struct Driver {
     std::uint8_t kind;  // detail::Driver::Kind
@@ -97,6 +101,7 @@ class Rollout {
   void schedule_finish(Vertex v);
   void resolve_start_links(Vertex v);
   void resolve_finish_links(Vertex v);
+  void resolve_link(const OutLink& link, Date anchor, Vertex p);
   void resolve(Vertex s, Date constraint, bool is_finish_constraint, std::uint8_t kind, Vertex p,
                std::uint32_t rank);
   void pause(Vertex v, Date from, int days);

@@ -1,8 +1,8 @@
 #pragma once
 /// The schedule fast path of Monte Carlo: CPM's forward pass (cpm.hpp) and each project's
 /// driving path, precompiled from a Plan into flat arrays (topological order, in-links in
-/// declaration order, lags resolved to days where their unit allows) so that a run with new
-/// durations costs one pass over the activities and their links, with no allocation.
+/// declaration order, lags in days resolved once; working calendars as in CPM) so that a run with
+/// new durations costs one pass over the activities and their links, with no allocation.
 ///
 /// For a plan without shocks its dates and critical flags equal those of the rollout engine
 /// (rollout.hpp) and of compute_schedule(): the same constraints, and the same tie rule for
@@ -16,6 +16,7 @@
 #include "ripple/duration.hpp"
 #include "ripple/plan.hpp"
 #include "ripple/timeline.hpp"
+#include "ripple/work_calendar.hpp"
 
 namespace ripple {
 
@@ -36,12 +37,14 @@ class ScheduleKernel {
   struct InLink {
     std::uint32_t pred;
     std::uint8_t type;  // DependencyType
-    bool lag_in_days;   // lag_days holds the lag; otherwise lag.after() on the anchor
+    bool lag_in_days;   // lag_days holds the lag; otherwise advance() on the anchor
+    bool shifts_start;  // Link::shifts_start: an FF/SF link that moves the start
     std::int32_t lag_days;
     Duration lag;
+    const WorkCalendar* lag_calendar;
   };
   struct Node {
-    std::uint32_t link_begin;  // into links_, start links then finish links
+    std::uint32_t link_begin;  // into links_: start (and shifting) links, then finish links
     std::uint32_t start_links_end;
     std::uint32_t link_end;
     std::uint32_t project;
@@ -52,6 +55,7 @@ class ScheduleKernel {
     bool has_actual_finish;
     Date own_start;  // fixed date, actual start, or max(as_of, not_before)
     Date actual_finish;
+    const WorkCalendar* calendar;  // Plan's ActivityNode::calendar
   };
   struct Driver {
     std::uint8_t kind;  // detail::Driver::Kind

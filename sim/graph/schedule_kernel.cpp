@@ -32,8 +32,13 @@ ScheduleKernel::ScheduleKernel(const Plan& plan)
   nodes_.resize(n);
   const auto add_link = [this, &g](PlanGraph::edge_descriptor e) {
     const Link& link = g[e];
-    InLink in{static_cast<std::uint32_t>(boost::source(e, g)), static_cast<std::uint8_t>(link.type),
-              !link.lag.is_calendar(), 0, link.lag};
+    InLink in{static_cast<std::uint32_t>(boost::source(e, g)),
+              static_cast<std::uint8_t>(link.type),
+              !link.lag.is_calendar() && !is_working_unit(link.lag.unit),
+              link.shifts_start,
+              0,
+              link.lag,
+              link.lag_calendar};
     if (in.lag_in_days) in.lag_days = link.lag.after(Date{}) - Date{};
     links_.push_back(in);
   };
@@ -49,14 +54,16 @@ ScheduleKernel::ScheduleKernel(const Plan& plan)
     node.own_start = a.fixed_date.value_or(
         a.actual_start.value_or(std::max(as_of_, a.not_before.value_or(as_of_))));
     node.actual_finish = a.actual_finish.value_or(Date{});
-    // In-links in declaration order, start links (FS, SS) first: CPM's two loops.
+    node.calendar = a.calendar;
+    // In-links in declaration order, those on the start (FS, SS, shifting FF/SF) first: CPM's
+    // two loops.
     node.link_begin = static_cast<std::uint32_t>(links_.size());
     for (const auto e : boost::make_iterator_range(boost::in_edges(v, g))) {
-      if (is_start_link(g[e].type)) add_link(e);
+      if (is_start_link(g[e].type) || g[e].shifts_start) add_link(e);
     }
     node.start_links_end = static_cast<std::uint32_t>(links_.size());
     for (const auto e : boost::make_iterator_range(boost::in_edges(v, g))) {
-      if (!is_start_link(g[e].type)) add_link(e);
+      if (!is_start_link(g[e].type) && !g[e].shifts_start) add_link(e);
     }
     node.link_end = static_cast<std::uint32_t>(links_.size());
   }
@@ -83,7 +90,8 @@ const Timeline& ScheduleKernel::run(const std::vector<Duration>& durations) {
   }
   const auto constraint = [this](const InLink& link) {
     const Date anchor = anchors_on_pred_finish(link.type) ? finish_[link.pred] : start_[link.pred];
-    return link.lag_in_days ? anchor.add_days(link.lag_days) : link.lag.after(anchor);
+    return link.lag_in_days ? anchor.add_days(link.lag_days)
+                            : advance(anchor, link.lag, link.lag_calendar);
   };
   const auto driver = [](const InLink& link) {
     return Driver{
@@ -101,14 +109,17 @@ const Timeline& ScheduleKernel::run(const std::vector<Duration>& durations) {
     }
     if (!node.has_actual_start) {
       for (std::uint32_t i = node.link_begin; i < node.start_links_end; ++i) {
-        const Date c = constraint(links_[i]);
+        Date c = constraint(links_[i]);
+        // A shifting FF/SF link: the start that puts the finish on the constraint.
+        if (links_[i].shifts_start) c = retreat(c, durations[v], node.calendar);
         if (c > start || (c == start && start_driver.kind == code(Kind::kNone))) {
           start = c;
           start_driver = driver(links_[i]);
         }
       }
+      start = start_on(start, node.calendar);
     }
-    Date finish = node.is_milestone ? start : durations[v].after(start);
+    Date finish = node.is_milestone ? start : advance(start, durations[v], node.calendar);
     Driver finish_driver{code(Kind::kOwnStart), 0};
     if (node.has_actual_finish) {
       finish = node.actual_finish;
@@ -119,7 +130,8 @@ const Timeline& ScheduleKernel::run(const std::vector<Duration>& durations) {
         finish_driver = Driver{code(Kind::kNone), 0};
       }
       for (std::uint32_t i = node.start_links_end; i < node.link_end; ++i) {
-        const Date c = constraint(links_[i]);
+        const Date c =
+            finish_on(constraint(links_[i]), node.is_milestone ? nullptr : node.calendar);
         if (c > finish) {
           finish = c;
           finish_driver = driver(links_[i]);
@@ -127,7 +139,7 @@ const Timeline& ScheduleKernel::run(const std::vector<Duration>& durations) {
       }
     }
     if (node.is_milestone && finish > start) {  // a milestone held by FF/SF moves as a whole
-      start = finish;
+      start = finish = start_on(finish, node.calendar);
       start_driver = finish_driver;
     }
     start_[v] = start;

@@ -1,5 +1,7 @@
 #include "ripple/duration.hpp"
 
+#include "ripple/work_calendar.hpp"
+
 #include <cmath>
 #include <cstdlib>
 #include <sstream>
@@ -9,12 +11,16 @@ namespace ripple {
 namespace {
 
 std::optional<TimeUnit> parse_unit(std::string_view word) {
+  if (word == "wd") return TimeUnit::kWorkDays;
+  if (word == "h") return TimeUnit::kWorkHours;
   if (word.size() > 1 && word.back() == 's') word.remove_suffix(1);
   if (word == "day") return TimeUnit::kDays;
   if (word == "week") return TimeUnit::kWeeks;
   if (word == "month") return TimeUnit::kMonths;
   if (word == "quarter") return TimeUnit::kQuarters;
   if (word == "year") return TimeUnit::kYears;
+  if (word == "workday" || word == "working day") return TimeUnit::kWorkDays;
+  if (word == "hour" || word == "working hour") return TimeUnit::kWorkHours;
   return std::nullopt;
 }
 
@@ -52,6 +58,8 @@ double Duration::base_amount() const {
   switch (unit) {
     case TimeUnit::kDays:
     case TimeUnit::kMonths:
+    case TimeUnit::kWorkDays:
+    case TimeUnit::kWorkHours:
       return amount;
     case TimeUnit::kWeeks:
       return amount * 7.0;
@@ -65,11 +73,13 @@ double Duration::base_amount() const {
 
 Date Duration::after(Date from) const {
   if (is_calendar()) return add_fractional_months(from, base_amount());
+  if (is_working()) return from.add_days(whole_working_days(*this, nullptr));
   return from.add_days(static_cast<int>(std::lround(base_amount())));
 }
 
 Date Duration::before(Date to) const {
   if (is_calendar()) return add_fractional_months(to, -base_amount());
+  if (is_working()) return to.add_days(-whole_working_days(*this, nullptr));
   return to.add_days(-static_cast<int>(std::lround(base_amount())));
 }
 
@@ -85,6 +95,10 @@ std::string_view unit_name(TimeUnit unit) {
       return "quarter";
     case TimeUnit::kYears:
       return "year";
+    case TimeUnit::kWorkDays:
+      return "working day";
+    case TimeUnit::kWorkHours:
+      return "working hour";
   }
   return "day";
 }
