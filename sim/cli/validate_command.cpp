@@ -32,7 +32,7 @@ int run_validate(const Args& args, std::ostream& out, std::ostream& /*err*/) {
     return 0;
   }
   const auto paths = positionals(vm, "scenario", 1, 1, "validate", "one SCENARIO file");
-  const Scenario scenario = load_scenario_input(scenario_input(vm, paths.front()));
+  const Scenario scenario = load_scenario_input(scenario_input(vm, paths.front())).scenario;
   const Plan plan(scenario);  // reports dependency cycles
   out << "ok\n";
   return 0;

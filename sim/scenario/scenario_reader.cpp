@@ -66,6 +66,14 @@ YAML::Node read_scenario_yaml(const std::string& path) {
   }
 }
 
+YAML::Node parse_scenario_yaml(const std::string& text, const std::string& path) {
+  try {
+    return YAML::Load(text);
+  } catch (const YAML::ParserException& e) {
+    throw InputError(Mark{path, e.mark.line + 1, e.mark.column + 1}, "YAML syntax: " + e.msg);
+  }
+}
+
 namespace {
 
 // Throws every diagnostic collected, the base file's first, each file's in position order.
