@@ -12,7 +12,7 @@ ripple_golden_test(NAME schedule_help ARGS schedule;--help EXIT 0 CONTAINS "crit
 ripple_golden_test(NAME schedule_csv_header ARGS schedule;scenarios/kazakhstan_2025.yaml;--format;csv EXIT 0 CONTAINS "project,activity,start,finish,early_start,early_finish,late_start,late_finish,total_float_days,critical")
 ripple_golden_test(NAME schedule_critical_path ARGS schedule;scenarios/kazakhstan_2025.yaml EXIT 0 CONTAINS "satimola (finish 2035-07-01): satimola.shaft_freezing -> satimola.shaft_sinking -> satimola.phase_1")
 ripple_golden_test(NAME schedule_json ARGS schedule;scenarios/kazakhstan_2025.yaml;--format;json EXIT 0 CONTAINS "\"critical_paths\"")
-ripple_golden_test(NAME schedule_bad_format ARGS schedule;scenarios/kazakhstan_2025.yaml;--format;xml EXIT 2 CONTAINS "--format must be table, csv or json")
+ripple_golden_test(NAME schedule_bad_format ARGS schedule;scenarios/kazakhstan_2025.yaml;--format;xml EXIT 2 CONTAINS "--format must be table, csv, json or mspdi")
 ripple_golden_test(NAME validate_example ARGS validate;tests/data/example.yaml EXIT 0 STDOUT ${PROJECT_SOURCE_DIR}/tests/data/validate_ok.expected)
 ripple_golden_test(NAME validate_default_scenario ARGS validate;scenarios/kazakhstan_2025.yaml EXIT 0 STDOUT ${PROJECT_SOURCE_DIR}/tests/data/validate_ok.expected)
 ripple_golden_test(NAME validate_help ARGS validate;--help EXIT 0 CONTAINS "file:line:column: error: message")
@@ -51,6 +51,12 @@ ripple_golden_test(NAME run_set_bad_value
 ripple_golden_test(NAME run_unknown_purchase_sector
   ARGS run;tests/data/run/one_plant_unknown_purchase_sector.yaml;--out;${CMAKE_CURRENT_BINARY_DIR}/out/unknown_purchase
   EXIT 3 CONTAINS "one_plant_unknown_purchase_sector.yaml:28:13: error: projects.plant.products.widget.operating_purchases[0].sector = mining: not a sector of economy")
+ripple_golden_test(NAME run_flags_overstated_plant
+  ARGS "run;tests/data/run/one_plant_economy.yaml;--set;projects.plant.products.widget.price_per_unit=10000000;--out;${CMAKE_CURRENT_BINARY_DIR}/out/flagged"
+  EXIT 0 CONTAINS "FLAG: plant makes 19.4x its sectors' average output per worker without operating purchases")
+ripple_golden_test(NAME run_default_credibility
+  ARGS run;scenarios/kazakhstan_2025.yaml;--out;${CMAKE_CURRENT_BINARY_DIR}/out/kz_credibility
+  EXIT 0 CONTAINS "abay_smelter                2.70        0.21  12.8x               2.4  yes")
 ripple_golden_test(NAME run_bad_format ARGS run;tests/data/run/one_plant.yaml;--format;xml
   EXIT 2 CONTAINS "--format must be table, csv or json")
 ripple_golden_test(NAME run_missing_file ARGS run;no/such/scenario.yaml EXIT 1
@@ -81,3 +87,7 @@ ripple_golden_test(NAME compare_runs_csv ARGS compare;tests/data/mc/two_projects
 ripple_golden_test(NAME run_help_plot ARGS run;--help EXIT 0 CONTAINS "draw their pictures")
 ripple_golden_test(NAME merge_plain_directory ARGS merge;tests/data;tests/data EXIT 3
   CONTAINS "tests/data: error: a directory without mc.json")
+ripple_golden_test(NAME import_help ARGS import;--help EXIT 0 CONTAINS "Primavera P6 XER")
+ripple_golden_test(NAME import_warns_on_stderr ARGS import;tests/data/import/plant.xer EXIT 0 CONTAINS "ripple import: warning: tests/data/import/plant.xer: table RSRC (1 rows) not imported")
+ripple_golden_test(NAME import_placeholders_fail_validation ARGS validate;tests/data/import/plant_placeholders.yaml EXIT 3 CONTAINS "projects[plant].region = 'TODO region id (economy region)': a placeholder to fill in")
+ripple_golden_test(NAME import_bad_map_field ARGS import;tests/data/import/plant.xer;--map;tests/data/import/invalid/bad_map.yaml EXIT 3 CONTAINS "bad_map.yaml:2:7: error: *.capex: unknown field")
