@@ -119,7 +119,10 @@ const Timeline& ScheduleKernel::run(const std::vector<Duration>& durations) {
       }
       start = start_on(start, node.calendar);
     }
-    Date finish = node.is_milestone ? start : advance(start, durations[v], node.calendar);
+    // On a calendar the work ends at the end of a working day (CPM).
+    Date finish = node.is_milestone
+                      ? start
+                      : finish_on(advance(start, durations[v], node.calendar), node.calendar);
     Driver finish_driver{code(Kind::kOwnStart), 0};
     if (node.has_actual_finish) {
       finish = node.actual_finish;
