@@ -88,6 +88,8 @@ ripple_golden_test(NAME run_help_plot ARGS run;--help EXIT 0 CONTAINS "draw thei
 ripple_golden_test(NAME merge_plain_directory ARGS merge;tests/data;tests/data EXIT 3
   CONTAINS "tests/data: error: a directory without mc.json")
 ripple_golden_test(NAME import_help ARGS import;--help EXIT 0 CONTAINS "Primavera P6 XER")
-ripple_golden_test(NAME import_warns_on_stderr ARGS import;tests/data/import/plant.xer EXIT 0 CONTAINS "ripple import: warning: tests/data/import/plant.xer: table RSRC (1 rows) not imported")
+ripple_golden_test(NAME import_warns_on_stderr ARGS import;tests/data/import/plant.xer EXIT 0 CONTAINS "ripple import: warning: tests/data/import/plant.xer: table RSRC (1 row) not imported")
 ripple_golden_test(NAME import_placeholders_fail_validation ARGS validate;tests/data/import/plant_placeholders.yaml EXIT 3 CONTAINS "projects[plant].region = 'TODO region id (economy region)': a placeholder to fill in")
 ripple_golden_test(NAME import_bad_map_field ARGS import;tests/data/import/plant.xer;--map;tests/data/import/invalid/bad_map.yaml EXIT 3 CONTAINS "bad_map.yaml:2:7: error: *.capex: unknown field")
+ripple_golden_test(NAME import_xer_scenario ARGS import;tests/data/import/plant.xer;--map;tests/data/import/plant_map.yaml EXIT 0 STDOUT ${PROJECT_SOURCE_DIR}/tests/data/import/plant_scenario.yaml STDERR ${PROJECT_SOURCE_DIR}/tests/data/import/plant_import.expected.stderr)
+ripple_golden_test(NAME import_mspdi_scenario ARGS import;tests/data/import/plant.xml;--map;tests/data/import/plant_map.yaml EXIT 0 STDOUT ${PROJECT_SOURCE_DIR}/tests/data/import/plant_mspdi_scenario.yaml STDERR ${PROJECT_SOURCE_DIR}/tests/data/import/plant_mspdi_import.expected.stderr)
