@@ -138,6 +138,10 @@ struct ActivityEffects {
 
 /// The model of one economy: national and regional systems, factorised once. Immutable after
 /// construction and safe to share between threads. Movable, not copyable.
+/// The dense linear algebra behind Economy: "OpenBLAS (...) and LAPACKE" when the library was
+/// built with RIPPLE_USE_OPENBLAS and found them, else "Eigen's own kernels".
+[[nodiscard]] std::string_view linear_algebra_backend();
+
 class Economy {
  public:
   /// Reads the descriptor (read_economy) and builds the model. Throws InputError for bad files or
