@@ -63,12 +63,26 @@ double Duration::base_amount() const {
   return amount;
 }
 
+bool Duration::is_within_horizon() const {
+  const double base = base_amount();
+  return std::isfinite(base) &&
+         std::fabs(base) <= (is_calendar() ? kMaxDurationMonths : kMaxDurationDays);
+}
+
 Date Duration::after(Date from) const {
+  if (!is_within_horizon()) {
+    throw DateRangeError("a duration of " + to_string() + " is longer than " +
+                         std::to_string(static_cast<int>(kMaxDurationYears)) + " years");
+  }
   if (is_calendar()) return add_fractional_months(from, base_amount());
   return from.add_days(static_cast<int>(std::lround(base_amount())));
 }
 
 Date Duration::before(Date to) const {
+  if (!is_within_horizon()) {
+    throw DateRangeError("a duration of " + to_string() + " is longer than " +
+                         std::to_string(static_cast<int>(kMaxDurationYears)) + " years");
+  }
   if (is_calendar()) return add_fractional_months(to, -base_amount());
   return to.add_days(-static_cast<int>(std::lround(base_amount())));
 }

@@ -77,3 +77,7 @@ ripple_golden_test(NAME compare_runs_csv ARGS compare;tests/data/mc/two_projects
 ripple_golden_test(NAME run_help_plot ARGS run;--help EXIT 0 CONTAINS "draw their pictures")
 ripple_golden_test(NAME merge_plain_directory ARGS merge;tests/data;tests/data EXIT 3
   CONTAINS "tests/data: error: a directory without mc.json")
+ripple_golden_test(NAME merge_campaign_shards ARGS merge;tests/data/sweep/merge/campaign-a-2.csv;tests/data/sweep/merge/campaign-a-1.csv EXIT 0 STDOUT ${PROJECT_SOURCE_DIR}/tests/data/sweep/merge/campaign-merged.expected.csv)
+ripple_golden_test(NAME merge_foreign_campaign ARGS merge;tests/data/sweep/merge/campaign-a-1.csv;tests/data/sweep/merge/campaign-b-2.csv EXIT 3 STDERR ${PROJECT_SOURCE_DIR}/tests/data/sweep/merge/foreign.expected.txt)
+ripple_golden_test(NAME merge_cut_shard ARGS merge;tests/data/sweep/merge/campaign-a-1.csv;tests/data/sweep/merge/cut-2.csv EXIT 3 STDERR ${PROJECT_SOURCE_DIR}/tests/data/sweep/merge/cut.expected.txt)
+ripple_golden_test(NAME merge_short_row ARGS merge;tests/data/sweep/merge/campaign-a-1.csv;tests/data/sweep/merge/short-row-2.csv EXIT 3 STDERR ${PROJECT_SOURCE_DIR}/tests/data/sweep/merge/short-row.expected.txt)
