@@ -17,6 +17,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "ripple/error.hpp"
@@ -26,8 +27,8 @@ namespace ripple {
 /// The inputs a scenario tree was built from: [0] the base file, then overlays and overrides
 /// in the order applied.
 struct ScenarioSource {
-  std::string name;           ///< file path, or `--set KEY=VALUE`
-  bool has_positions = true;  ///< false for --set: its nodes have no file position
+  std::string name;           ///< file path, or `set KEY=VALUE` (the CLI: `--set KEY=VALUE`)
+  bool has_positions = true;  ///< false for overrides: their nodes have no file position
 };
 using ScenarioSources = std::vector<ScenarioSource>;
 
@@ -43,10 +44,12 @@ using ScenarioSources = std::vector<ScenarioSource>;
 void merge_overlay(YAML::Node base, const YAML::Node& overlay, std::size_t source);
 
 /// Applies one `KEY=VALUE` override to `root` in place, tagging the value with `source`.
-/// Throws InputError (exit 3) naming the item when it is not KEY=VALUE, the value is not valid
+/// Throws InputError (exit 3) naming the item as `<label> KEY=VALUE` (the CLI passes its option,
+/// `--set`) when it is not KEY=VALUE, the value is not valid
 /// YAML, or the path does not exist (with the nearest valid keys or ids at the failing step).
 /// A new last key of a map is added, and the scenario reader then reports it if it is unknown.
-void apply_override(YAML::Node root, const std::string& assignment, std::size_t source);
+void apply_override(YAML::Node root, const std::string& assignment, std::size_t source,
+                    std::string_view label = "set");
 
 /// The base file, overlays and overrides combined into one tree, with its sources.
 struct ScenarioTree {
@@ -54,10 +57,12 @@ struct ScenarioTree {
   ScenarioSources sources;
 };
 
-/// Reads `path`, merges each overlay file, applies each override (in order). Throws what
-/// read_scenario_yaml and apply_override throw; an overlay that is not a map is an InputError.
+/// Reads `path`, merges each overlay file, applies each override (in order), each override its
+/// own source `<override_label> KEY=VALUE`. Throws what read_scenario_yaml and apply_override
+/// throw; an overlay that is not a map is an InputError.
 [[nodiscard]] ScenarioTree build_scenario_tree(const std::string& path,
                                                const std::vector<std::string>& overlays,
-                                               const std::vector<std::string>& overrides);
+                                               const std::vector<std::string>& overrides,
+                                               std::string_view override_label = "set");
 
 }  // namespace ripple

@@ -29,8 +29,9 @@ struct Shard {
   [[nodiscard]] std::string to_string() const;
 };
 
-/// Parses "K/N" (decimal integers, 1 <= K <= N). Throws UsageError naming the text and the rule
-/// when it is not of that form, K or N is 0, or K > N.
-[[nodiscard]] Shard parse_shard(std::string_view text);
+/// Parses "K/N" (decimal integers, 1 <= K <= N). Throws UsageError `<label> <text>: <rule>` when
+/// it is not of that form, K or N is 0, or K > N; `label` names where the text came from (the
+/// CLI passes its option, `--shard`).
+[[nodiscard]] Shard parse_shard(std::string_view text, std::string_view label = "shard");
 
 }  // namespace ripple

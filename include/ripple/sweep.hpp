@@ -2,12 +2,12 @@
 /// Parameter sweeps (`ripple sweep`, docs/campaigns.md): a cartesian grid of what-if overrides
 /// over one scenario, one run and one CSV row per point.
 ///
-/// Grid order: the axes are the `--vary` options in command-line order and the LAST axis
+/// Grid order: the axes in the order given (the CLI: its `--vary` options) and the LAST axis
 /// varies fastest, as nested loops written in that order. Point i has coordinates (c_0, ...,
 /// c_{m-1}) with i = ((c_0 · n_1 + c_1) · n_2 + c_2) ... (n_k the size of axis k).
 ///
-/// A point's scenario is the base tree (file, overlays, --set) cloned, with one override per
-/// axis applied on top (each its own source `--vary KEY=VALUE`, so diagnostics name it), then
+/// A point's scenario is the base tree (file, overlays, overrides) cloned, with one override per
+/// axis applied on top (each its own source `<label> KEY=VALUE`, so diagnostics name it), then
 /// validated and run through the same steps as Pipeline::run(). The base YAML is parsed once;
 /// economies are loaded and factorised once per distinct economy options (table, FLQ delta,
 /// household closure, currency), so varying `economy.flq_delta` loads one model per value.
@@ -30,11 +30,13 @@
 
 namespace ripple {
 
-/// One `--vary KEY=SPEC`: a dotted scenario path and its values, each the YAML text of the
-/// value as it would be written in the scenario file (e.g. `42 months`, `0.3`).
+/// One axis `KEY=SPEC` (the CLI's `--vary`): a dotted scenario path and its values, each the
+/// YAML text of the value as it would be written in the scenario file (e.g. `42 months`, `0.3`).
 struct SweepAxis {
   std::string key;
   std::vector<std::string> values;
+  /// Where the axis came from, for messages: `<label> KEY=VALUE: ...` (the CLI: `--vary`).
+  std::string label = "vary";
 };
 
 /// Parses `KEY=SPEC`. SPEC is one of
@@ -45,9 +47,10 @@ struct SweepAxis {
 ///                       last number (`42:60:6 months`) or every number (`42 months:60
 ///                       months:6 months`), the same unit each time;
 ///   `[v1, v2, ...]`     a YAML flow list, for values that contain commas (distributions).
-/// Throws UsageError (exit 2) naming the option: no `=`, an empty key or value, a range with
-/// step <= 0, hi < lo, mixed units or more than 10^8 values.
-[[nodiscard]] SweepAxis parse_vary(std::string_view assignment);
+/// Throws UsageError (exit 2) as `<label> KEY=SPEC: <rule>`: no `=`, an empty key or value, a
+/// range with step <= 0, hi < lo, mixed units or more than 10^8 values. `label` names where the
+/// text came from (the CLI passes its option, `--vary`) and is kept in the axis.
+[[nodiscard]] SweepAxis parse_vary(std::string_view assignment, std::string_view label = "vary");
 
 /// The points of a sweep: the cartesian product of its axes in the order described above.
 class SweepGrid {

@@ -34,8 +34,8 @@ std::string signed_number(double value, int decimals) {
 McComparison compare_monte_carlo(const Scenario& base, const Economy* base_economy,
                                  const Scenario& alt, const Economy* alt_economy,
                                  std::uint64_t runs, std::uint64_t seed, unsigned threads) {
-  if (runs == 0) throw UsageError("--runs must be at least 1");
-  if (threads == 0) throw UsageError("--threads must be at least 1");
+  if (runs == 0) throw UsageError("Monte Carlo comparison: runs = 0: must be at least 1");
+  if (threads == 0) throw UsageError("Monte Carlo comparison: threads = 0: must be at least 1");
   // Projects of BASE that ALT has too, with their index in ALT.
   std::vector<std::pair<std::size_t, std::size_t>> pairs;
   for (std::size_t p = 0; p < base.projects.size(); ++p) {

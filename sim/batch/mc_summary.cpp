@@ -550,7 +550,7 @@ McSummary summarise_mc_directory(const fs::path& dir) {
 }
 
 McSummary merge_mc_directories(const std::vector<fs::path>& shards, const fs::path& out) {
-  if (shards.empty()) throw UsageError("ripple merge: no shard directories given");
+  if (shards.empty()) throw UsageError("Monte Carlo merge: no shard directories given");
   // mc.json must agree byte for byte.
   const auto read_all = [](const fs::path& path) {
     std::ifstream in(path, std::ios::binary);

@@ -243,17 +243,17 @@ std::string headers_risks(const Scenario& scenario) {
 }
 
 void check_options(const Scenario& scenario, const McOptions& options) {
-  if (options.runs == 0) throw UsageError("ripple mc: --runs must be at least 1");
-  if (options.threads == 0) throw UsageError("ripple mc: --threads must be at least 1");
+  if (options.runs == 0) throw UsageError("Monte Carlo: runs = 0: must be at least 1");
+  if (options.threads == 0) throw UsageError("Monte Carlo: threads = 0: must be at least 1");
   if (options.shard_count == 0 || options.shard_index >= options.shard_count) {
-    throw UsageError("ripple mc: shard " + std::to_string(options.shard_index + 1) + "/" +
+    throw UsageError("Monte Carlo: shard " + std::to_string(options.shard_index + 1) + "/" +
                      std::to_string(options.shard_count) + " is not a slice K/N with 1 <= K <= N");
   }
   const int first = scenario.calendar.start.year();
   const int last = scenario.calendar.end.year();
   if (options.jobs_year < first || options.jobs_year > last) {
-    throw UsageError("ripple mc: --jobs-year " + std::to_string(options.jobs_year) +
-                     " is outside the scenario's calendar (" + std::to_string(first) + " to " +
+    throw UsageError("Monte Carlo: jobs_year = " + std::to_string(options.jobs_year) +
+                     ": outside the scenario's calendar (" + std::to_string(first) + " to " +
                      std::to_string(last) + ")");
   }
 }

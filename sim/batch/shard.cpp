@@ -22,9 +22,9 @@ std::string Shard::to_string() const {
   return text;
 }
 
-Shard parse_shard(std::string_view text) {
-  std::string message = "--shard ";
-  message.append(text).append(": ");
+Shard parse_shard(std::string_view text, std::string_view label) {
+  std::string message(label);
+  message.append(" ").append(text).append(": ");
   const std::size_t slash = text.find('/');
   Shard shard;
   if (slash == std::string_view::npos || !parse_count(text.substr(0, slash), shard.index) ||

@@ -58,9 +58,10 @@ std::string_view trim(std::string_view text) {
   return text.substr(first, last - first + 1);
 }
 
-[[noreturn]] void vary_error(std::string_view assignment, const std::string& rule) {
-  std::string message = "--vary ";
-  message.append(assignment).append(": ").append(rule);
+// `where` is "<label> KEY=SPEC" (parse_vary), so that a message names where the axis came from.
+[[noreturn]] void vary_error(std::string_view where, const std::string& rule) {
+  std::string message(where);
+  message.append(": ").append(rule);
   throw UsageError(message);
 }
 
@@ -105,7 +106,7 @@ std::string fixed(double value, int decimals) {
   return text;
 }
 
-std::vector<std::string> range_values(std::string_view assignment, std::string_view spec) {
+std::vector<std::string> range_values(std::string_view where, std::string_view spec) {
   std::vector<std::string_view> parts;
   for (std::size_t from = 0;;) {
     const std::size_t colon = spec.find(':', from);
@@ -113,7 +114,7 @@ std::vector<std::string> range_values(std::string_view assignment, std::string_v
     if (colon == std::string_view::npos) break;
     from = colon + 1;
   }
-  if (parts.size() != 3) vary_error(assignment, "a range is lo:hi:step (three numbers)");
+  if (parts.size() != 3) vary_error(where, "a range is lo:hi:step (three numbers)");
   std::optional<RangePart> bounds[3];
   for (int k = 0; k < 3; ++k) {
     bounds[k] = parse_range_part(parts[k]);
@@ -122,25 +123,25 @@ std::vector<std::string> range_values(std::string_view assignment, std::string_v
       rule.append(trim(parts[k]))
           .append("' is not a number with an optional unit (a range is lo:hi:step, e.g. ")
           .append("42:60:6 months)");
-      vary_error(assignment, rule);
+      vary_error(where, rule);
     }
   }
   std::string unit;
   for (const auto& bound : bounds) {
     if (bound->unit.empty()) continue;
     if (!unit.empty() && bound->unit != unit) {
-      vary_error(assignment, cat("the range mixes units '", unit, "' and '", bound->unit, "'"));
+      vary_error(where, cat("the range mixes units '", unit, "' and '", bound->unit, "'"));
     }
     unit = bound->unit;
   }
   const double lo = bounds[0]->value;
   const double hi = bounds[1]->value;
   const double step = bounds[2]->value;
-  if (!(step > 0.0)) vary_error(assignment, "the step of lo:hi:step must be positive");
-  if (hi < lo) vary_error(assignment, "hi is below lo in lo:hi:step");
+  if (!(step > 0.0)) vary_error(where, "the step of lo:hi:step must be positive");
+  if (hi < lo) vary_error(where, "hi is below lo in lo:hi:step");
   const double steps = std::floor((hi - lo) / step + 1e-9);
   if (steps + 1.0 > static_cast<double>(kMaxAxisValues)) {
-    vary_error(assignment, "more than 10^8 values");
+    vary_error(where, "more than 10^8 values");
   }
   const int decimals = std::max({bounds[0]->decimals, bounds[1]->decimals, bounds[2]->decimals});
   const auto count = static_cast<std::uint64_t>(steps) + 1;
@@ -154,15 +155,15 @@ std::vector<std::string> range_values(std::string_view assignment, std::string_v
   return values;
 }
 
-std::vector<std::string> yaml_list_values(std::string_view assignment, std::string_view spec) {
+std::vector<std::string> yaml_list_values(std::string_view where, std::string_view spec) {
   YAML::Node list;
   try {
     list = scenario_yaml::load_document(std::string(spec), "--vary");
   } catch (const InputError& e) {
-    vary_error(assignment, cat("not a valid YAML list: ", e.diagnostics().front().message));
+    vary_error(where, cat("not a valid YAML list: ", e.diagnostics().front().message));
   }
   if (!list.IsSequence() || list.size() == 0) {
-    vary_error(assignment, "a YAML list [v1, v2, ...] needs at least one value");
+    vary_error(where, "a YAML list [v1, v2, ...] needs at least one value");
   }
   std::vector<std::string> values;
   for (const auto& item : list) {
@@ -179,12 +180,12 @@ std::vector<std::string> yaml_list_values(std::string_view assignment, std::stri
   return values;
 }
 
-std::vector<std::string> list_values(std::string_view assignment, std::string_view spec) {
+std::vector<std::string> list_values(std::string_view where, std::string_view spec) {
   std::vector<std::string> values;
   for (std::size_t from = 0;;) {
     const std::size_t comma = spec.find(',', from);
     const std::string_view value = trim(spec.substr(from, comma - from));
-    if (value.empty()) vary_error(assignment, "empty value in the list v1,v2,...");
+    if (value.empty()) vary_error(where, "empty value in the list v1,v2,...");
     values.emplace_back(value);
     if (comma == std::string_view::npos) break;
     from = comma + 1;
@@ -231,38 +232,40 @@ std::string csv_field(std::string_view text) {
   return out;
 }
 
-SweepAxis parse_vary(std::string_view assignment) {
+SweepAxis parse_vary(std::string_view assignment, std::string_view label) {
+  const std::string where = cat(label, " ", assignment);
   const std::size_t eq = assignment.find('=');
-  if (eq == std::string_view::npos) vary_error(assignment, "expected KEY=SPEC");
+  if (eq == std::string_view::npos) vary_error(where, "expected KEY=SPEC");
   SweepAxis axis;
+  axis.label = std::string(label);
   axis.key = std::string(trim(assignment.substr(0, eq)));
   const std::string_view spec = trim(assignment.substr(eq + 1));
-  if (axis.key.empty()) vary_error(assignment, "empty KEY in KEY=SPEC");
+  if (axis.key.empty()) vary_error(where, "empty KEY in KEY=SPEC");
   if (axis.key.find_first_of(" \t,\"") != std::string::npos) {
-    vary_error(assignment, "KEY is a dotted path without spaces, commas or quotes");
+    vary_error(where, "KEY is a dotted path without spaces, commas or quotes");
   }
-  if (spec.empty()) vary_error(assignment, "empty SPEC: expected v1,v2,... or lo:hi:step");
+  if (spec.empty()) vary_error(where, "empty SPEC: expected v1,v2,... or lo:hi:step");
   if (spec.front() == '[') {
-    axis.values = yaml_list_values(assignment, spec);
+    axis.values = yaml_list_values(where, spec);
   } else if (spec.find(':') != std::string_view::npos) {
-    axis.values = range_values(assignment, spec);
+    axis.values = range_values(where, spec);
   } else {
-    axis.values = list_values(assignment, spec);
+    axis.values = list_values(where, spec);
   }
   return axis;
 }
 
 SweepGrid::SweepGrid(std::vector<SweepAxis> axes) : axes_(std::move(axes)) {
-  if (axes_.empty()) throw UsageError("a sweep needs at least one --vary KEY=SPEC");
+  if (axes_.empty()) throw UsageError("a sweep needs at least one axis (KEY=SPEC)");
   for (std::size_t a = 0; a < axes_.size(); ++a) {
     for (std::size_t b = 0; b < a; ++b) {
       if (axes_[a].key == axes_[b].key) {
         throw UsageError(
-            cat("--vary ", axes_[a].key, " is given twice: list all its values in one"));
+            cat(axes_[a].label, " ", axes_[a].key, " is given twice: list all its values in one"));
       }
     }
     const std::uint64_t size = axes_[a].values.size();
-    if (size == 0) throw UsageError(cat("--vary ", axes_[a].key, " has no values"));
+    if (size == 0) throw UsageError(cat(axes_[a].label, " ", axes_[a].key, " has no values"));
     if (point_count_ > kMaxPoints / size) throw UsageError("the sweep has more than 2^53 points");
     point_count_ *= size;
   }
@@ -381,16 +384,10 @@ std::string Sweep::run_or_throw(std::uint64_t index) {
   // A full clone per point: yaml-cpp cannot share subtrees between trees without merging
   // their node pools (which costs more than the clone), nor restore an assigned node.
   YAML::Node root = YAML::Clone(base_.root);
-  for (const auto& assignment : assignments) {
-    sources.push_back({cat("--vary ", assignment), false});
-    try {
-      apply_override(root, assignment, sources.size() - 1);
-    } catch (const InputError& e) {
-      // apply_override names its item `--set KEY=VALUE`; here it came from --vary.
-      std::vector<Diagnostic> diagnostics = e.diagnostics();
-      for (auto& d : diagnostics) d.mark.file = sources.back().name;
-      throw InputError(std::move(diagnostics));
-    }
+  for (std::size_t a = 0; a < assignments.size(); ++a) {
+    const std::string& label = grid_.axes()[a].label;
+    sources.push_back({cat(label, " ", assignments[a]), false});
+    apply_override(root, assignments[a], sources.size() - 1, label);
   }
   const Scenario scenario = scenario_from_yaml(root, sources);
   timings_.scenario_s += seconds_since(mark);

@@ -116,7 +116,8 @@ ScenarioInput scenario_input(const po::variables_map& vm, const std::string& pat
 }
 
 Scenario load_scenario_input(const ScenarioInput& input) {
-  const ScenarioTree tree = build_scenario_tree(input.path, input.overlays, input.overrides);
+  const ScenarioTree tree =
+      build_scenario_tree(input.path, input.overlays, input.overrides, "--set");
   return scenario_from_yaml(tree.root, tree.sources);
 }
 

@@ -101,12 +101,19 @@ int run_mc(const Args& args, std::ostream& out, std::ostream& err) {
   mc.seed = counts.seed.value_or(scenario.calendar.seed);
   mc.threads = counts.threads;
   if (vm.count("shard") > 0) {
-    const Shard shard = parse_shard(vm["shard"].as<std::string>());
+    const Shard shard = parse_shard(vm["shard"].as<std::string>(), "--shard");
     mc.shard_index = shard.first();
     mc.shard_count = shard.count;
   }
   const auto jobs_year = whole_option(vm, "jobs-year", 1, 9999, "mc");
   mc.jobs_year = jobs_year ? static_cast<int>(*jobs_year) : default_jobs_year(scenario);
+  const int first_year = scenario.calendar.start.year();
+  const int last_year = scenario.calendar.end.year();
+  if (mc.jobs_year < first_year || mc.jobs_year > last_year) {
+    throw UsageError("ripple mc: --jobs-year " + std::to_string(mc.jobs_year) +
+                     " is outside the scenario's calendar (" + std::to_string(first_year) + " to " +
+                     std::to_string(last_year) + ")");
+  }
   mc.rank_risks = vm.count("rank-risks") > 0;
   const bool sharded = mc.shard_count > 1;
   if (isatty(STDERR_FILENO) != 0 && &err == &std::cerr) {

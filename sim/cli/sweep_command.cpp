@@ -110,10 +110,11 @@ int run_sweep(const Args& args, std::ostream& out, std::ostream& err) {
   }
   std::vector<SweepAxis> axes;
   for (const auto& vary : vm["vary"].as<std::vector<std::string>>()) {
-    axes.push_back(parse_vary(vary));
+    axes.push_back(parse_vary(vary, "--vary"));
   }
   SweepGrid grid(std::move(axes));
-  const Shard shard = vm.count("shard") > 0 ? parse_shard(vm["shard"].as<std::string>()) : Shard{};
+  const Shard shard =
+      vm.count("shard") > 0 ? parse_shard(vm["shard"].as<std::string>(), "--shard") : Shard{};
   if (vm.count("count") > 0) {
     out << grid.point_count() << '\n';
     return 0;
@@ -122,7 +123,8 @@ int run_sweep(const Args& args, std::ostream& out, std::ostream& err) {
 
   const auto started = std::chrono::steady_clock::now();
   const ScenarioInput input = scenario_input(vm, paths.front());
-  Sweep sweep(build_scenario_tree(input.path, input.overlays, input.overrides), std::move(grid));
+  Sweep sweep(build_scenario_tree(input.path, input.overlays, input.overrides, "--set"),
+              std::move(grid));
 
   std::ofstream file;
   std::ostream* sink = &out;

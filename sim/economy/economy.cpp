@@ -191,7 +191,7 @@ Economy::Economy(EconomyData data, const EconomyOptions& options)
     throw InputError(descriptor,
                      "the household closure (Type II) needs 'compensation' and "
                      "'household_consumption' in the descriptor (or turn it off: "
-                     "--no-households)");
+                     "household_closure = false)");
   }
   if (!m.data.regions.empty() && t.employment_persons.empty()) {
     throw InputError(descriptor, "regions need national employment by sector ('employment')");

@@ -98,8 +98,9 @@ void merge_overlay(YAML::Node base, const YAML::Node& overlay, std::size_t sourc
   }
 }
 
-void apply_override(YAML::Node root, const std::string& assignment, std::size_t source) {
-  const Mark mark{"--set " + assignment, 0, 0};
+void apply_override(YAML::Node root, const std::string& assignment, std::size_t source,
+                    std::string_view label) {
+  const Mark mark{std::string(label).append(" ").append(assignment), 0, 0};
   const std::size_t eq = assignment.find('=');
   if (eq == std::string::npos || eq == 0) {
     throw InputError(mark,
@@ -173,7 +174,8 @@ void apply_override(YAML::Node root, const std::string& assignment, std::size_t 
 }
 
 ScenarioTree build_scenario_tree(const std::string& path, const std::vector<std::string>& overlays,
-                                 const std::vector<std::string>& overrides) {
+                                 const std::vector<std::string>& overrides,
+                                 std::string_view override_label) {
   ScenarioTree tree;
   tree.root = read_scenario_yaml(path);
   tree.sources.push_back({path, true});
@@ -187,8 +189,8 @@ ScenarioTree build_scenario_tree(const std::string& path, const std::vector<std:
     merge_overlay(tree.root, overlay, tree.sources.size() - 1);
   }
   for (const auto& assignment : overrides) {
-    tree.sources.push_back({"--set " + assignment, false});
-    apply_override(tree.root, assignment, tree.sources.size() - 1);
+    tree.sources.push_back({std::string(override_label).append(" ").append(assignment), false});
+    apply_override(tree.root, assignment, tree.sources.size() - 1, override_label);
   }
   return tree;
 }

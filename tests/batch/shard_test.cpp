@@ -64,10 +64,13 @@ TEST_SUITE("batch") {
         (void)parse_shard(text);
         FAIL("no error");
       } catch (const UsageError& e) {
-        CHECK(std::string(e.what()).find(std::string("--shard ") + text + ": ") == 0);
+        CHECK(std::string(e.what()).find(std::string("shard ") + text + ": ") == 0);
         CHECK(e.exit_code() == ExitCode::kUsage);
       }
     }
+    CHECK_THROWS_WITH_AS((void)parse_shard("5/4", "--shard"),
+                         "--shard 5/4: K must be between 1 and N (shards are numbered 1 to N)",
+                         UsageError);
   }
 }
 

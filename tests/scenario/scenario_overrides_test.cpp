@@ -52,14 +52,14 @@ TEST_SUITE("scenario") {
 
   TEST_CASE("an override of an unknown step names it and the nearest valid ones") {
     CHECK(error_of(base_tree(), "projects.satimol.phases.shafts.duration=1 year") ==
-          "--set projects.satimol.phases.shafts.duration=1 year: error: path "
+          "set projects.satimol.phases.shafts.duration=1 year: error: path "
           "'projects.satimol.phases.shafts.duration': no item with id 'satimol' in projects "
           "(nearest: satimola or kazazot)");
     CHECK(error_of(base_tree(), "economi.flq_delta=0.3") ==
-          "--set economi.flq_delta=0.3: error: path 'economi.flq_delta': no key 'economi' at the "
+          "set economi.flq_delta=0.3: error: path 'economi.flq_delta': no key 'economi' at the "
           "top level (nearest: economy, scenario or projects)");
     CHECK(error_of(base_tree(), "economy.flq_delta") ==
-          "--set economy.flq_delta: error: expected KEY=VALUE, with KEY a dotted path such as "
+          "set economy.flq_delta: error: expected KEY=VALUE, with KEY a dotted path such as "
           "projects.<project>.phases.<phase>.duration");
   }
 
