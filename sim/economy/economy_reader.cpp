@@ -538,9 +538,9 @@ EconomyData DescriptorReader::read() {
   if (!in || std::filesystem::is_directory(path_, ec)) {
     throw RuntimeError("cannot read economy descriptor '" + path_ + "'");
   }
-  const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  const std::string yaml_text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
   if (in.bad()) throw RuntimeError("cannot read economy descriptor '" + path_ + "'");
-  const YAML::Node root = scenario_yaml::load_document(text, path_);
+  const YAML::Node root = scenario_yaml::load_document(yaml_text, path_);
   EconomyData data;
   if (!root.IsMap()) {
     throw InputError({path_, 1, 1}, "an economy descriptor must be a YAML map");

@@ -316,11 +316,13 @@ void NodeReader::check_keys(const YAML::Node& map, const std::string& path,
     const std::string& name = key.Scalar();
     const std::string key_path = join_key(path, name);
     if (std::find(valid.begin(), valid.end(), name) == valid.end()) {
+      // A key added by --set has no position of its own: its value names the --set item.
+      const Mark at = mark(key).line > 0 ? mark(key) : mark(pair.second);
       if (auto near = suggestion(name, valid)) {
         suggested_.emplace_back(map, *near);
-        error(mark(key), key_path + ": unknown key; did you mean '" + *near + "'?");
+        error(at, key_path + ": unknown key; did you mean '" + *near + "'?");
       } else {
-        error(mark(key), key_path + ": unknown key; valid keys are " + join_comma(valid));
+        error(at, key_path + ": unknown key; valid keys are " + join_comma(valid));
       }
       continue;
     }

@@ -81,3 +81,8 @@ ripple_golden_test(NAME merge_campaign_shards ARGS merge;tests/data/sweep/merge/
 ripple_golden_test(NAME merge_foreign_campaign ARGS merge;tests/data/sweep/merge/campaign-a-1.csv;tests/data/sweep/merge/campaign-b-2.csv EXIT 3 STDERR ${PROJECT_SOURCE_DIR}/tests/data/sweep/merge/foreign.expected.txt)
 ripple_golden_test(NAME merge_cut_shard ARGS merge;tests/data/sweep/merge/campaign-a-1.csv;tests/data/sweep/merge/cut-2.csv EXIT 3 STDERR ${PROJECT_SOURCE_DIR}/tests/data/sweep/merge/cut.expected.txt)
 ripple_golden_test(NAME merge_short_row ARGS merge;tests/data/sweep/merge/campaign-a-1.csv;tests/data/sweep/merge/short-row-2.csv EXIT 3 STDERR ${PROJECT_SOURCE_DIR}/tests/data/sweep/merge/short-row.expected.txt)
+ripple_golden_test(NAME schedule_date_past_9999 ARGS schedule;tests/data/model/date_past_9999.yaml EXIT 4 STDERR ${PROJECT_SOURCE_DIR}/tests/data/model/date_past_9999.expected)
+ripple_golden_test(NAME validate_date_past_9999 ARGS validate;tests/data/model/date_past_9999.yaml EXIT 4 STDERR ${PROJECT_SOURCE_DIR}/tests/data/model/date_past_9999.expected)
+ripple_golden_test(NAME run_date_past_9999 ARGS run;tests/data/model/date_past_9999.yaml EXIT 4 STDERR ${PROJECT_SOURCE_DIR}/tests/data/model/date_past_9999.expected)
+ripple_golden_test(NAME validate_missing_economy ARGS validate;tests/data/validate/missing_economy_table.yaml EXIT 1 CONTAINS "cannot read economy descriptor")
+ripple_golden_test(NAME validate_set_unknown_key ARGS "validate;tests/data/run/one_plant.yaml;--set;projects.plant.phases.build.durationx=3 months" EXIT 3 STDERR ${PROJECT_SOURCE_DIR}/tests/data/validate/set_unknown_key.expected)

@@ -65,7 +65,7 @@ expect_stderr 2 "ripple mc: --threads -1: must be a whole number from 1 to 1024"
   "$ripple" mc "$scenario" --runs 10 --threads -1
 expect_stderr 2 "ripple mc: --jobs-year 10000: must be a whole number from 1 to 9999" \
   "$ripple" mc "$scenario" --runs 10 --jobs-year 10000
-expect_stderr 2 "ripple mc: 18446744073709551615 runs is more than" \
+expect_stderr 2 "ripple mc: --runs 18446744073709551615: must be a whole number from 1 to 9007199254740992" \
   "$ripple" mc "$scenario" --runs 18446744073709551615 --allow-large
 expect_stderr 2 "ripple mc: 20000000 runs is more than the limit of 10000000 (a typo?); add --allow-large" \
   "$ripple" mc "$scenario" --runs 20000000
@@ -75,7 +75,7 @@ expect_stderr 2 "ripple compare: --threads 0: must be a whole number from 1 to 1
   "$ripple" compare "$scenario" "$scenario" --runs 5 --threads 0
 expect_stderr 2 "ripple sweep: 1000000000 points is more than the limit of 10000000" \
   "$ripple" sweep "$scenario" --vary a=1:1000:1 --vary b=1:1000:1 --vary c=1:1000:1
-expect_stderr 2 "--points -1" "$ripple" merge tests/data/sweep/merge/shard-1.csv --points -1
+expect_stderr 2 "--points must be a whole number >= 1, not '-1'" "$ripple" merge tests/data/sweep/merge/shard-1.csv --points -1
 
 if [ "$failures" -gt 0 ]; then
   echo "$failures check(s) failed"
