@@ -20,6 +20,7 @@
 #include "ripple/date.hpp"
 #include "ripple/duration.hpp"
 #include "ripple/scenario.hpp"
+#include "ripple/work_calendar.hpp"
 
 namespace ripple {
 
@@ -31,12 +32,20 @@ struct ActivityNode {
   std::optional<Date> not_before;     ///< earliest start
   std::optional<Date> actual_start;   ///< the activity started on this date
   std::optional<Date> actual_finish;  ///< the activity finished on this date
+  /// Its working calendar (Scenario::calendar_of, owned by the scenario); nullptr: calendar days.
+  const WorkCalendar* calendar = nullptr;
 };
 
 /// Edge property: the dependency of the target activity on the source activity.
 struct Link {
   DependencyType type = DependencyType::kFinishToStart;
   Duration lag{0.0, TimeUnit::kDays};  ///< negative: a lead
+  /// The calendar the lag counts working time on: the predecessor's, else the successor's (P6's
+  /// default); nullptr: calendar days.
+  const WorkCalendar* lag_calendar = nullptr;
+  /// FF/SF in shift mode on an activity that has not started and is not a milestone: the link
+  /// moves the successor's start (its duration kept) instead of holding its finish.
+  bool shifts_start = false;
 };
 
 /// The dependency graph: predecessor -> successor edges, in- and out-edges both iterable.

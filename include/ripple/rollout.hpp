@@ -8,6 +8,8 @@
 /// boundaries (calendar.period). Same-instant events run in this order: shocks, finishes,
 /// milestones, work ends, ready, starts, ramp-up steps, period boundaries.
 ///
+/// Working calendars (work_calendar.hpp) as in CPM: starts move to a working day, durations and
+/// working lags count working days, FF/SF links in shift mode move the start.
 /// Dates follow the CPM forward pass (cpm.hpp): with the plan's durations and no shocks the
 /// rollout's start and finish equal the CPM early dates. Shocks (Scenario::shocks):
 ///   delay (phase, date D, by): not started by D (start on or after D): the start moves `by`
@@ -67,6 +69,8 @@ class Rollout {
     std::uint32_t target;
     DependencyType type;
     Duration lag;
+    const WorkCalendar* lag_calendar;
+    bool shifts_start;  // Link::shifts_start: constrains the target's start
   };
   struct Driver {
     std::uint8_t kind;  // detail::Driver::Kind
@@ -99,6 +103,7 @@ class Rollout {
   void schedule_finish(Vertex v);
   void resolve_start_links(Vertex v);
   void resolve_finish_links(Vertex v);
+  void resolve_link(const OutLink& link, Date anchor, Vertex p);
   void resolve(Vertex s, Date constraint, bool is_finish_constraint, std::uint8_t kind, Vertex p);
   void pause(Vertex v, Date from, int days);
   void reschedule_work_done(Vertex v);

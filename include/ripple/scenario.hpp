@@ -19,6 +19,7 @@
 #include "ripple/distribution.hpp"
 #include "ripple/duration.hpp"
 #include "ripple/error.hpp"
+#include "ripple/work_calendar.hpp"
 
 namespace ripple {
 
@@ -76,6 +77,12 @@ struct RampUp {
 enum class DependencyType { kFinishToStart, kStartToStart, kFinishToFinish, kStartToFinish };
 [[nodiscard]] std::string_view dependency_type_name(DependencyType type);  ///< "FS" ...
 
+/// What an FF or SF link moves when it binds (docs/scheduling.md): ripple's default holds the
+/// finish (the activity stretches, its start stays); P6 and MS Project keep the duration and
+/// shift the start later so that the finish lands on the constraint.
+enum class FinishLinkMode { kStretch, kShift };
+[[nodiscard]] std::string_view finish_link_mode_name(FinishLinkMode mode);  ///< "stretch" ...
+
 /// A reference to a phase or milestone: "project.phase", as written after resolution.
 struct ActivityRef {
   std::size_t project = 0;   ///< index into Scenario::projects
@@ -88,6 +95,8 @@ struct Dependency {
   ActivityRef predecessor;
   DependencyType type = DependencyType::kFinishToStart;
   Duration lag{0.0, TimeUnit::kDays};
+  /// FF/SF only: this link's mode; none: the scenario's Scenario::finish_links.
+  std::optional<FinishLinkMode> finish_link;
   Mark mark;
 };
 
@@ -114,6 +123,9 @@ struct Phase {
   /// Monte Carlo: the duration is multiplied by the programme-wide correlation factor
   /// (Scenario::correlation) drawn per run. Deterministic runs ignore it.
   bool correlated = false;
+  /// Index into Scenario::calendars of the working calendar its dates, duration and the lags of
+  /// its links from predecessors follow; none: the project's, else calendar days.
+  std::optional<std::size_t> calendar;
   Mark mark;
 };
 
@@ -144,8 +156,9 @@ struct Project {
   std::string sector;  ///< economy sector it operates in
   std::vector<Product> products;
   std::optional<Baseline> baseline;
-  std::vector<Phase> phases;        ///< phases and milestones, in file order
-  std::optional<Date> target_date;  ///< reported commissioning target, for on-time statistics
+  std::vector<Phase> phases;            ///< phases and milestones, in file order
+  std::optional<Date> target_date;      ///< reported commissioning target, for on-time statistics
+  std::optional<std::size_t> calendar;  ///< index into Scenario::calendars; none: calendar days
   Mark mark;
 
   /// Total capex, millions of currency.
@@ -213,6 +226,12 @@ struct Scenario {
   std::vector<Resource> resources;
   std::vector<Shock> shocks;
   std::optional<Correlation> correlation;  ///< Monte Carlo only
+  std::vector<WorkCalendar> calendars;     ///< working calendars, referred to by index
+  /// How FF/SF links act where a dependency does not say (Dependency::finish_link).
+  FinishLinkMode finish_links = FinishLinkMode::kStretch;
+
+  /// The working calendar of an activity: its own, else its project's; nullptr: calendar days.
+  [[nodiscard]] const WorkCalendar* calendar_of(ActivityRef ref) const;
 
   [[nodiscard]] std::optional<std::size_t> find_project(const std::string& id) const;
   /// Index of the project with this id; throws std::out_of_range.

@@ -6,8 +6,13 @@
 namespace ripple {
 namespace {
 
-// Amount of one `unit` in its family's base unit (days or months).
-double base_per_unit(TimeUnit unit) { return Duration{1.0, unit}.base_amount(); }
+// Amount of one `unit` in its family's base unit (days or months). Working units convert at a
+// nominal 1 working day = 1 day and 8 working hours = 1 day (risk delays in another unit than
+// their phase's; docs/montecarlo.md).
+double base_per_unit(TimeUnit unit) {
+  if (unit == TimeUnit::kWorkHours) return 1.0 / 8.0;
+  return Duration{1.0, unit}.base_amount();
+}
 
 bool is_month_family(TimeUnit unit) { return Duration{1.0, unit}.is_calendar(); }
 

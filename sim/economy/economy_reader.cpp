@@ -20,83 +20,61 @@ namespace {
 
 using economy::CsvTable;
 using economy::parse_number;
-
-Mark mark_of(const YAML::Node& node, const std::string& file) {
-  const YAML::Mark m = node.Mark();
-  if (m.line < 0) return {file, 0, 0};
-  return {file, m.line + 1, m.column + 1};
-}
-
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = up;
-    }
-  }
-  return row[b.size()];
-}
-
-std::string suggestion(std::string_view key, const std::vector<std::string_view>& known) {
-  std::string_view best;
-  std::size_t best_distance = 3;
-  for (auto k : known) {
-    const std::size_t d = edit_distance(key, k);
-    if (d < best_distance) {
-      best_distance = d;
-      best = k;
-    }
-  }
-  return best.empty() ? std::string() : " (did you mean '" + std::string(best) + "'?)";
-}
+using scenario_yaml::join_key;
+using scenario_yaml::NodeReader;
 
 // Reads the descriptor, collecting diagnostics in `sink`.
 class DescriptorReader {
  public:
-  DescriptorReader(std::string path, DiagnosticSink& sink) : path_(std::move(path)), sink_(sink) {}
+  DescriptorReader(std::string path, DiagnosticSink& sink)
+      : path_(std::move(path)), sink_(sink), r_(path_, sink) {}
 
   EconomyData read();
 
  private:
+  // The descriptor is read through the scenario's value layer (scenario/yaml_values.hpp): the
+  // same positions, key checks, suggestions and `key = value: rule` messages.
   void error(const YAML::Node& node, const std::string& message) {
-    sink_.error(mark_of(node, path_), message);
+    r_.error(r_.mark(node), message);
   }
-  void check_keys(const YAML::Node& map, const std::vector<std::string_view>& known,
-                  const std::string& where) {
-    if (!map.IsMap()) return;
-    for (const auto& entry : map) {
-      const auto key = entry.first.as<std::string>();
-      if (std::find(known.begin(), known.end(), key) == known.end()) {
-        error(entry.first, "unknown key '" + key + "' in " + where + suggestion(key, known));
-      }
-    }
-  }
+  // `map[key]` as text; a missing required key or a value that is not text is reported.
   std::optional<std::string> string_at(const YAML::Node& map, const char* key, bool required,
-                                       const YAML::Node& parent) {
-    const YAML::Node node = map[key];
-    if (!node) {
-      if (required) error(parent, std::string("missing required key '") + key + "'");
+                                       const std::string& path) {
+    if (!NodeReader::has(map, key)) {
+      if (required) r_.require(map, key, path);
       return std::nullopt;
     }
-    if (!node.IsScalar()) {
-      error(node, std::string("'") + key + "' must be a single value");
-      return std::nullopt;
-    }
-    return node.as<std::string>();
+    return r_.text(map[key], join_key(path, key));
   }
-  std::optional<double> number_at(const YAML::Node& node, const std::string& key) {
-    if (!node.IsScalar()) {
-      error(node, "'" + key + "' must be a number");
-      return std::nullopt;
+  // A map key as text (a key that is a list or a map is reported).
+  std::optional<std::string> key_text(const YAML::Node& key, const std::string& path) {
+    if (key.IsScalar()) return key.Scalar();
+    error(key, path + ": a key must be text");
+    return std::nullopt;
+  }
+  std::optional<double> number_at(const YAML::Node& node, const std::string& path) {
+    return r_.number(node, path);
+  }
+  // A map key as it reads in a key path.
+  static std::string render_key(const YAML::Node& key) {
+    return key.IsScalar() ? key.Scalar() : scenario_yaml::render(key);
+  }
+  // "; did you mean 'x'?" when a sector id is a likely typo, as the scenario reader says it.
+  std::string did_you_mean(const std::string& word) const {
+    if (auto near = scenario_yaml::suggestion(word, sector_ids_)) {
+      return "; did you mean '" + *near + "'?";
     }
-    auto value = parse_number(node.as<std::string>());
-    if (!value) error(node, "'" + key + "' = '" + node.as<std::string>() + "' is not a number");
-    return value;
+    return "";
+  }
+  // Persons per unit of an employment count: `persons` 1, `1000 persons` (or `thousand
+  // persons`) 1,000.
+  std::optional<double> persons_per(const YAML::Node& unit, const std::string& path) {
+    const auto text = r_.text(unit, path);
+    if (!text) return std::nullopt;
+    if (*text == "persons") return 1.0;
+    if (*text == "1000 persons" || *text == "thousand persons") return 1000.0;
+    r_.invalid(unit, path, "an employment unit is 'persons' or '1000 persons'");
+    return std::nullopt;
   }
 
   void read_info(const YAML::Node& root, EconomyInfo& info);
@@ -113,6 +91,7 @@ class DescriptorReader {
 
   std::string path_;
   DiagnosticSink& sink_;
+  NodeReader r_;
   std::optional<CsvTable> csv_;
   std::size_t label_field_ = 0;
   std::map<std::string, std::size_t> row_by_label_;
@@ -129,51 +108,42 @@ std::filesystem::path resolve(const std::string& descriptor, const std::string& 
 
 void DescriptorReader::read_info(const YAML::Node& root, EconomyInfo& info) {
   info.descriptor_path = path_;
-  info.name = string_at(root, "name", true, root).value_or("");
-  info.description = string_at(root, "description", false, root).value_or("");
-  info.source = string_at(root, "source", false, root).value_or("");
-  if (const auto node = root["illustrative"]) {
-    const auto text = node.IsScalar() ? node.as<std::string>() : std::string();
-    if (text == "true") {
-      info.illustrative = true;
-    } else if (text == "false") {
-      info.illustrative = false;
-    } else {
-      error(node, "'illustrative' = '" + text + "' must be true or false");
-    }
-  } else {
-    error(root, "missing required key 'illustrative' (true or false)");
+  info.name = string_at(root, "name", true, "").value_or("");
+  info.description = string_at(root, "description", false, "").value_or("");
+  info.source = string_at(root, "source", false, "").value_or("");
+  if (r_.require(root, "illustrative", "")) {
+    if (auto flag = r_.boolean(root["illustrative"], "illustrative")) info.illustrative = *flag;
   }
-  info.currency = string_at(root, "currency", true, root).value_or("");
-  if (const auto node = root["year"]) {
-    if (auto year = number_at(node, "year")) info.year = static_cast<int>(*year);
-  } else {
-    error(root, "missing required key 'year'");
+  info.currency = string_at(root, "currency", true, "").value_or("");
+  if (r_.require(root, "year", "")) {
+    if (auto year = r_.integer(root["year"], "year")) info.year = static_cast<int>(*year);
   }
-  if (const auto node = root["money_unit"]) {
+  if (r_.require(root, "money_unit", "")) {
     static const std::map<std::string, double> kUnits = {
         {"units", 1.0}, {"thousands", 1e3}, {"millions", 1e6}, {"billions", 1e9}};
-    const auto text = node.IsScalar() ? node.as<std::string>() : std::string();
-    if (auto it = kUnits.find(text); it != kUnits.end()) {
-      info.money_unit_label = text;
-      info.money_unit = it->second;
-    } else {
-      error(node, "'money_unit' = '" + text + "' must be units, thousands, millions or billions");
+    if (auto text = r_.text(root["money_unit"], "money_unit")) {
+      if (auto it = kUnits.find(*text); it != kUnits.end()) {
+        info.money_unit_label = *text;
+        info.money_unit = it->second;
+      } else {
+        r_.invalid(root["money_unit"], "money_unit",
+                   "a money unit is units, thousands, millions or billions");
+      }
     }
-  } else {
-    error(root, "missing required key 'money_unit' (units, thousands, millions or billions)");
   }
-  if (const auto node = root["exchange_rates"]) {
-    if (!node.IsMap()) {
-      error(node, "'exchange_rates' must map currency codes to table currency units per unit");
-    } else {
+  if (NodeReader::has(root, "exchange_rates")) {
+    const YAML::Node node = root["exchange_rates"];
+    if (r_.expect_map(node, "exchange_rates")) {
       for (const auto& entry : node) {
-        const auto code = entry.first.as<std::string>();
-        auto rate = number_at(entry.second, "exchange_rates." + code);
+        const auto code = key_text(entry.first, "exchange_rates");
+        if (!code) continue;
+        const std::string rate_path = join_key("exchange_rates", *code);
+        auto rate = number_at(entry.second, rate_path);
         if (rate && !(*rate > 0.0)) {
-          error(entry.second, "'exchange_rates." + code + "' must be > 0");
+          r_.invalid(entry.second, rate_path,
+                     "an exchange rate (table currency units per unit) must be > 0");
         } else if (rate) {
-          info.exchange_rates[code] = *rate;
+          info.exchange_rates[*code] = *rate;
         }
       }
     }
@@ -182,25 +152,26 @@ void DescriptorReader::read_info(const YAML::Node& root, EconomyInfo& info) {
 
 void DescriptorReader::read_sectors(const YAML::Node& root, IoTable& table) {
   const YAML::Node sectors = root["sectors"];
-  if (!sectors || !sectors.IsSequence() || sectors.size() == 0) {
-    error(sectors ? sectors : root,
-          "'sectors' must be a non-empty list of {id, name, row, column}");
+  if (!r_.require(root, "sectors", "")) return;
+  if (!sectors.IsSequence() || sectors.size() == 0) {
+    r_.invalid(sectors, "sectors", "expected a non-empty list of {id, name, row, column}");
     return;
   }
   std::set<std::string> seen;
   for (const auto& s : sectors) {
+    const std::string path = "sectors[" + std::to_string(sector_ids_.size()) + "]";
     if (!s.IsMap()) {
-      error(s, "a sector must be a map {id, name, row, column}");
+      r_.invalid(s, path, "expected a map {id, name, row, column}");
       continue;
     }
-    check_keys(s, {"id", "name", "row", "column"}, "a sector");
-    const auto id = string_at(s, "id", true, s);
+    r_.check_keys(s, path, {"id", "name", "row", "column"});
+    const auto id = string_at(s, "id", true, path);
     if (!id) continue;
-    if (!seen.insert(*id).second) error(s["id"], "duplicate sector id '" + *id + "'");
-    const auto row_label = string_at(s, "row", false, s).value_or(*id);
-    const auto column_label = string_at(s, "column", false, s).value_or(*id);
+    if (!seen.insert(*id).second) r_.invalid(s["id"], join_key(path, "id"), "duplicate sector id");
+    const auto row_label = string_at(s, "row", false, path).value_or(*id);
+    const auto column_label = string_at(s, "column", false, path).value_or(*id);
     table.sector_ids.push_back(*id);
-    table.sector_names.push_back(string_at(s, "name", false, s).value_or(*id));
+    table.sector_names.push_back(string_at(s, "name", false, path).value_or(*id));
     sector_ids_.push_back(*id);
     std::optional<std::size_t> row;
     std::optional<std::size_t> column;
@@ -211,8 +182,7 @@ void DescriptorReader::read_sectors(const YAML::Node& root, IoTable& table) {
         sink_.error(csv_->mark(std::nullopt, label_field_),
                     "no row labelled '" + row_label + "' in column '" +
                         csv_->header().cells[label_field_].text + "' for sector '" + *id + "' (" +
-                        mark_of(s, path_).file + ":" + std::to_string(mark_of(s, path_).line) +
-                        ")");
+                        r_.mark(s).file + ":" + std::to_string(r_.mark(s).line) + ")");
       }
       column = csv_->find_column(column_label);
       if (!column) {
@@ -265,22 +235,27 @@ std::optional<std::vector<double>> DescriptorReader::read_vector(const YAML::Nod
                                                                  bool allow_negative) {
   const YAML::Node spec = root[key];
   if (!spec) {
-    if (required) error(root, std::string("missing required key '") + key + "'");
+    if (required) r_.require(root, key, "");
     return std::nullopt;
   }
   if (!spec.IsMap()) {
-    error(spec, std::string("'") + key + "' must be a map: {row: LABEL}, {column: LABEL}" +
-                    " or {sum_of_rows: [LABEL, ...]}");
+    r_.invalid(spec, key,
+               "expected a map: {row: LABEL}, {column: LABEL} or {sum_of_rows: [LABEL, ...]}");
     return std::nullopt;
   }
-  check_keys(spec, {"row", "column", "sum_of_rows", "unit"}, std::string("'") + key + "'");
+  r_.check_keys(spec, key, {"row", "column", "sum_of_rows", "unit"});
   if (!csv_) return std::nullopt;
   const std::size_t n = sector_ids_.size();
   const std::string what = key;
   std::vector<double> values(n, 0.0);
   bool ok = true;
   auto add_row = [&](const YAML::Node& label_node) {
-    const auto label = label_node.as<std::string>();
+    const auto text = r_.text(label_node, what);
+    if (!text) {
+      ok = false;
+      return;
+    }
+    const std::string& label = *text;
     auto it = row_by_label_.find(label);
     if (it == row_by_label_.end()) {
       error(label_node, "'" + what + "': no row labelled '" + label + "' in " + csv_->path());
@@ -299,7 +274,9 @@ std::optional<std::vector<double>> DescriptorReader::read_vector(const YAML::Nod
   if (const auto row = spec["row"]) {
     add_row(row);
   } else if (const auto column = spec["column"]) {
-    const auto label = column.as<std::string>();
+    const auto text = r_.text(column, join_key(what, "column"));
+    if (!text) return std::nullopt;
+    const std::string& label = *text;
     const auto field = csv_->find_column(label);
     if (!field) {
       error(column, "'" + what + "': no column '" + label + "' in the header of " + csv_->path());
@@ -315,12 +292,12 @@ std::optional<std::vector<double>> DescriptorReader::read_vector(const YAML::Nod
     }
   } else if (const auto rows = spec["sum_of_rows"]) {
     if (!rows.IsSequence() || rows.size() == 0) {
-      error(rows, "'" + what + ".sum_of_rows' must be a non-empty list of row labels");
+      r_.invalid(rows, join_key(what, "sum_of_rows"), "expected a non-empty list of row labels");
       return std::nullopt;
     }
     for (const auto& label : rows) add_row(label);
   } else {
-    error(spec, "'" + what + "' needs one of row, column or sum_of_rows");
+    error(spec, what + ": needs one of row, column or sum_of_rows");
     return std::nullopt;
   }
   if (!ok) return std::nullopt;
@@ -337,7 +314,7 @@ void DescriptorReader::check_output(IoTable& table, const YAML::Node& output_nod
     } else if (table.output[j] == 0.0 && inputs > 0.0) {
       sink_.error(sector_columns_[j] ? Mark{csv_->path(), csv_->header().line,
                                             csv_->header().cells[*sector_columns_[j]].column}
-                                     : mark_of(output_node, path_),
+                                     : r_.mark(output_node),
                   "sector '" + table.sector_ids[j] +
                       "' has zero output but non-zero intermediate inputs (" +
                       std::to_string(inputs) + ") in column '" +
@@ -350,11 +327,12 @@ void DescriptorReader::check_output(IoTable& table, const YAML::Node& output_nod
 
 std::optional<std::size_t> DescriptorReader::sector_by_id(const YAML::Node& node,
                                                           const std::string& what) {
-  const auto id = node.as<std::string>();
+  const auto text = key_text(node, what);
+  if (!text) return std::nullopt;
+  const std::string& id = *text;
   auto it = std::find(sector_ids_.begin(), sector_ids_.end(), id);
   if (it == sector_ids_.end()) {
-    std::vector<std::string_view> known(sector_ids_.begin(), sector_ids_.end());
-    error(node, what + ": unknown sector '" + id + "'" + suggestion(id, known));
+    error(node, what + ": unknown sector '" + id + "'" + did_you_mean(id));
     return std::nullopt;
   }
   return static_cast<std::size_t>(it - sector_ids_.begin());
@@ -363,43 +341,47 @@ std::optional<std::size_t> DescriptorReader::sector_by_id(const YAML::Node& node
 void DescriptorReader::read_bridge(const YAML::Node& root, EconomyData& data) {
   const std::size_t n = sector_ids_.size();
   const YAML::Node bridge = root["bridge"];
-  if (!bridge || !bridge.IsMap()) {
-    error(bridge ? bridge : root,
-          "'bridge' must map works, equipment and services to sector shares");
+  if (!r_.require(root, "bridge", "")) return;
+  if (!bridge.IsMap()) {
+    r_.invalid(bridge, "bridge",
+               "expected a map of works, equipment and services to sector shares");
     return;
   }
-  check_keys(bridge, {"works", "equipment", "services"}, "'bridge'");
+  r_.check_keys(bridge, "bridge", {"works", "equipment", "services"});
   for (std::size_t c = 0; c < kSpendingCategoryCount; ++c) {
     const std::string name(category_name(static_cast<SpendingCategory>(c)));
     auto& shares = data.bridge.shares[c];
     shares.assign(n, 0.0);
     const YAML::Node node = bridge[name];
-    if (!node || !node.IsMap() || node.size() == 0) {
-      error(node ? node : bridge, "'bridge." + name + "' must map sector ids to shares");
+    if (!r_.require(bridge, name, "bridge")) continue;
+    if (!node.IsMap() || node.size() == 0) {
+      r_.invalid(node, "bridge." + name, "expected a map of sector ids to shares");
       continue;
     }
     double sum = 0.0;
     bool ok = true;
     for (const auto& entry : node) {
-      auto sector = sector_by_id(entry.first, "'bridge." + name + "'");
-      auto share = number_at(entry.second, "bridge." + name + "." + entry.first.as<std::string>());
+      const std::string share_path = "bridge." + name + "." + render_key(entry.first);
+      auto sector = sector_by_id(entry.first, share_path);
+      auto share = number_at(entry.second, share_path);
       if (!sector || !share) {
         ok = false;
         continue;
       }
       if (*share < 0.0) {
-        error(entry.second, "'bridge." + name + "' shares must be >= 0");
+        r_.invalid(entry.second, share_path, "a share must not be negative");
         ok = false;
       }
       shares[*sector] += *share;
       sum += *share;
     }
     if (ok && std::abs(sum - 1.0) > 1e-6) {
-      error(node, "'bridge." + name + "' shares sum to " + std::to_string(sum) + ", not 1");
+      error(node, "bridge." + name + ": shares sum to " + scenario_yaml::format_number(sum) +
+                      "; they must sum to 1");
     }
   }
   if (const auto node = root["construction_sector"]) {
-    if (auto s = sector_by_id(node, "'construction_sector'")) data.construction_sector = *s;
+    if (auto s = sector_by_id(node, "construction_sector")) data.construction_sector = *s;
   } else {
     const auto& works = data.bridge.shares[0];
     if (!works.empty()) {
@@ -409,20 +391,12 @@ void DescriptorReader::read_bridge(const YAML::Node& root, EconomyData& data) {
   }
   data.compensation_per_worker_override.assign(n, std::nullopt);
   if (const auto node = root["compensation_per_worker"]) {
-    if (!node.IsMap()) {
-      error(node, "'compensation_per_worker' must map sector ids to currency units per year");
-      return;
-    }
+    if (!r_.expect_map(node, "compensation_per_worker")) return;
     for (const auto& entry : node) {
-      auto sector = sector_by_id(entry.first, "'compensation_per_worker'");
-      auto value = number_at(entry.second, "compensation_per_worker");
-      if (sector && value) {
-        if (*value < 0.0) {
-          error(entry.second, "'compensation_per_worker' must be >= 0");
-        } else {
-          data.compensation_per_worker_override[*sector] = *value;
-        }
-      }
+      const std::string item_path = "compensation_per_worker." + render_key(entry.first);
+      auto sector = sector_by_id(entry.first, item_path);
+      auto value = r_.non_negative(entry.second, item_path);
+      if (sector && value) data.compensation_per_worker_override[*sector] = *value;
     }
   }
 }
@@ -447,49 +421,40 @@ void DescriptorReader::read_regions(const YAML::Node& root, EconomyData& data) {
   };
   if (regions.IsSequence()) {
     for (const auto& r : regions) {
+      const std::string path = "regions[" + std::to_string(seen.size()) + "]";
       if (!r.IsMap()) {
-        error(r, "a region must be a map {id, name, employment: {sector: persons}}");
+        r_.invalid(r, path, "expected a map {id, name, employment: {sector: persons}}");
         continue;
       }
-      check_keys(r, {"id", "name", "employment"}, "a region");
-      auto id = string_at(r, "id", true, r);
+      r_.check_keys(r, path, {"id", "name", "employment"});
+      auto id = string_at(r, "id", true, path);
       if (!id) continue;
-      RegionEmployment region{*id, string_at(r, "name", false, r).value_or(*id),
+      RegionEmployment region{*id, string_at(r, "name", false, path).value_or(*id),
                               std::vector<double>(n, 0.0)};
       const auto employment = r["employment"];
-      if (!employment || !employment.IsMap()) {
-        error(employment ? employment : r, "'employment' must map sector ids to persons");
-        continue;
-      }
+      const std::string employment_path = join_key(path, "employment");
+      if (!r_.require(r, "employment", path)) continue;
+      if (!r_.expect_map(employment, employment_path)) continue;
       for (const auto& entry : employment) {
-        auto sector = sector_by_id(entry.first, "region '" + *id + "' employment");
-        auto value = number_at(entry.second, "employment");
-        if (sector && value) {
-          if (*value < 0.0) error(entry.second, "employment must be >= 0");
-          region.employment_persons[*sector] = std::max(0.0, *value);
-        }
+        const std::string item_path = join_key(employment_path, render_key(entry.first));
+        auto sector = sector_by_id(entry.first, item_path);
+        auto value = r_.non_negative(entry.second, item_path);
+        if (sector && value) region.employment_persons[*sector] = *value;
       }
-      add_region(std::move(region), mark_of(r, path_));
+      add_region(std::move(region), r_.mark(r));
     }
     return;
   }
   if (!regions.IsMap()) {
-    error(regions, "'regions' must be a list of regions or {file: CSV, unit: persons}");
+    r_.invalid(regions, "regions", "expected a list of regions or {file: CSV, unit: persons}");
     return;
   }
-  check_keys(regions, {"file", "unit"}, "'regions'");
-  const auto file = string_at(regions, "file", true, regions);
+  r_.check_keys(regions, "regions", {"file", "unit"});
+  const auto file = string_at(regions, "file", true, "regions");
   if (!file) return;
   double persons_per_unit = 1.0;
   if (const auto unit = regions["unit"]) {
-    const auto text = unit.as<std::string>();
-    if (text == "persons") {
-      persons_per_unit = 1.0;
-    } else if (text == "1000 persons" || text == "thousand persons") {
-      persons_per_unit = 1000.0;
-    } else {
-      error(unit, "'regions.unit' = '" + text + "' must be 'persons' or '1000 persons'");
-    }
+    if (auto factor = persons_per(unit, "regions.unit")) persons_per_unit = *factor;
   }
   const CsvTable csv = CsvTable::read(resolve(path_, *file).string());
   const auto id_field = csv.find_column("region");
@@ -504,10 +469,8 @@ void DescriptorReader::read_regions(const YAML::Node& root, EconomyData& data) {
     const auto& label = csv.header().cells[f].text;
     auto it = std::find(sector_ids_.begin(), sector_ids_.end(), label);
     if (it == sector_ids_.end()) {
-      std::vector<std::string_view> known(sector_ids_.begin(), sector_ids_.end());
-      sink_.error(
-          csv.mark(std::nullopt, f),
-          "column '" + label + "' is not a sector id of the economy" + suggestion(label, known));
+      sink_.error(csv.mark(std::nullopt, f),
+                  "column '" + label + "' is not a sector id of the economy" + did_you_mean(label));
       continue;
     }
     sector_of_field[f] = static_cast<std::size_t>(it - sector_ids_.begin());
@@ -545,27 +508,27 @@ EconomyData DescriptorReader::read() {
   if (!root.IsMap()) {
     throw InputError({path_, 1, 1}, "an economy descriptor must be a YAML map");
   }
-  check_keys(root,
-             {"name", "description", "source", "illustrative", "currency", "year", "money_unit",
-              "exchange_rates", "table", "sectors", "output", "compensation", "value_added",
-              "employment", "household_consumption", "construction_sector",
-              "compensation_per_worker", "bridge", "regions"},
-             "the economy descriptor");
+  r_.check_keys(root, "",
+                {"name", "description", "source", "illustrative", "currency", "year", "money_unit",
+                 "exchange_rates", "table", "sectors", "output", "compensation", "value_added",
+                 "employment", "household_consumption", "construction_sector",
+                 "compensation_per_worker", "bridge", "regions"});
   read_info(root, data.info);
 
   const YAML::Node table_node = root["table"];
-  if (!table_node || !table_node.IsMap()) {
-    error(table_node ? table_node : root, "'table' must be a map {file, label_column}");
-  } else {
-    check_keys(table_node, {"file", "label_column"}, "'table'");
-    if (const auto file = string_at(table_node, "file", true, table_node)) {
+  if (r_.require(root, "table", "") && !table_node.IsMap()) {
+    r_.invalid(table_node, "table", "expected a map {file, label_column}");
+  } else if (table_node.IsMap()) {
+    r_.check_keys(table_node, "table", {"file", "label_column"});
+    if (const auto file = string_at(table_node, "file", true, "table")) {
       data.info.table_path = resolve(path_, *file).string();
       csv_ = CsvTable::read(data.info.table_path);
-      if (const auto label = table_node["label_column"]) {
-        auto field = csv_->find_column(label.as<std::string>());
+      if (const auto label_text = string_at(table_node, "label_column", false, "table")) {
+        const YAML::Node label = table_node["label_column"];
+        auto field = csv_->find_column(*label_text);
         if (!field) {
-          error(label, "'label_column': no column '" + label.as<std::string>() + "' in " +
-                           data.info.table_path);
+          error(label,
+                "'label_column': no column '" + *label_text + "' in " + data.info.table_path);
           csv_.reset();
         } else {
           label_field_ = *field;
@@ -595,16 +558,10 @@ EconomyData DescriptorReader::read() {
   if (auto employment = read_vector(root, "employment", false, false)) {
     double persons_per_unit = 1.0;
     if (const auto unit = root["employment"]["unit"]) {
-      const auto text = unit.as<std::string>();
-      // "persons", "1000 persons", "thousand persons".
-      if (text == "persons") {
-        persons_per_unit = 1.0;
-      } else if (text == "1000 persons" || text == "thousand persons") {
-        persons_per_unit = 1000.0;
-      } else {
-        error(unit, "'employment.unit' = '" + text + "' must be 'persons' or '1000 persons'");
+      if (auto factor = persons_per(unit, "employment.unit")) {
+        persons_per_unit = *factor;
+        data.info.employment_unit_label = unit.Scalar();
       }
-      data.info.employment_unit_label = text;
     }
     data.info.persons_per_employment_unit = persons_per_unit;
     for (double& v : *employment) v *= persons_per_unit;

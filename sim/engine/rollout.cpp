@@ -30,8 +30,8 @@ Rollout::Rollout(const Plan& plan) : plan_(&plan) {
     for (const auto e : boost::make_iterator_range(boost::out_edges(v, g))) {
       const Link& link = g[e];
       const auto s = static_cast<std::uint32_t>(boost::target(e, g));
-      out_links_.push_back({s, link.type, link.lag});
-      ++(is_start_link(link.type) ? start_links_in_ : finish_links_in_)[s];
+      out_links_.push_back({s, link.type, link.lag, link.lag_calendar, link.shifts_start});
+      ++(is_start_link(link.type) || link.shifts_start ? start_links_in_ : finish_links_in_)[s];
     }
   }
   out_begin_[n] = out_links_.size();
@@ -250,9 +250,9 @@ void Rollout::resolve(Vertex s, Date constraint, bool is_finish_constraint, std:
 
 void Rollout::on_ready(Vertex v, Date /*now*/) {
   const ActivityNode& node = plan_->node(v);
-  Date start = start_bound_[v];
+  Date start = start_on(start_bound_[v], node.calendar);
   if (node.is_milestone && finish_bound_[v] && *finish_bound_[v] > start) {
-    start = *finish_bound_[v];
+    start = start_on(*finish_bound_[v], node.calendar);
     start_driver_[v] = hold_driver_[v];
   }
   for (const FiredDelay& d : fired_delays_) {
@@ -294,7 +294,7 @@ void Rollout::on_start(Vertex v, Date now) {
   }
   state_[v] = State::kRunning;
   finish_driver_[v] = Driver{kind_code(Kind::kOwnStart), 0};
-  Date work_end = plan_->durations()[v].after(start);
+  Date work_end = advance(start, plan_->durations()[v], node.calendar);
   if (node.actual_finish) {
     work_end = *node.actual_finish;
     finish_driver_[v] = Driver{};
@@ -395,26 +395,39 @@ void Rollout::on_ramp_step(Vertex v) {
        static_cast<std::uint32_t>(v));
 }
 
+void Rollout::resolve_link(const OutLink& link, Date anchor, Vertex p) {
+  const auto kind = kind_code(link.type == DependencyType::kFinishToStart ||
+                                      link.type == DependencyType::kFinishToFinish
+                                  ? Kind::kPredFinish
+                                  : Kind::kPredStart);
+  const ActivityNode& target = plan_->node(link.target);
+  const Date constraint = advance(anchor, link.lag, link.lag_calendar);
+  if (link.shifts_start) {
+    resolve(link.target, retreat(constraint, plan_->durations()[link.target], target.calendar),
+            false, kind, p);
+  } else if (is_start_link(link.type)) {
+    resolve(link.target, constraint, false, kind, p);
+  } else {
+    resolve(link.target, finish_on(constraint, target.is_milestone ? nullptr : target.calendar),
+            true, kind, p);
+  }
+}
+
 void Rollout::resolve_start_links(Vertex v) {
-  const Date start = start_[v];
   for (std::size_t i = out_begin_[v]; i < out_begin_[v + 1]; ++i) {
     const OutLink& link = out_links_[i];
-    if (link.type == DependencyType::kStartToStart) {
-      resolve(link.target, link.lag.after(start), false, kind_code(Kind::kPredStart), v);
-    } else if (link.type == DependencyType::kStartToFinish) {
-      resolve(link.target, link.lag.after(start), true, kind_code(Kind::kPredStart), v);
+    if (link.type == DependencyType::kStartToStart || link.type == DependencyType::kStartToFinish) {
+      resolve_link(link, start_[v], v);
     }
   }
 }
 
 void Rollout::resolve_finish_links(Vertex v) {
-  const Date finish = finish_[v];
   for (std::size_t i = out_begin_[v]; i < out_begin_[v + 1]; ++i) {
     const OutLink& link = out_links_[i];
-    if (link.type == DependencyType::kFinishToStart) {
-      resolve(link.target, link.lag.after(finish), false, kind_code(Kind::kPredFinish), v);
-    } else if (link.type == DependencyType::kFinishToFinish) {
-      resolve(link.target, link.lag.after(finish), true, kind_code(Kind::kPredFinish), v);
+    if (link.type == DependencyType::kFinishToStart ||
+        link.type == DependencyType::kFinishToFinish) {
+      resolve_link(link, finish_[v], v);
     }
   }
 }

@@ -43,14 +43,18 @@ Schedule compute_schedule(const Plan& plan) {
       return;
     }
     // Start.
+    const WorkCalendar* calendar = node.calendar;
+    const Duration& duration = plan.durations()[v];
     Date start = node.actual_start.value_or(std::max(as_of, node.not_before.value_or(as_of)));
     Driver start_driver;
     if (!node.actual_start) {
       for (const auto e : boost::make_iterator_range(boost::in_edges(v, g))) {
         const Link& link = g[e];
-        if (!is_start_link(link.type)) continue;
+        if (!is_start_link(link.type) && !link.shifts_start) continue;
         const Vertex p = boost::source(e, g);
-        const Date c = link.lag.after(anchor(p, link.type));
+        Date c = advance(anchor(p, link.type), link.lag, link.lag_calendar);
+        // A shifting FF/SF link: the start that puts the finish on the constraint.
+        if (link.shifts_start) c = retreat(c, duration, calendar);
         if (c > start || (c == start && start_driver.kind == Driver::Kind::kNone)) {
           start = c;
           start_driver = {anchors_on_pred_finish(link.type) ? Driver::Kind::kPredFinish
@@ -58,10 +62,11 @@ Schedule compute_schedule(const Plan& plan) {
                           p};
         }
       }
+      start = start_on(start, calendar);
     }
     // Finish.
-    duration_days[v] = node.is_milestone ? 0 : plan.durations()[v].after(start) - start;
-    Date finish = start.add_days(duration_days[v]);
+    Date finish = node.is_milestone ? start : advance(start, duration, calendar);
+    duration_days[v] = finish - start;
     Driver finish_driver{Driver::Kind::kOwnStart, 0};
     if (node.actual_finish) {
       finish = *node.actual_finish;
@@ -73,9 +78,10 @@ Schedule compute_schedule(const Plan& plan) {
       }
       for (const auto e : boost::make_iterator_range(boost::in_edges(v, g))) {
         const Link& link = g[e];
-        if (is_start_link(link.type)) continue;
+        if (is_start_link(link.type) || link.shifts_start) continue;
         const Vertex p = boost::source(e, g);
-        const Date c = link.lag.after(anchor(p, link.type));
+        const Date c = finish_on(advance(anchor(p, link.type), link.lag, link.lag_calendar),
+                                 node.is_milestone ? nullptr : calendar);
         if (c > finish) {
           finish = c;
           finish_driver = {anchors_on_pred_finish(link.type) ? Driver::Kind::kPredFinish
@@ -85,7 +91,7 @@ Schedule compute_schedule(const Plan& plan) {
       }
     }
     if (node.is_milestone && finish > start) {  // a milestone held by FF/SF moves as a whole
-      start = finish;
+      start = finish = start_on(finish, calendar);
       start_driver = finish_driver;
     }
     es[v] = start;
@@ -129,27 +135,37 @@ Schedule compute_schedule(const Plan& plan) {
     for (const auto e : boost::make_iterator_range(boost::out_edges(v, g))) {
       const Link& link = g[e];
       const Vertex s = boost::target(e, g);
-      const Date a = anchor(v, link.type);
-      const int lag_days = link.lag.after(a) - a;
+      // The successor's late date less the lag: month lags as the day count they had on the
+      // early dates, working lags on their calendar.
+      const auto less_lag = [&](Date late) {
+        if (link.lag.is_working()) return retreat(late, link.lag, link.lag_calendar);
+        const Date a = anchor(v, link.type);
+        return late.add_days(-(link.lag.after(a) - a));
+      };
       switch (link.type) {
         case DependencyType::kFinishToStart:
-          tighten(late_finish, ls[s].add_days(-lag_days));
+          tighten(late_finish, less_lag(ls[s]));
           break;
         case DependencyType::kFinishToFinish:
-          tighten(late_finish, lf[s].add_days(-lag_days));
+          tighten(late_finish, less_lag(lf[s]));
           break;
         case DependencyType::kStartToStart:
-          tighten(late_start, ls[s].add_days(-lag_days));
+          tighten(late_start, less_lag(ls[s]));
           break;
         case DependencyType::kStartToFinish:
-          tighten(late_start, lf[s].add_days(-lag_days));
+          tighten(late_start, less_lag(lf[s]));
           break;
       }
     }
-    Date finish = late_finish.value_or(*schedule.project_finish[node.ref.project]);
+    const WorkCalendar* calendar = node.is_milestone ? nullptr : node.calendar;
+    Date finish =
+        finish_on(late_finish.value_or(*schedule.project_finish[node.ref.project]), calendar);
     if (node.actual_finish) finish = ef[v];
-    Date start = finish.add_days(-duration_days[v]);
+    const Duration& duration = plan.durations()[v];
+    Date start = node.is_milestone || !duration.is_working() ? finish.add_days(-duration_days[v])
+                                                             : retreat(finish, duration, calendar);
     if (late_start) start = std::min(start, *late_start);
+    start = start_on(start, calendar);
     if (node.is_milestone) finish = start = std::min(start, finish);
     if (node.actual_start) start = es[v];
     ls[v] = start;

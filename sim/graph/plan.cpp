@@ -68,6 +68,7 @@ Plan::Plan(const Scenario& scenario) : scenario_(&scenario) {
       node.not_before = phase.not_before;
       node.actual_start = phase.actual_start;
       node.actual_finish = phase.actual_finish;
+      node.calendar = scenario.calendar_of(node.ref);
       boost::add_vertex(node, graph_);
     }
   }
@@ -76,8 +77,15 @@ Plan::Plan(const Scenario& scenario) : scenario_(&scenario) {
       for (const auto& dependency : phase.dependencies) {
         const Vertex to = vertex({static_cast<std::size_t>(&project - &scenario.projects[0]),
                                   static_cast<std::size_t>(&phase - &project.phases[0])});
-        boost::add_edge(vertex(dependency.predecessor), to, Link{dependency.type, dependency.lag},
-                        graph_);
+        const Vertex from = vertex(dependency.predecessor);
+        Link link{dependency.type, dependency.lag};
+        link.lag_calendar = graph_[from].calendar ? graph_[from].calendar : graph_[to].calendar;
+        const bool finish_link = dependency.type == DependencyType::kFinishToFinish ||
+                                 dependency.type == DependencyType::kStartToFinish;
+        link.shifts_start =
+            finish_link && !phase.is_milestone && !phase.actual_start && !phase.fixed_date &&
+            dependency.finish_link.value_or(scenario.finish_links) == FinishLinkMode::kShift;
+        boost::add_edge(from, to, link, graph_);
       }
     }
   }

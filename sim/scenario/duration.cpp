@@ -1,5 +1,7 @@
 #include "ripple/duration.hpp"
 
+#include "ripple/work_calendar.hpp"
+
 #include <cmath>
 #include <cstdlib>
 #include <sstream>
@@ -9,12 +11,16 @@ namespace ripple {
 namespace {
 
 std::optional<TimeUnit> parse_unit(std::string_view word) {
+  if (word == "wd") return TimeUnit::kWorkDays;
+  if (word == "h") return TimeUnit::kWorkHours;
   if (word.size() > 1 && word.back() == 's') word.remove_suffix(1);
   if (word == "day") return TimeUnit::kDays;
   if (word == "week") return TimeUnit::kWeeks;
   if (word == "month") return TimeUnit::kMonths;
   if (word == "quarter") return TimeUnit::kQuarters;
   if (word == "year") return TimeUnit::kYears;
+  if (word == "workday" || word == "working day") return TimeUnit::kWorkDays;
+  if (word == "hour" || word == "working hour") return TimeUnit::kWorkHours;
   return std::nullopt;
 }
 
@@ -52,6 +58,8 @@ double Duration::base_amount() const {
   switch (unit) {
     case TimeUnit::kDays:
     case TimeUnit::kMonths:
+    case TimeUnit::kWorkDays:
+    case TimeUnit::kWorkHours:
       return amount;
     case TimeUnit::kWeeks:
       return amount * 7.0;
@@ -65,8 +73,10 @@ double Duration::base_amount() const {
 
 bool Duration::is_within_horizon() const {
   const double base = base_amount();
-  return std::isfinite(base) &&
-         std::fabs(base) <= (is_calendar() ? kMaxDurationMonths : kMaxDurationDays);
+  const double limit = is_calendar()                    ? kMaxDurationMonths
+                       : unit == TimeUnit::kWorkHours ? kMaxDurationDays * 24.0
+                                                      : kMaxDurationDays;
+  return std::isfinite(base) && std::fabs(base) <= limit;
 }
 
 Date Duration::after(Date from) const {
@@ -75,6 +85,7 @@ Date Duration::after(Date from) const {
                          std::to_string(static_cast<int>(kMaxDurationYears)) + " years");
   }
   if (is_calendar()) return add_fractional_months(from, base_amount());
+  if (is_working()) return from.add_days(whole_working_days(*this, nullptr));
   return from.add_days(static_cast<int>(std::lround(base_amount())));
 }
 
@@ -84,6 +95,7 @@ Date Duration::before(Date to) const {
                          std::to_string(static_cast<int>(kMaxDurationYears)) + " years");
   }
   if (is_calendar()) return add_fractional_months(to, -base_amount());
+  if (is_working()) return to.add_days(-whole_working_days(*this, nullptr));
   return to.add_days(-static_cast<int>(std::lround(base_amount())));
 }
 
@@ -99,6 +111,10 @@ std::string_view unit_name(TimeUnit unit) {
       return "quarter";
     case TimeUnit::kYears:
       return "year";
+    case TimeUnit::kWorkDays:
+      return "working day";
+    case TimeUnit::kWorkHours:
+      return "working hour";
   }
   return "day";
 }

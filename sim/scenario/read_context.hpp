@@ -93,6 +93,13 @@ void read_header(ReadContext& ctx, const YAML::Node& node);
 void read_calendar(ReadContext& ctx, const YAML::Node& node);
 void read_economy(ReadContext& ctx, const YAML::Node& node);
 
+// read_calendars.cpp
+/// The top-level `work_calendars` list.
+void read_work_calendars(ReadContext& ctx, const YAML::Node& node);
+/// The calendar `map.work_calendar` names (calendars must already be read), or a diagnostic.
+std::optional<std::size_t> read_calendar_ref(ReadContext& ctx, const YAML::Node& map,
+                                             const std::string& path);
+
 // read_resources.cpp
 void read_resources(ReadContext& ctx, const YAML::Node& node);
 /// A phase's `uses: {resource: amount}`; resources must already be read.
@@ -115,6 +122,9 @@ void read_milestone(ReadContext& ctx, Project& p, std::size_t project_index, con
                     const std::string& path, IdRegistry& activity_ids);
 
 // read_dependencies.cpp
+/// `stretch` or `shift` (FinishLinkMode), or a diagnostic.
+std::optional<FinishLinkMode> read_finish_link_mode(ReadContext& ctx, const YAML::Node& node,
+                                                    const std::string& path);
 /// Keeps the activity's depends_on items for resolve_dependencies().
 void queue_dependencies(ReadContext& ctx, std::size_t project, std::size_t activity,
                         const YAML::Node& node, const std::string& path);

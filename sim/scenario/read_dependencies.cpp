@@ -35,6 +35,20 @@ bool read_type_and_lag(ReadContext& ctx, Dependency& dep, const YAML::Node& node
       ok = false;
     }
   }
+  if (NodeReader::has(node, "finish_link")) {
+    const std::string mode_path = join_key(path, "finish_link");
+    if (auto mode = read_finish_link_mode(ctx, node["finish_link"], mode_path)) {
+      dep.finish_link = mode;
+      if (dep.type == DependencyType::kFinishToStart || dep.type == DependencyType::kStartToStart) {
+        ctx.r.invalid(node["finish_link"], mode_path,
+                      "finish_link applies to FF and SF links only (this link is " +
+                          std::string(dependency_type_name(dep.type)) + ")");
+        ok = false;
+      }
+    } else {
+      ok = false;
+    }
+  }
   return ok;
 }
 
@@ -65,6 +79,18 @@ std::nullopt_t report_unknown_activity(ReadContext& ctx, const YAML::Node& node,
 }
 
 }  // namespace
+
+std::optional<FinishLinkMode> read_finish_link_mode(ReadContext& ctx, const YAML::Node& node,
+                                                    const std::string& path) {
+  const auto text = ctx.r.text(node, path);
+  if (!text) return std::nullopt;
+  if (*text == "stretch") return FinishLinkMode::kStretch;
+  if (*text == "shift") return FinishLinkMode::kShift;
+  ctx.r.invalid(node, path,
+                "expected stretch (the finish is held, the start stays) or shift (the duration "
+                "is kept, the start moves)");
+  return std::nullopt;
+}
 
 void queue_dependencies(ReadContext& ctx, std::size_t project, std::size_t activity,
                         const YAML::Node& node, const std::string& path) {
@@ -149,7 +175,7 @@ void resolve_dependencies(ReadContext& ctx) {
     YAML::Node on = item;
     std::string on_path = pending.path;
     if (item.IsMap()) {
-      ctx.r.check_keys(item, pending.path, {"on", "type", "lag"});
+      ctx.r.check_keys(item, pending.path, {"on", "type", "lag", "finish_link"});
       const bool ok = read_type_and_lag(ctx, dep, item, pending.path);
       if (!ctx.r.require(item, "on", pending.path) || !ok) continue;
       on = item["on"];
@@ -172,7 +198,7 @@ void read_programme_dependencies(ReadContext& ctx, const YAML::Node& node) {
     const YAML::Node item = node[i];
     const std::string path = "dependencies[" + std::to_string(i) + "]";
     if (!ctx.r.expect_map(item, path)) continue;
-    ctx.r.check_keys(item, path, {"from", "to", "type", "lag"});
+    ctx.r.check_keys(item, path, {"from", "to", "type", "lag", "finish_link"});
     Dependency dep;
     dep.mark = ctx.r.mark(item);
     const bool ok = read_type_and_lag(ctx, dep, item, path);

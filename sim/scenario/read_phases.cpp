@@ -296,10 +296,11 @@ void read_phase(ReadContext& ctx, Project& p, std::size_t project_index, const Y
       node, path,
       {"id", "name", "duration", "depends_on", "not_before", "actual_start", "actual_finish",
        "status", "capex_m", "spending", "categories", "construction_jobs", "product", "capacity",
-       "ramp_up", "permanent_jobs", "uses", "correlated"});
+       "ramp_up", "permanent_jobs", "uses", "correlated", "work_calendar"});
   Phase phase;
   phase.mark = ctx.r.mark(node);
   read_activity_id(ctx, phase, node, path, activity_ids);
+  phase.calendar = read_calendar_ref(ctx, node, path);
   if (ctx.r.require(node, "duration", path)) {
     const std::string duration_path = join_key(path, "duration");
     if (auto d = ctx.r.duration_distribution(node["duration"], duration_path)) {
@@ -337,13 +338,15 @@ void read_phase(ReadContext& ctx, Project& p, std::size_t project_index, const Y
 void read_milestone(ReadContext& ctx, Project& p, std::size_t project_index, const YAML::Node& node,
                     const std::string& path, IdRegistry& activity_ids) {
   // `duration` is accepted as a key only to explain why a milestone has none.
-  ctx.r.check_keys(node, path, {"id", "name", "date", "not_before", "depends_on", "duration"});
+  ctx.r.check_keys(node, path,
+                   {"id", "name", "date", "not_before", "depends_on", "duration", "work_calendar"});
   Phase milestone;
   milestone.is_milestone = true;
   milestone.duration = DurationDistribution::fixed(Duration{0.0, TimeUnit::kDays});
   milestone.spending = SpendingProfile::kUniform;
   milestone.mark = ctx.r.mark(node);
   read_activity_id(ctx, milestone, node, path, activity_ids);
+  milestone.calendar = read_calendar_ref(ctx, node, path);
   const bool has_date = NodeReader::has(node, "date");
   if (has_date) milestone.fixed_date = ctx.r.date(node["date"], join_key(path, "date"));
   if (NodeReader::has(node, "not_before")) {

@@ -9,13 +9,18 @@ namespace ripple::scenario_read {
 void read_header(ReadContext& ctx, const YAML::Node& node) {
   const std::string path = "scenario";
   if (!ctx.r.expect_map(node, path)) return;
-  ctx.r.check_keys(node, path, {"name", "as_of"});
+  ctx.r.check_keys(node, path, {"name", "as_of", "finish_links"});
   if (ctx.r.require(node, "name", path)) {
     if (auto name = ctx.r.text(node["name"], "scenario.name")) ctx.s.name = *name;
   }
   if (ctx.r.require(node, "as_of", path)) {
     ctx.as_of = ctx.r.date(node["as_of"], "scenario.as_of");
     if (ctx.as_of) ctx.s.calendar.as_of = *ctx.as_of;
+  }
+  if (NodeReader::has(node, "finish_links")) {
+    if (auto mode = read_finish_link_mode(ctx, node["finish_links"], "scenario.finish_links")) {
+      ctx.s.finish_links = *mode;
+    }
   }
 }
 

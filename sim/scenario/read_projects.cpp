@@ -79,9 +79,9 @@ void read_baseline(ReadContext& ctx, Project& p, const YAML::Node& node, const s
 
 void read_project(ReadContext& ctx, const YAML::Node& node, const std::string& path,
                   IdRegistry& project_ids) {
-  ctx.r.check_keys(
-      node, path,
-      {"id", "name", "region", "sector", "target", "products", "baseline", "phases", "milestones"});
+  ctx.r.check_keys(node, path,
+                   {"id", "name", "region", "sector", "target", "products", "baseline", "phases",
+                    "milestones", "work_calendar"});
   Project p;
   p.mark = ctx.r.mark(node);
   if (ctx.r.require(node, "id", path)) {
@@ -99,6 +99,7 @@ void read_project(ReadContext& ctx, const YAML::Node& node, const std::string& p
   }
   if (NodeReader::has(node, "target"))
     p.target_date = ctx.r.date(node["target"], join_key(path, "target"));
+  p.calendar = read_calendar_ref(ctx, node, path);
   if (NodeReader::has(node, "products"))
     read_products(ctx, p, node["products"], join_key(path, "products"));
   if (NodeReader::has(node, "baseline"))

@@ -31,6 +31,17 @@ std::string_view dependency_type_name(DependencyType type) {
   return "FS";
 }
 
+std::string_view finish_link_mode_name(FinishLinkMode mode) {
+  return mode == FinishLinkMode::kShift ? "shift" : "stretch";
+}
+
+const WorkCalendar* Scenario::calendar_of(ActivityRef ref) const {
+  const Project& project = projects[ref.project];
+  const auto index = project.phases[ref.activity].calendar ? project.phases[ref.activity].calendar
+                                                           : project.calendar;
+  return index && *index < calendars.size() ? &calendars[*index] : nullptr;
+}
+
 Duration RampUp::length() const {
   if (curve == Curve::kTable && !table.empty()) return table.back().first;
   return duration;

@@ -32,10 +32,12 @@ Scenario build_scenario(ReadContext& ctx, const YAML::Node& root) {
   }
   ctx.r.check_keys(root, "",
                    {"scenario", "calendar", "economy", "projects", "dependencies", "risks",
-                    "resources", "shocks", "correlation"});
+                    "resources", "shocks", "correlation", "work_calendars"});
   if (ctx.r.require(root, "scenario", "")) scenario_read::read_header(ctx, root["scenario"]);
   if (ctx.r.require(root, "calendar", "")) scenario_read::read_calendar(ctx, root["calendar"]);
   if (NodeReader::has(root, "economy")) scenario_read::read_economy(ctx, root["economy"]);
+  if (NodeReader::has(root, "work_calendars"))
+    scenario_read::read_work_calendars(ctx, root["work_calendars"]);
   if (NodeReader::has(root, "resources")) scenario_read::read_resources(ctx, root["resources"]);
   if (ctx.r.require(root, "projects", "")) scenario_read::read_projects(ctx, root["projects"]);
   scenario_read::resolve_dependencies(ctx);

@@ -16,7 +16,8 @@ namespace ripple::scenario_yaml {
 namespace {
 
 constexpr std::string_view kDurationExpected =
-    "a duration '<number> <unit>' with unit days, weeks, months, quarters or years";
+    "a duration '<number> <unit>' with unit days, weeks, months, quarters, years, wd (working "
+    "days) or h (working hours)";
 constexpr std::string_view kDateExpected = "a date YYYY-MM or YYYY-MM-DD (years 0001 to 9999)";
 constexpr std::string_view kCapacityExpected = "a capacity '<number> <unit>/yr', e.g. '300 kt/yr'";
 constexpr std::size_t kRenderLimit = 60;
@@ -82,7 +83,24 @@ std::string render_node(const YAML::Node& node, bool top) {
 
 bool is_absent(const YAML::Node& node) { return !node.IsDefined() || node.IsNull(); }
 
-bool is_day_family(TimeUnit unit) { return unit == TimeUnit::kDays || unit == TimeUnit::kWeeks; }
+// Unit families whose amounts convert into each other: days/weeks, months/quarters/years, and
+// working days and working hours each on their own (they need a calendar to convert).
+int unit_family(TimeUnit unit) {
+  switch (unit) {
+    case TimeUnit::kDays:
+    case TimeUnit::kWeeks:
+      return 0;
+    case TimeUnit::kMonths:
+    case TimeUnit::kQuarters:
+    case TimeUnit::kYears:
+      return 1;
+    case TimeUnit::kWorkDays:
+      return 2;
+    case TimeUnit::kWorkHours:
+      return 3;
+  }
+  return 0;
+}
 
 // First pass over a document's events: finds aliases and extra documents before any node is
 // built. yaml-cpp shares an aliased node, but code walking the tree visits it once per use.
@@ -304,7 +322,7 @@ bool NodeReader::expect_list(const YAML::Node& node, const std::string& path) {
 }
 
 void NodeReader::check_keys(const YAML::Node& map, const std::string& path,
-                            std::initializer_list<std::string_view> allowed) {
+                            std::span<const std::string_view> allowed) {
   std::vector<std::string> valid(allowed.begin(), allowed.end());
   std::map<std::string, int> seen;  // key -> line first written
   for (const auto& pair : map) {
@@ -540,12 +558,12 @@ std::optional<std::pair<Distribution, std::optional<TimeUnit>>> NodeReader::dist
   // One unit for all parameters: as written when they agree, else the family's base unit.
   std::optional<TimeUnit> unit;
   if (is_duration) {
-    const bool day_family = is_day_family(*values.front().unit);
+    const int family = unit_family(*values.front().unit);
     for (const auto& q : values) {
-      if (is_day_family(*q.unit) != day_family) {
+      if (unit_family(*q.unit) != family) {
         invalid(params, param_path,
-                "parameters mix day-based (days, weeks) and month-based (months, quarters, "
-                "years) units; use one family");
+                "parameters mix unit families (days and weeks; months, quarters and years; "
+                "working days; working hours); use one family");
         return std::nullopt;
       }
     }
@@ -553,7 +571,7 @@ std::optional<std::pair<Distribution, std::optional<TimeUnit>>> NodeReader::dist
     const bool same = std::all_of(values.begin(), values.end(),
                                   [&](const Quantity& q) { return q.unit == unit; });
     if (!same) {
-      unit = day_family ? TimeUnit::kDays : TimeUnit::kMonths;
+      unit = family == 0 ? TimeUnit::kDays : TimeUnit::kMonths;
       for (auto& q : values) q = Quantity{Duration{q.amount, *q.unit}.base_amount(), unit};
     }
   }

@@ -10,6 +10,7 @@
 #include <initializer_list>
 #include <limits>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -103,7 +104,11 @@ class NodeReader {
   /// Reports every key of `map` not in `allowed` (suggesting the nearest valid key), non-text
   /// keys and keys written twice. `map` must be a map.
   void check_keys(const YAML::Node& map, const std::string& path,
-                  std::initializer_list<std::string_view> allowed);
+                  std::initializer_list<std::string_view> allowed) {
+    check_keys(map, path, std::span<const std::string_view>(allowed.begin(), allowed.size()));
+  }
+  void check_keys(const YAML::Node& map, const std::string& path,
+                  std::span<const std::string_view> allowed);
   /// True when `map` (a map) has `key` with a value other than nothing.
   [[nodiscard]] static bool has(const YAML::Node& map, std::string_view key);
   /// Reports `path: missing required key 'key'` at the map unless has(map, key) or check_keys()

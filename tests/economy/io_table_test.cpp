@@ -181,10 +181,10 @@ TEST_SUITE("economy") {
     text.replace(text.find("money_unit: millions"), 20, "money_unit: lakhs\nexchange_rate: 1");
     s.write("economy.yaml", text);
     const std::string what = input_error(s);
-    CHECK(contains(what, s.descriptor() + ":5:13: error: 'money_unit' = 'lakhs' must be units, "
-                                          "thousands, millions or billions"));
-    CHECK(contains(what, s.descriptor() + ":6:1: error: unknown key 'exchange_rate' in the "
-                                          "economy descriptor (did you mean 'exchange_rates'?)"));
+    CHECK(contains(what, s.descriptor() + ":5:13: error: money_unit = 'lakhs': a money unit is "
+                                          "units, thousands, millions or billions"));
+    CHECK(contains(what, s.descriptor() + ":6:1: error: exchange_rate: unknown key; did you mean "
+                                          "'exchange_rates'?"));
   }
 
   TEST_CASE("bridge shares that do not sum to 1 and unknown sectors are reported") {
@@ -194,8 +194,19 @@ TEST_SUITE("economy") {
     text.replace(text.find("services: {b: 1}"), 16, "services: {b: 0.9}");
     s.write("economy.yaml", text);
     const std::string what = input_error(s);
-    CHECK(contains(what, ":17:23: error: 'bridge.equipment': unknown sector 'c'"));
-    CHECK(contains(what, ":18:13: error: 'bridge.services' shares sum to 0.900000, not 1"));
+    CHECK(contains(what, ":17:23: error: bridge.equipment.c: unknown sector 'c'"));
+    CHECK(contains(what, ":18:13: error: bridge.services: shares sum to 0.9; they must sum to 1"));
+  }
+
+  TEST_CASE("a list or a map where the descriptor expects text is an input error at its position") {
+    const Scratch s("not_text");
+    std::string text = Scratch::kDescriptor;
+    text.replace(text.find("money_unit: millions"), 20, "money_unit: [millions]");
+    text.replace(text.find("equipment: {b: 1}"), 17, "equipment: {[b]: 1}");
+    s.write("economy.yaml", text);
+    const std::string what = input_error(s);
+    CHECK(contains(what, s.descriptor() + ":5:13: error: money_unit = [millions]: expected text"));
+    CHECK(contains(what, ":17:15: error: bridge.equipment.[b]: a key must be text"));
   }
 
   TEST_CASE("a column sum of A of 1 or more is a model error naming the sector") {

@@ -281,7 +281,7 @@ projects:
         "t.yaml:9:53: error: projects[p].phases[b].colour: unknown key; valid keys are id, name, "
         "duration, depends_on, not_before, actual_start, actual_finish, status, capex_m, "
         "spending, categories, construction_jobs, product, capacity, ramp_up, permanent_jobs, "
-        "uses, correlated",
+        "uses, correlated, work_calendar",
     };
     CHECK(errors == expected);
   }

@@ -144,8 +144,8 @@ TEST_SUITE("scenario") {
         {"{uniform: [5 days, 2 days]}",
          "d.uniform = [5 days, 2 days]: parameters must satisfy low <= high"},
         {"{pert: [30 days, 2 months, 3 months]}",
-         "d.pert = [30 days, 2 months, 3 months]: parameters mix day-based (days, weeks) and "
-         "month-based (months, quarters, years) units; use one family"},
+         "d.pert = [30 days, 2 months, 3 months]: parameters mix unit families (days and weeks; "
+         "months, quarters and years; working days; working hours); use one family"},
         {"{lognormal: {median: 0 months, sigma: 0.1}}",
          "d.lognormal.median = '0 months': the median of a lognormal must be greater than zero"},
         {"{triangle: [1 month, 2 months, 3 months]}",
