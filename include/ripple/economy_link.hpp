@@ -38,4 +38,8 @@ class EconomyLink {
 /// scenario currency); nullopt when it names none. Throws what Economy::load throws.
 [[nodiscard]] std::optional<Economy> load_scenario_economy(const Scenario& scenario);
 
+/// Whether two scenarios load the same economy: the same table, FLQ δ, household closure and
+/// currency (then one loaded Economy serves both).
+[[nodiscard]] bool same_economy(const Scenario& a, const Scenario& b);
+
 }  // namespace ripple

@@ -64,5 +64,10 @@ struct ScenarioTree {
                                                const std::vector<std::string>& overlays,
                                                const std::vector<std::string>& overrides,
                                                std::string_view override_label = "set");
+/// As above, over a base tree already parsed (parse_scenario_yaml()); `path` names it.
+[[nodiscard]] ScenarioTree build_scenario_tree(YAML::Node root, const std::string& path,
+                                               const std::vector<std::string>& overlays,
+                                               const std::vector<std::string>& overrides,
+                                               std::string_view override_label = "set");
 
 }  // namespace ripple

@@ -20,6 +20,10 @@ namespace ripple {
 /// InputError at the offending position when the file is not valid YAML.
 [[nodiscard]] YAML::Node read_scenario_yaml(const std::string& path);
 
+/// Parses YAML text held in memory as the scenario file `path` (named in diagnostics; no file is
+/// read). Throws InputError at the offending position when the text is not valid YAML.
+[[nodiscard]] YAML::Node parse_scenario_yaml(const std::string& text, const std::string& path);
+
 /// Converts and validates a scenario tree. `path` names the file in diagnostics (as given, not
 /// made absolute) and is the base that relative paths in the file (economy.table) resolve
 /// against. Throws InputError holding every diagnostic found, ordered by position.

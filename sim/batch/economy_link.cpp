@@ -111,4 +111,11 @@ std::optional<Economy> load_scenario_economy(const Scenario& scenario) {
   return Economy::load(scenario.economy.table_path, options);
 }
 
+bool same_economy(const Scenario& a, const Scenario& b) {
+  return a.economy.table_path == b.economy.table_path &&
+         a.economy.flq_delta == b.economy.flq_delta &&
+         a.economy.household_closure == b.economy.household_closure &&
+         a.calendar.currency == b.calendar.currency;
+}
+
 }  // namespace ripple

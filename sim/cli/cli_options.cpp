@@ -8,8 +8,6 @@
 #include <thread>
 
 #include "ripple/error.hpp"
-#include "ripple/scenario_overrides.hpp"
-#include "ripple/scenario_reader.hpp"
 
 namespace ripple::cli {
 
@@ -115,10 +113,12 @@ ScenarioInput scenario_input(const po::variables_map& vm, const std::string& pat
   return input;
 }
 
-Scenario load_scenario_input(const ScenarioInput& input) {
-  const ScenarioTree tree =
-      build_scenario_tree(input.path, input.overlays, input.overrides, "--set");
-  return scenario_from_yaml(tree.root, tree.sources);
+ScenarioEdits scenario_edits(const ScenarioInput& input) {
+  return {input.overlays, input.overrides, "--set"};
+}
+
+LoadedScenario load_scenario_input(const ScenarioInput& input) {
+  return read_scenario(input.path, scenario_edits(input));
 }
 
 }  // namespace ripple::cli

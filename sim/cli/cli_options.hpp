@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "cli/command.hpp"
+#include "ripple/ripple.hpp"
 #include "ripple/scenario.hpp"
 
 namespace ripple::cli {
@@ -77,8 +78,10 @@ struct ScenarioInput {
 void add_scenario_options(po::options_description& options);
 /// The scenario input of parsed options (path from the first positional argument).
 [[nodiscard]] ScenarioInput scenario_input(const po::variables_map& vm, const std::string& path);
+/// The input's overlays and overrides as library edits, overrides named `--set KEY=VALUE`.
+[[nodiscard]] ScenarioEdits scenario_edits(const ScenarioInput& input);
 /// Reads, merges and validates the scenario: file, then overlays, then overrides. Throws
 /// InputError (exit 3) for any problem, RuntimeError when a file cannot be read.
-[[nodiscard]] Scenario load_scenario_input(const ScenarioInput& input);
+[[nodiscard]] LoadedScenario load_scenario_input(const ScenarioInput& input);
 
 }  // namespace ripple::cli

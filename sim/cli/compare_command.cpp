@@ -100,13 +100,6 @@ std::string describe(const ScenarioInput& input, std::size_t shared_overlays,
   return text;
 }
 
-bool same_economy(const Scenario& a, const Scenario& b) {
-  return a.economy.table_path == b.economy.table_path &&
-         a.economy.flq_delta == b.economy.flq_delta &&
-         a.economy.household_closure == b.economy.household_closure &&
-         a.calendar.currency == b.calendar.currency;
-}
-
 std::string economy_note(const std::optional<Economy>& economy, const Scenario& scenario,
                          bool shared) {
   if (!economy) return "No economy in the scenario: indirect and induced jobs are not computed.";
@@ -189,10 +182,10 @@ int run_compare(const Args& args, std::ostream& out, std::ostream& err) {
   alt_input.overlays.insert(alt_input.overlays.end(), alt_overlays.begin(), alt_overlays.end());
   alt_input.overrides.insert(alt_input.overrides.end(), alt_sets.begin(), alt_sets.end());
 
-  const Scenario base = load_scenario_input(base_input);
+  const Scenario base = load_scenario_input(base_input).scenario;
   const Scenario alt = [&] {
     try {
-      return load_scenario_input(alt_input);
+      return load_scenario_input(alt_input).scenario;
     } catch (const InputError& e) {
       throw rename_alt_sources(e, base_input.overrides, alt_sets);
     }

@@ -5,24 +5,20 @@
 
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
-#include <iterator>
 #include <ostream>
 #include <sstream>
 #include <thread>
 
 #include "cli/cli_options.hpp"
 #include "cli/plot_hook.hpp"
-#include "ripple/economy_link.hpp"
 #include "ripple/error.hpp"
 #include "ripple/mc_compare.hpp"
 #include "ripple/mc_summary.hpp"
 #include "ripple/monte_carlo.hpp"
-#include "ripple/run_report.hpp"
+#include "ripple/ripple.hpp"
 #include "ripple/shard.hpp"
 #include "ripple/text_table.hpp"
-#include "ripple/version.hpp"
 
 namespace ripple::cli {
 namespace fs = std::filesystem;
@@ -58,11 +54,6 @@ constexpr std::string_view kHelp =
     "byte-identical to an unsharded campaign. docs/montecarlo.md describes every column.\n"
     "\n";
 
-std::string read_bytes(const std::string& path) {
-  std::ifstream file(path, std::ios::binary);
-  return {std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>()};
-}
-
 }  // namespace
 
 int run_mc(const Args& args, std::ostream& out, std::ostream& err) {
@@ -93,8 +84,8 @@ int run_mc(const Args& args, std::ostream& out, std::ostream& err) {
   if (vm.count("runs") == 0) throw UsageError("ripple mc: --runs N is required");
   const McCountOptions counts = mc_count_options(vm, "mc");
   const ScenarioInput input = scenario_input(vm, paths.front());
-  const Scenario scenario = load_scenario_input(input);
-  const std::optional<Economy> economy = load_scenario_economy(scenario);
+  const LoadedScenario loaded = load_scenario_input(input);
+  const Scenario& scenario = loaded.scenario;
 
   McOptions mc;
   mc.runs = *counts.runs;
@@ -126,19 +117,7 @@ int run_mc(const Args& args, std::ostream& out, std::ostream& err) {
   const fs::path dir = vm.count("out") > 0
                            ? fs::path(vm["out"].as<std::string>())
                            : fs::path("out") / (fs::path(input.path).stem().string() + "-mc");
-  McMetadata meta;
-  meta.ripple_version = kVersion;
-  meta.scenario_path = input.path;
-  meta.scenario_name = scenario.name;
-  meta.scenario_hash = content_hash(read_bytes(input.path));
-  meta.overrides = input.overrides;
-  meta.overlays = input.overlays;
-  if (economy) {
-    meta.economy_name = economy->info().name;
-    meta.economy_illustrative = economy->info().illustrative;
-  }
-  const std::optional<McSummary> summary =
-      run_monte_carlo_to_directory(scenario, economy ? &*economy : nullptr, mc, meta, dir);
+  const McOutput result = monte_carlo(loaded, mc, dir);
   if (sharded) {
     err << "ripple mc: shard " << mc.shard_index + 1 << "/" << mc.shard_count
         << ": wrote mc.json and the per-run files to " << dir.string()
@@ -148,8 +127,7 @@ int run_mc(const Args& args, std::ostream& out, std::ostream& err) {
     }
     return 0;
   }
-  fill_mc_metadata(scenario, mc, meta);
-  write_mc_table(out, *summary, meta);
+  write_mc_table(out, *result.summary, result.metadata);
   err << "ripple mc: wrote mc_runs.csv, mc_critical.csv, mc_inputs.csv, mc_jobs.csv, "
          "mc_summary.csv, criticality.csv, sensitivity.csv, mc_jobs_by_period.csv"
       << (mc.rank_risks ? ", mc_risks.csv, risks.csv" : "") << ", mc.json to " << dir.string()

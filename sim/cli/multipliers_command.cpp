@@ -7,11 +7,14 @@
 #include <nlohmann/json.hpp>
 #include <ostream>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "cli/command.hpp"
 #include "ripple/economy.hpp"
 #include "ripple/error.hpp"
+#include "ripple/ripple.hpp"
 #include "ripple/text_table.hpp"
 
 namespace ripple::cli {
@@ -54,6 +57,21 @@ std::string fixed(const std::optional<double>& value, int decimals) {
   return value ? fixed(*value, decimals) : "-";
 }
 
+// The library names the setting (`household_closure = false`); here it is a flag.
+Economy load_with_flags(const std::string& path, const EconomyOptions& options) {
+  try {
+    return load_economy(path, options);
+  } catch (const InputError& e) {
+    constexpr std::string_view kSetting = "household_closure = false";
+    std::vector<Diagnostic> diagnostics = e.diagnostics();
+    for (Diagnostic& d : diagnostics) {
+      const std::size_t at = d.message.find(kSetting);
+      if (at != std::string::npos) d.message.replace(at, kSetting.size(), "--no-households");
+    }
+    throw InputError(std::move(diagnostics));
+  }
+}
+
 nlohmann::json json_number(const std::optional<double>& value) {
   if (!value || std::isnan(*value)) return nullptr;
   return *value;
@@ -90,7 +108,7 @@ int run_multipliers(const Args& args, std::ostream& out, std::ostream& /*err*/) 
   EconomyOptions options;
   if (vm.count("delta") > 0) options.flq_delta = vm["delta"].as<double>();
   options.household_closure = vm.count("no-households") == 0;
-  const Economy economy = Economy::load(files.front(), options);
+  const Economy economy = load_with_flags(files.front(), options);
   std::optional<std::size_t> region;
   std::string region_label = "national";
   if (vm.count("region") > 0) {
@@ -137,16 +155,7 @@ int run_multipliers(const Args& args, std::ostream& out, std::ostream& /*err*/) 
     return 0;
   }
   if (format == "csv") {
-    out << "sector,output_type1,output_type2,income_type1,income_type2,gva_type1,gva_type2,"
-           "employment_type1,employment_type2,jobs_per_million_type1,jobs_per_million_type2\n";
-    for (const auto& m : rows) {
-      auto opt = [](const std::optional<double>& v) { return v ? fixed(*v, 6) : std::string(); };
-      out << m.sector_id << ',' << fixed(m.output_type1, 6) << ',' << opt(m.output_type2) << ','
-          << fixed(m.income_type1, 6) << ',' << opt(m.income_type2) << ',' << fixed(m.gva_type1, 6)
-          << ',' << opt(m.gva_type2) << ',' << fixed(m.employment_type1, 6) << ','
-          << opt(m.employment_type2) << ',' << fixed(m.jobs_per_million_type1, 6) << ','
-          << opt(m.jobs_per_million_type2) << '\n';
-    }
+    out << multipliers_csv(rows);
     return 0;
   }
   out << info.name << " (" << info.currency << ' ' << info.money_unit_label << ", " << info.year

@@ -1,18 +1,13 @@
 // `ripple run SCENARIO`: one deterministic run; the summary to stdout, the files to --out.
 
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <ostream>
-#include <sstream>
 
 #include "cli/cli_options.hpp"
 #include "cli/plot_hook.hpp"
-#include "ripple/economy_link.hpp"
 #include "ripple/error.hpp"
-#include "ripple/pipeline.hpp"
+#include "ripple/ripple.hpp"
 #include "ripple/run_report.hpp"
-#include "ripple/schedule_report.hpp"
 
 namespace ripple::cli {
 namespace {
@@ -31,24 +26,6 @@ constexpr std::string_view kHelp =
     "  run.json        version, scenario hash, seed, overrides, economy used\n"
     "docs/outputs.md describes every column.\n"
     "\n";
-
-void write_file(const std::filesystem::path& path, const std::string& text) {
-  std::ofstream file(path, std::ios::binary);
-  file << text;
-  if (!file) throw RuntimeError("cannot write " + path.string());
-}
-
-std::string read_bytes(const std::string& path) {
-  std::ifstream file(path, std::ios::binary);
-  return {std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>()};
-}
-
-template <typename Writer>
-std::string render(Writer writer) {
-  std::ostringstream text;
-  writer(text);
-  return text.str();
-}
 
 }  // namespace
 
@@ -72,46 +49,18 @@ int run_run(const Args& args, std::ostream& out, std::ostream& err) {
   }
   const auto paths = positionals(vm, "scenario", 1, 1, "run", "one SCENARIO file");
   const ScenarioInput input = scenario_input(vm, paths.front());
-  const Scenario scenario = load_scenario_input(input);
-  const std::optional<Economy> economy = load_scenario_economy(scenario);
-  Pipeline pipeline(scenario, economy ? &*economy : nullptr);
-  const RunResult& result = pipeline.run();
-
-  RunInfo info;
-  info.scenario_path = input.path;
-  info.scenario_hash = content_hash(read_bytes(input.path));
-  info.overrides = input.overrides;
-  info.overlays = input.overlays;
-  if (economy) {
-    info.economy_path = scenario.economy.table_path;
-    info.economy_name = economy->info().name;
-    info.economy_illustrative = economy->info().illustrative;
-  }
-  info.events_processed = result.timeline.events_processed;
-
+  const RunOutput result = run(load_scenario_input(input));
   const std::filesystem::path dir =
       vm.count("out") > 0 ? std::filesystem::path(vm["out"].as<std::string>())
                           : std::filesystem::path("out") / std::filesystem::path(input.path).stem();
-  std::error_code ec;
-  std::filesystem::create_directories(dir, ec);
-  if (ec)
-    throw RuntimeError("cannot create output directory " + dir.string() + ": " + ec.message());
-  write_file(dir / "summary.csv",
-             render([&](std::ostream& o) { write_summary_csv(o, result.summary); }));
-  write_file(dir / "timeseries.csv", render([&](std::ostream& o) {
-               write_timeseries_csv(o, scenario, result.ledger, result.impacts);
-             }));
-  write_file(dir / "schedule.csv", render([&](std::ostream& o) {
-               write_schedule_csv(o, scenario, pipeline.schedule(), result.timeline);
-             }));
-  write_file(dir / "run.json", render([&](std::ostream& o) { write_run_json(o, scenario, info); }));
+  write_run_directory(result, dir);
 
   if (format == "csv") {
-    write_summary_csv(out, result.summary);
+    out << summary_csv(result);
   } else if (format == "json") {
-    write_summary_json(out, result.summary);
+    write_summary_json(out, result.result.summary);
   } else {
-    write_summary_table(out, scenario, result.summary, info);
+    out << summary_table(result);
   }
   err << "ripple run: wrote summary.csv, timeseries.csv, schedule.csv, run.json to " << dir.string()
       << '\n';

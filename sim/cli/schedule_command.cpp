@@ -4,10 +4,8 @@
 #include <ostream>
 
 #include "cli/cli_options.hpp"
-#include "ripple/cpm.hpp"
 #include "ripple/error.hpp"
-#include "ripple/plan.hpp"
-#include "ripple/rollout.hpp"
+#include "ripple/ripple.hpp"
 #include "ripple/schedule_report.hpp"
 
 namespace ripple::cli {
@@ -42,16 +40,14 @@ int run_schedule(const Args& args, std::ostream& out, std::ostream& /*err*/) {
     throw UsageError("ripple schedule: --format must be table, csv or json, not '" + format + "'");
   }
   const auto paths = positionals(vm, "scenario", 1, 1, "schedule", "one SCENARIO file");
-  const Scenario scenario = load_scenario_input(scenario_input(vm, paths.front()));
-  const Plan plan(scenario);
-  const Schedule schedule = compute_schedule(plan);
-  const Timeline timeline = roll_out(plan);
+  const Scenario scenario = load_scenario_input(scenario_input(vm, paths.front())).scenario;
+  const ScheduleOutput result = schedule(scenario);
   if (format == "csv") {
-    write_schedule_csv(out, scenario, schedule, timeline);
+    out << schedule_csv(scenario, result);
   } else if (format == "json") {
-    write_schedule_json(out, scenario, schedule, timeline);
+    write_schedule_json(out, scenario, result.schedule, result.timeline);
   } else {
-    write_schedule_table(out, scenario, schedule, timeline);
+    write_schedule_table(out, scenario, result.schedule, result.timeline);
   }
   return 0;
 }

@@ -36,7 +36,7 @@ int run_validate(const Args& args, std::ostream& out, std::ostream& /*err*/) {
     return 0;
   }
   const auto paths = positionals(vm, "scenario", 1, 1, "validate", "one SCENARIO file");
-  const Scenario scenario = load_scenario_input(scenario_input(vm, paths.front()));
+  const Scenario scenario = load_scenario_input(scenario_input(vm, paths.front())).scenario;
   const Plan plan(scenario);  // reports dependency cycles
   // Everything `run` checks before simulating: the economy's files, the regions and sectors
   // against it, and every computed date within years 1-9999.

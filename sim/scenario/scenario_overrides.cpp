@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <string_view>
+#include <utility>
 
 #include "ripple/scenario_reader.hpp"
 #include "scenario/yaml_values.hpp"
@@ -176,8 +177,15 @@ void apply_override(YAML::Node root, const std::string& assignment, std::size_t 
 ScenarioTree build_scenario_tree(const std::string& path, const std::vector<std::string>& overlays,
                                  const std::vector<std::string>& overrides,
                                  std::string_view override_label) {
+  return build_scenario_tree(read_scenario_yaml(path), path, overlays, overrides, override_label);
+}
+
+ScenarioTree build_scenario_tree(YAML::Node root, const std::string& path,
+                                 const std::vector<std::string>& overlays,
+                                 const std::vector<std::string>& overrides,
+                                 std::string_view override_label) {
   ScenarioTree tree;
-  tree.root = read_scenario_yaml(path);
+  tree.root = std::move(root);
   tree.sources.push_back({path, true});
   for (const auto& overlay_path : overlays) {
     const YAML::Node overlay = read_scenario_yaml(overlay_path);

@@ -65,6 +65,14 @@ YAML::Node read_scenario_yaml(const std::string& path) {
   return scenario_yaml::load_document(text, path);
 }
 
+YAML::Node parse_scenario_yaml(const std::string& text, const std::string& path) {
+  try {
+    return YAML::Load(text);
+  } catch (const YAML::ParserException& e) {
+    throw InputError(Mark{path, e.mark.line + 1, e.mark.column + 1}, "YAML syntax: " + e.msg);
+  }
+}
+
 namespace {
 
 // Throws every diagnostic collected, the base file's first, each file's in position order.

@@ -7,6 +7,7 @@ ripple_golden_test(NAME multipliers_beutel_table ARGS multipliers;tests/data/eco
 ripple_golden_test(NAME multipliers_unknown_region ARGS multipliers;tests/data/economy/beutel.yaml;--region;x EXIT 2 CONTAINS "unknown region 'x' (the economy has: north, south)")
 ripple_golden_test(NAME multipliers_non_numeric ARGS multipliers;tests/data/economy/invalid/non_numeric.yaml;--no-households EXIT 3 CONTAINS "non_numeric.csv:2:6: error: flow at row 'a', column 'b' is not a number: '2x0'")
 ripple_golden_test(NAME multipliers_column_sum ARGS multipliers;tests/data/economy/invalid/column_sum.yaml;--no-households EXIT 4 CONTAINS "sector 'b' buys 1.05 of domestic inputs")
+ripple_golden_test(NAME multipliers_no_closure_data ARGS multipliers;tests/data/economy/hand_2x2.yaml EXIT 3 CONTAINS "needs 'compensation' and 'household_consumption' in the descriptor (or turn it off: --no-households)")
 ripple_golden_test(NAME schedule_help ARGS schedule;--help EXIT 0 CONTAINS "critical path")
 ripple_golden_test(NAME schedule_csv_header ARGS schedule;scenarios/kazakhstan_2025.yaml;--format;csv EXIT 0 CONTAINS "project,activity,start,finish,early_start,early_finish,late_start,late_finish,total_float_days,critical")
 ripple_golden_test(NAME schedule_critical_path ARGS schedule;scenarios/kazakhstan_2025.yaml EXIT 0 CONTAINS "satimola (finish 2035-07-01): satimola.shaft_freezing -> satimola.shaft_sinking -> satimola.phase_1")
