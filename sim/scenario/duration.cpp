@@ -73,7 +73,7 @@ double Duration::base_amount() const {
 
 bool Duration::is_within_horizon() const {
   const double base = base_amount();
-  const double limit = is_calendar()                    ? kMaxDurationMonths
+  const double limit = is_calendar()                  ? kMaxDurationMonths
                        : unit == TimeUnit::kWorkHours ? kMaxDurationDays * 24.0
                                                       : kMaxDurationDays;
   return std::isfinite(base) && std::fabs(base) <= limit;
