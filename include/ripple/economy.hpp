@@ -77,6 +77,14 @@ struct OperationProfile {
   std::array<double, 4> national{};
 };
 
+/// One line of a plant's operating purchases, resolved to an economy sector: what the plant buys
+/// from `sector` inside the country per unit of its own output value (money per money, the local
+/// share already applied). Built by the caller from the scenario's operating purchases.
+struct LocalPurchase {
+  std::size_t sector = 0;         ///< index into Economy::sector_ids()
+  double per_output_value = 0.0;  ///< domestic purchases per unit of output value, >= 0
+};
+
 /// Output of one operating sector of a project.
 struct SectorOutputRate {
   std::size_t sector = 0;          ///< index into Economy::sector_ids()
@@ -166,6 +174,17 @@ class Economy {
   /// kᵀ L A e_j − Σ_{s diverted} (kᵀL)_s a_sj, host (regional system) and national.
   [[nodiscard]] OperationProfile operation_profile(const Site& site, std::size_t sector,
                                                    std::span<const std::size_t> diverted) const;
+
+  /// The per-million effects of a plant's own operating purchases (analysis-by-parts), which
+  /// replace its sector's input column: with d_i the domestic purchases from i per unit of
+  /// output value, Σ_i d_i (kᵀL)_i nationally and Σ_i d_i s_i (kᵀL^r)_i in the host region
+  /// (s_i the region's supply share, as for capex equipment and services). Sector indices must
+  /// come from find_sector().
+  [[nodiscard]] OperationProfile purchases_profile(const Site& site,
+                                                   std::span<const LocalPurchase> purchases) const;
+
+  /// Compensation per worker relative to the national figure in a region (its wage index).
+  [[nodiscard]] double wage_index(std::size_t region) const;
 
   /// Indirect and induced effects of one project's activity in its host region and in the rest
   /// of the country. O(operating sectors); no allocation; indices must come from this Economy.

@@ -30,7 +30,7 @@ class EconomyLink {
   const Economy* economy_;
   std::vector<Site> sites_;                               // [project]
   std::vector<std::vector<std::size_t>> product_sector_;  // [project][product]
-  // [project][product]: set when the product has diverted inputs.
+  // [project][product]: set when the product has operating purchases or diverted inputs.
   std::vector<std::vector<std::optional<OperationProfile>>> product_profile_;
 };
 

@@ -61,6 +61,9 @@ struct RegionEmployment {
   std::string id;
   std::string name;
   std::vector<double> employment_persons;  ///< per sector of the table, persons
+  /// Compensation per worker in the region relative to the national figure of the same sector
+  /// (1: national wages). Scales the region's direct wages and its household row; > 0.
+  double wage_index = 1.0;
 };
 
 /// Bridge from capex spending categories (works, equipment, services; indexed by

@@ -130,6 +130,17 @@ struct Phase {
 };
 
 /// A product a project makes. Output value = production x price.
+/// One line of a plant's operating purchases: what it buys from one economy sector to run,
+/// per unit of its product (docs/scenario-format.md, docs/economics.md §4).
+struct OperatingPurchase {
+  std::string sector;  ///< economy sector bought from
+  /// Scenario currency (units, not millions) per unit of product; a `share_of_value` in the
+  /// file is stored here already multiplied by the product's price. >= 0.
+  double per_unit = 0.0;
+  double local_share = 1.0;  ///< share bought from producers in the country, in [0, 1]
+  Mark mark;
+};
+
 struct Product {
   std::string id;
   std::string name;
@@ -139,6 +150,9 @@ struct Product {
   /// Sectors whose first-round purchases are supply diverted from existing uses (e.g. ore a
   /// company's own mines now export), not new demand: they add no indirect effects.
   std::vector<std::string> diverted_inputs;
+  /// What the plant buys to run, per unit of product; when not empty it replaces the sector's
+  /// average input column (and diverted_inputs, which only trims that column, must be empty).
+  std::vector<OperatingPurchase> operating_purchases;
   Mark mark;
 };
 

@@ -1,6 +1,7 @@
 #include "ripple/economy_link.hpp"
 
 #include <algorithm>
+#include <string>
 
 namespace ripple {
 namespace {
@@ -42,6 +43,27 @@ EconomyLink::EconomyLink(const Scenario& scenario, const Economy& economy)
                                      "' (known: " + known_ids(economy.sector_ids()) + ")");
       }
       sectors.push_back(product_sector.value_or(sites_.back().sector));
+      if (!product.operating_purchases.empty()) {
+        // The plant's own spending pattern replaces the sector column (docs/economics.md §4).
+        std::vector<LocalPurchase> purchases;
+        for (std::size_t k = 0; k < product.operating_purchases.size(); ++k) {
+          const OperatingPurchase& purchase = product.operating_purchases[k];
+          const auto s = economy.find_sector(purchase.sector);
+          if (!s) {
+            sink.error(purchase.mark, at + ".operating_purchases[" + std::to_string(k) +
+                                          "].sector = " + purchase.sector +
+                                          ": not a sector of economy '" + economy.info().name +
+                                          "' (known: " + known_ids(economy.sector_ids()) + ")");
+            continue;
+          }
+          if (product.price_per_unit > 0.0) {
+            purchases.push_back(
+                {*s, purchase.per_unit * purchase.local_share / product.price_per_unit});
+          }
+        }
+        profiles.emplace_back(economy.purchases_profile(sites_.back(), purchases));
+        continue;
+      }
       std::vector<std::size_t> diverted;
       for (const auto& input : product.diverted_inputs) {
         if (const auto s = economy.find_sector(input)) {

@@ -29,11 +29,14 @@ struct RegionModel {
   std::string id;
   std::string name;
   double lambda = 1.0;                      // Flegg's λ (1 for the nation)
+  double wage_index = 1.0;                  // compensation per worker relative to national
   Eigen::VectorXd slq;                      // simple location quotients (1 for the nation)
   Eigen::VectorXd supply_share;             // share of final demand for i bought in the region
   Eigen::MatrixXd a;                        // technical coefficients
   Eigen::PartialPivLU<Eigen::MatrixXd> lu;  // of I − A
   Eigen::VectorXd household_column;         // h_c (regionalised by supply_share)
+  // e, w, 1, v per unit output; w scaled by the region's wage index.
+  std::array<Eigen::VectorXd, kMetricCount> coefficient;
   std::array<Eigen::VectorXd, kMetricCount> effect;  // (kᵀL)_j per unit final demand of j
   double closure_denominator = 1.0;                  // 1 − wᵀ L h_c
   Metrics induced_per_income{};  // kᵀ L h_c / (1 − wᵀ L h_c), per unit of household income
@@ -80,9 +83,11 @@ void Economy::Impl::build(RegionModel& model) const {
   const auto size = static_cast<Eigen::Index>(n);
   const Eigen::MatrixXd identity = Eigen::MatrixXd::Identity(size, size);
   model.lu.compute(identity - model.a);
+  model.coefficient = coefficient;
+  model.coefficient[kIncome] *= model.wage_index;
   // Row multipliers by transposed solves: (I − A)ᵀ m = k gives m_j = (kᵀL)_j.
   for (std::size_t k = 0; k < kMetricCount; ++k) {
-    model.effect[k] = model.lu.transpose().solve(coefficient[k]);
+    model.effect[k] = model.lu.transpose().solve(model.coefficient[k]);
   }
   model.per_output.assign(n, Metrics{});
   model.per_capex = {};
@@ -96,7 +101,7 @@ void Economy::Impl::build(RegionModel& model) const {
     for (std::size_t k = 0; k < kMetricCount; ++k) {
       // Operations: the supply chain of the purchases A^r[:, j] · y, i.e. kᵀ L^r A^r e_j,
       // which equals (kᵀL^r)_j − k_j because L = I + L A.
-      model.per_output[j][k] = (model.effect[k](jj) - coefficient[k](jj)) * unit_scale[k];
+      model.per_output[j][k] = (model.effect[k](jj) - model.coefficient[k](jj)) * unit_scale[k];
     }
   }
   for (std::size_t c = 0; c < kSpendingCategoryCount; ++c) {
@@ -108,7 +113,7 @@ void Economy::Impl::build(RegionModel& model) const {
         if (static_cast<SpendingCategory>(c) == SpendingCategory::kWorks) {
           // Works are done by the direct construction workforce: only their contractors'
           // purchases (regional coefficients) are indirect.
-          per_unit = model.effect[k](ii) - coefficient[k](ii);
+          per_unit = model.effect[k](ii) - model.coefficient[k](ii);
         } else {
           // Equipment and services are bought from suppliers; the region supplies its share.
           per_unit = model.supply_share(ii) * model.effect[k](ii);
@@ -119,11 +124,12 @@ void Economy::Impl::build(RegionModel& model) const {
   }
   if (options.household_closure) {
     const Eigen::VectorXd l_hc = model.lu.solve(model.household_column);
-    model.closure_denominator = 1.0 - coefficient[kIncome].dot(l_hc);
+    model.closure_denominator = 1.0 - model.coefficient[kIncome].dot(l_hc);
     if (!(model.closure_denominator > 0.0)) {
       // Name the sector whose closed column (inputs plus wages per unit output) is largest.
       Eigen::Index worst = 0;
-      const Eigen::VectorXd closed = model.a.colwise().sum().transpose() + coefficient[kIncome];
+      const Eigen::VectorXd closed =
+          model.a.colwise().sum().transpose() + model.coefficient[kIncome];
       closed.maxCoeff(&worst);
       throw ModelError(
           "the household closure of " + model.name +
@@ -133,7 +139,7 @@ void Economy::Impl::build(RegionModel& model) const {
           "' (inputs + compensation per unit output = " + format_number(closed(worst)) + ")");
     }
     for (std::size_t k = 0; k < kMetricCount; ++k) {
-      model.induced_per_income[k] = coefficient[k].dot(l_hc) / model.closure_denominator;
+      model.induced_per_income[k] = model.coefficient[k].dot(l_hc) / model.closure_denominator;
       // Income enters in scenario-currency millions (× scale into table money); money results go
       // back the same way, so only jobs keep the scale.
       model.induced[k] = model.induced_per_income[k] * (k == kJobs ? scale : 1.0);
@@ -260,6 +266,7 @@ Economy::Economy(EconomyData data, const EconomyOptions& options)
     RegionModel region;
     region.id = r.id;
     region.name = "region '" + r.id + "'";
+    region.wage_index = r.wage_index;
     const Eigen::VectorXd regional_jobs = to_vector(r.employment_persons, n);
     const double re = regional_jobs.sum();
     region.lambda = std::pow(std::log2(1.0 + re / total_jobs), options.flq_delta);
@@ -359,6 +366,30 @@ OperationProfile Economy::operation_profile(const Site& site, std::size_t sector
   return OperationProfile{profile_of(m.regions[site.region]), profile_of(m.national)};
 }
 
+OperationProfile Economy::purchases_profile(const Site& site,
+                                            std::span<const LocalPurchase> purchases) const {
+  const Impl& m = *impl_;
+  const Metrics unit_scale{m.scale, 1.0, 1.0, 1.0};
+  // The plant's own staff are direct; each first-round supplier's output and its whole chain are
+  // indirect: (kᵀL)_i per unit of demand for i, the region supplying its share s_i.
+  const auto profile_of = [&](const RegionModel& model) {
+    Metrics metrics{};
+    for (const LocalPurchase& p : purchases) {
+      const auto i = static_cast<Eigen::Index>(p.sector);
+      for (std::size_t k = 0; k < kMetricCount; ++k) {
+        metrics[k] +=
+            p.per_output_value * model.supply_share(i) * model.effect[k](i) * unit_scale[k];
+      }
+    }
+    return metrics;
+  };
+  return OperationProfile{profile_of(m.regions[site.region]), profile_of(m.national)};
+}
+
+double Economy::wage_index(std::size_t region) const {
+  return impl_->regions.at(region).wage_index;
+}
+
 ActivityEffects Economy::effects(const Site& site, const ActivityRates& activity) const {
   const Impl& m = *impl_;
   const RegionModel& host = m.regions[site.region];
@@ -382,17 +413,20 @@ ActivityEffects Economy::effects(const Site& site, const ActivityRates& activity
   }
   ActivityEffects e;
   e.indirect_jobs = {h[kJobs], all[kJobs] - h[kJobs]};
-  e.indirect_income_m = {h[kIncome], all[kIncome] - h[kIncome]};
+  // The host's indirect workers earn the host's wages, the rest of the country's the national
+  // ones: the rest is the national income less the host's at national wages (h / index).
+  e.indirect_income_m = {h[kIncome], all[kIncome] - h[kIncome] / host.wage_index};
   e.indirect_output_m = {h[kOutput], all[kOutput] - h[kOutput]};
   e.indirect_value_added_m = {h[kGva], all[kGva] - h[kGva]};
   e.direct_income_m =
-      activity.construction_jobs * m.compensation_per_worker_m[m.data.construction_sector] +
-      activity.permanent_jobs * m.compensation_per_worker_m[site.sector];
+      host.wage_index *
+      (activity.construction_jobs * m.compensation_per_worker_m[m.data.construction_sector] +
+       activity.permanent_jobs * m.compensation_per_worker_m[site.sector]);
   if (m.options.household_closure) {
     // Direct workers live in the host region; their wages and the indirect wages are spent
     // through the (regional or national) household closure.
     const double income_host = e.direct_income_m + h[kIncome];
-    const double income_all = e.direct_income_m + all[kIncome];
+    const double income_all = e.direct_income_m + e.indirect_income_m.national();
     auto split = [&](std::size_t k) {
       const double host_effect = host.induced[k] * income_host;
       return RegionalSplit{host_effect, nation.induced[k] * income_all - host_effect};
@@ -419,7 +453,7 @@ std::vector<SectorMultipliers> Economy::multipliers(std::optional<std::size_t> r
     const double jobs = model.effect[kJobs](jj);
     const double income = model.effect[kIncome](jj);
     s.output_type1 = model.effect[kOutput](jj);
-    s.income_type1 = ratio(income, m.coefficient[kIncome](jj));
+    s.income_type1 = ratio(income, model.coefficient[kIncome](jj));
     s.gva_type1 = model.effect[kGva](jj);
     s.employment_type1 = ratio(jobs, m.coefficient[kJobs](jj));
     s.jobs_per_million_type1 = jobs * per_million;
@@ -429,7 +463,7 @@ std::vector<SectorMultipliers> Economy::multipliers(std::optional<std::size_t> r
         return model.effect[k](jj) + model.induced_per_income[k] * income;
       };
       s.output_type2 = closed(kOutput);
-      s.income_type2 = ratio(closed(kIncome), m.coefficient[kIncome](jj));
+      s.income_type2 = ratio(closed(kIncome), model.coefficient[kIncome](jj));
       s.gva_type2 = closed(kGva);
       s.employment_type2 = ratio(closed(kJobs), m.coefficient[kJobs](jj));
       s.jobs_per_million_type2 = closed(kJobs) * per_million;

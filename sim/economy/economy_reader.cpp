@@ -426,11 +426,21 @@ void DescriptorReader::read_regions(const YAML::Node& root, EconomyData& data) {
         r_.invalid(r, path, "expected a map {id, name, employment: {sector: persons}}");
         continue;
       }
-      r_.check_keys(r, path, {"id", "name", "employment"});
+      r_.check_keys(r, path, {"id", "name", "employment", "wage_index"});
       auto id = string_at(r, "id", true, path);
       if (!id) continue;
       RegionEmployment region{*id, string_at(r, "name", false, path).value_or(*id),
                               std::vector<double>(n, 0.0)};
+      if (const auto index = r["wage_index"]) {
+        const std::string index_path = join_key(path, "wage_index");
+        if (auto value = number_at(index, index_path)) {
+          if (*value > 0.0) {
+            region.wage_index = *value;
+          } else {
+            r_.invalid(index, index_path, "a wage index must be > 0");
+          }
+        }
+      }
       const auto employment = r["employment"];
       const std::string employment_path = join_key(path, "employment");
       if (!r_.require(r, "employment", path)) continue;
@@ -463,9 +473,12 @@ void DescriptorReader::read_regions(const YAML::Node& root, EconomyData& data) {
     return;
   }
   const auto name_field = csv.find_column("name");
+  const auto wage_field = csv.find_column("wage_index");
   std::vector<std::optional<std::size_t>> sector_of_field(csv.header().cells.size());
   for (std::size_t f = 0; f < csv.header().cells.size(); ++f) {
-    if (f == *id_field || (name_field && f == *name_field)) continue;
+    if (f == *id_field || (name_field && f == *name_field) || (wage_field && f == *wage_field)) {
+      continue;
+    }
     const auto& label = csv.header().cells[f].text;
     auto it = std::find(sector_ids_.begin(), sector_ids_.end(), label);
     if (it == sector_ids_.end()) {
@@ -490,6 +503,16 @@ void DescriptorReader::read_regions(const YAML::Node& root, EconomyData& data) {
         continue;
       }
       region.employment_persons[*sector_of_field[f]] = *value * persons_per_unit;
+    }
+    if (wage_field) {
+      const auto& cell = rec.cells[*wage_field].text;
+      auto value = parse_number(cell);
+      if (!value || !(*value > 0.0)) {
+        sink_.error(csv.mark(r, *wage_field), "wage_index of region '" + region.id +
+                                                  "' must be a number > 0, not '" + cell + "'");
+      } else {
+        region.wage_index = *value;
+      }
     }
     add_region(std::move(region), csv.mark(r, *id_field));
   }

@@ -4,6 +4,52 @@
 namespace ripple::scenario_read {
 namespace {
 
+// A product's operating purchases (docs/scenario-format.md): each line names an economy sector
+// (checked against the economy when a run loads it), an amount per unit of product or a share of
+// the output value, and the share bought in the country.
+void read_operating_purchases(ReadContext& ctx, Product& product, const YAML::Node& list,
+                              const std::string& path) {
+  if (!ctx.r.expect_list(list, path)) return;
+  double total_per_unit = 0.0;
+  for (std::size_t k = 0; k < list.size(); ++k) {
+    const YAML::Node item = list[k];
+    const std::string item_at = path + "[" + std::to_string(k) + "]";
+    if (!ctx.r.expect_map(item, item_at)) continue;
+    ctx.r.check_keys(item, item_at, {"sector", "per_unit", "share_of_value", "local_share"});
+    OperatingPurchase purchase;
+    purchase.mark = ctx.r.mark(item);
+    if (ctx.r.require(item, "sector", item_at)) {
+      purchase.sector = ctx.r.identifier(item["sector"], join_key(item_at, "sector")).value_or("");
+    }
+    const bool per_unit = NodeReader::has(item, "per_unit");
+    const bool share = NodeReader::has(item, "share_of_value");
+    if (per_unit == share) {
+      ctx.r.error(purchase.mark, item_at +
+                                     ": give exactly one of 'per_unit' (scenario currency per "
+                                     "unit of product) or 'share_of_value'");
+    } else if (per_unit) {
+      purchase.per_unit =
+          ctx.r.non_negative(item["per_unit"], join_key(item_at, "per_unit")).value_or(0.0);
+    } else if (auto value =
+                   ctx.r.share(item["share_of_value"], join_key(item_at, "share_of_value"))) {
+      purchase.per_unit = *value * product.price_per_unit;
+    }
+    if (ctx.r.require(item, "local_share", item_at)) {
+      purchase.local_share =
+          ctx.r.share(item["local_share"], join_key(item_at, "local_share")).value_or(0.0);
+    }
+    total_per_unit += purchase.per_unit;
+    product.operating_purchases.push_back(std::move(purchase));
+  }
+  // A plant whose purchases cost more than its product sells for has no value added: the
+  // amounts are wrong, or in another unit.
+  if (total_per_unit > product.price_per_unit) {
+    ctx.r.error(ctx.r.mark(list), path + ": purchases worth " + format_number(total_per_unit) +
+                                      " per " + product.unit + " exceed price_per_unit " +
+                                      format_number(product.price_per_unit));
+  }
+}
+
 void read_products(ReadContext& ctx, Project& p, const YAML::Node& node, const std::string& path) {
   if (!ctx.r.expect_list(node, path)) return;
   IdRegistry ids("product");
@@ -12,7 +58,8 @@ void read_products(ReadContext& ctx, Project& p, const YAML::Node& node, const s
     const std::string item_at = item_path(path, item, i);
     if (!ctx.r.expect_map(item, item_at)) continue;
     ctx.r.check_keys(item, item_at,
-                     {"id", "name", "unit", "price_per_unit", "sector", "diverted_inputs"});
+                     {"id", "name", "unit", "price_per_unit", "sector", "diverted_inputs",
+                      "operating_purchases"});
     Product product;
     product.mark = ctx.r.mark(item);
     if (ctx.r.require(item, "id", item_at)) {
@@ -40,6 +87,16 @@ void read_products(ReadContext& ctx, Project& p, const YAML::Node& node, const s
             product.diverted_inputs.push_back(*sector);
           }
         }
+      }
+    }
+    if (NodeReader::has(item, "operating_purchases")) {
+      const std::string list_at = join_key(item_at, "operating_purchases");
+      read_operating_purchases(ctx, product, item["operating_purchases"], list_at);
+      if (!product.diverted_inputs.empty()) {
+        ctx.r.invalid(item["diverted_inputs"], join_key(item_at, "diverted_inputs"),
+                      "diverted_inputs trims the sector's average input column and cannot be "
+                      "combined with operating_purchases (leave the diverted supply out of the "
+                      "purchases instead)");
       }
     }
     p.products.push_back(std::move(product));

@@ -48,6 +48,9 @@ ripple_golden_test(NAME run_set_unknown_path
 ripple_golden_test(NAME run_set_bad_value
   ARGS "run;tests/data/run/one_plant.yaml;--set;projects.plant.phases.build.duration=-2 years"
   EXIT 3 CONTAINS "--set projects.plant.phases.build.duration=-2 years: error:")
+ripple_golden_test(NAME run_unknown_purchase_sector
+  ARGS run;tests/data/run/one_plant_unknown_purchase_sector.yaml;--out;${CMAKE_CURRENT_BINARY_DIR}/out/unknown_purchase
+  EXIT 3 CONTAINS "one_plant_unknown_purchase_sector.yaml:28:13: error: projects.plant.products.widget.operating_purchases[0].sector = mining: not a sector of economy")
 ripple_golden_test(NAME run_bad_format ARGS run;tests/data/run/one_plant.yaml;--format;xml
   EXIT 2 CONTAINS "--format must be table, csv or json")
 ripple_golden_test(NAME run_missing_file ARGS run;no/such/scenario.yaml EXIT 1

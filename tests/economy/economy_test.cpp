@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "ripple/economy.hpp"
+#include "ripple/io_table.hpp"
 
 namespace {
 
@@ -285,6 +286,66 @@ TEST_SUITE("economy") {
     const std::vector<ripple::SectorOutputRate> via_profile{{man, y, &same}};
     CHECK(economy.effects(site, make_activity(via_profile, 0, 0, 0, 0, 0)).indirect_jobs.host ==
           doctest::Approx(e_full.indirect_jobs.host).epsilon(1e-12));
+  }
+
+  TEST_CASE("operating purchases give the hand-computed indirect and induced effects") {
+    // A manufacturing plant in North with output 100 EUR mn a year and 50 staff buys 0.08 of its
+    // output value from agriculture (half of it in the country) and 0.12 from business services
+    // (three quarters local): d = (4, 9) EUR mn of domestic first-round demand. Its sector's
+    // column is not used. Nationally the indirect jobs are Σ d_i (eᵀL)_i; with Beutel's published
+    // employment effects (0.0326 and 0.0112 thousand persons per EUR mn) that is 4 x 32.6 +
+    // 9 x 11.2 = 231.2 persons. In North: Σ d_i s_i (eᵀL^r)_i (FLQ, δ = 0.25). Induced: κ x
+    // income, income = 50 staff x D1/EMP of manufacturing + the indirect workers' wages. The
+    // exact values are a numpy computation of these formulas from the raw table (the
+    // derivation in docs/economics.md §4).
+    const ripple::Economy economy = ripple::Economy::load(data_path("beutel.yaml"));
+    const auto site = economy.prepare("north", "man");
+    const std::size_t agr = 0;
+    const std::size_t business = 4;
+    const std::vector<ripple::LocalPurchase> purchases{{agr, 0.08 * 0.5}, {business, 0.12 * 0.75}};
+    const ripple::OperationProfile profile = economy.purchases_profile(site, purchases);
+    const std::vector<ripple::SectorOutputRate> ops{{1, 100.0, &profile}};
+    const auto e = economy.effects(site, make_activity(ops, 0, 0, 0, 0, 50));
+    CHECK(e.indirect_jobs.national() == doctest::Approx(4 * 32.6 + 9 * 11.2).epsilon(0.003));
+    CHECK(e.indirect_jobs.national() == doctest::Approx(231.118229).epsilon(1e-8));
+    CHECK(e.indirect_jobs.host == doctest::Approx(141.640981).epsilon(1e-8));
+    CHECK(e.indirect_output_m.national() == doctest::Approx(21.1748397).epsilon(1e-8));
+    CHECK(e.indirect_output_m.host == doctest::Approx(9.3290368).epsilon(1e-8));
+    CHECK(e.direct_income_m == doctest::Approx(1.768667223).epsilon(1e-8));
+    CHECK(e.indirect_income_m.host == doctest::Approx(1.994692687).epsilon(1e-8));
+    CHECK(e.indirect_income_m.rest == doctest::Approx(2.555692778).epsilon(1e-8));
+    CHECK(e.induced_jobs.national() == doctest::Approx(163.202183).epsilon(1e-8));
+    CHECK(e.induced_jobs.host == doctest::Approx(35.577973).epsilon(1e-8));
+  }
+
+  TEST_CASE("a regional wage index changes direct wages and the host's induced jobs") {
+    // North's compensation per worker at 1.25 x the national figure: the plant's 50 staff earn
+    // 1.25 x as much, the host's indirect workers too, and the host's household closure uses the
+    // higher wages (numpy reference as above, with w^r = 1.25 w).
+    ripple::EconomyData data = ripple::read_economy(data_path("beutel.yaml"));
+    data.regions[0].wage_index = 1.25;
+    const ripple::Economy base = ripple::Economy::load(data_path("beutel.yaml"));
+    const ripple::Economy economy(std::move(data));
+    const auto site = economy.prepare("north", "man");
+    const std::vector<ripple::LocalPurchase> purchases{{0, 0.08 * 0.5}, {4, 0.12 * 0.75}};
+    const ripple::OperationProfile profile = economy.purchases_profile(site, purchases);
+    const std::vector<ripple::SectorOutputRate> ops{{1, 100.0, &profile}};
+    const auto e = economy.effects(site, make_activity(ops, 0, 0, 0, 0, 50));
+    const ripple::OperationProfile base_profile = base.purchases_profile(site, purchases);
+    const std::vector<ripple::SectorOutputRate> base_ops{{1, 100.0, &base_profile}};
+    const auto b = base.effects(site, make_activity(base_ops, 0, 0, 0, 0, 50));
+    CHECK(e.direct_income_m == doctest::Approx(1.25 * b.direct_income_m).epsilon(1e-12));
+    CHECK(e.direct_income_m == doctest::Approx(2.210834029).epsilon(1e-8));
+    CHECK(e.indirect_income_m.host == doctest::Approx(2.493365859).epsilon(1e-8));
+    CHECK(e.indirect_income_m.rest == doctest::Approx(b.indirect_income_m.rest).epsilon(1e-12));
+    CHECK(e.indirect_jobs.host == doctest::Approx(b.indirect_jobs.host).epsilon(1e-12));
+    CHECK(e.induced_jobs.host == doctest::Approx(47.391447).epsilon(1e-8));
+    CHECK(e.induced_jobs.national() == doctest::Approx(187.501259).epsilon(1e-8));
+    CHECK(economy.wage_index(0) == 1.25);
+    // South keeps national wages.
+    const auto south = economy.prepare("south", "man");
+    CHECK(economy.effects(south, make_activity({}, 0, 0, 0, 0, 50)).direct_income_m ==
+          doctest::Approx(b.direct_income_m).epsilon(1e-12));
   }
 
   TEST_CASE("works spending counts only the contractors' purchases, equipment the whole chain") {

@@ -187,6 +187,21 @@ TEST_SUITE("economy") {
                                           "'exchange_rates'?"));
   }
 
+  TEST_CASE("a wage index that is not a positive number is reported at its cell") {
+    const Scratch s("wage_index");
+    s.write("regions.csv", "region,a,b,wage_index\nr1,2,3,1.2\nr2,3,5,0\nr3,1,1,high\n");
+    s.write("economy.yaml",
+            std::string(Scratch::kDescriptor) + "regions: {file: regions.csv, unit: persons}\n");
+    const std::string what = input_error(s);
+    CHECK(
+        contains(what, s.path("regions.csv") +
+                           ":3:8: error: wage_index of region 'r2' must be a number > 0, not '0'"));
+    CHECK(
+        contains(what, ":4:8: error: wage_index of region 'r3' must be a number > 0, not 'high'"));
+    s.write("regions.csv", "region,a,b,wage_index\nr1,2,3,1.2\n");
+    CHECK(ripple::read_economy(s.descriptor()).regions.at(0).wage_index == 1.2);
+  }
+
   TEST_CASE("bridge shares that do not sum to 1 and unknown sectors are reported") {
     const Scratch s("bridge");
     std::string text = Scratch::kDescriptor;

@@ -16,7 +16,7 @@ Scenario one_phase_scenario(SpendingProfile profile) {
   s.calendar.period = Period::kYear;
   Project p;
   p.id = "plant";
-  p.products.push_back(Product{"widget", "widget", "t", 2e6, "", {}, {}});
+  p.products.push_back(Product{"widget", "widget", "t", 2e6, "", {}, {}, {}});
   Phase ph;
   ph.id = "build";
   ph.duration = DurationDistribution::fixed({12, TimeUnit::kMonths});

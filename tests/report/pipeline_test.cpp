@@ -54,6 +54,21 @@ TEST_SUITE("report") {
     CHECK(result.impacts.entries[0][2].indirect_jobs() > 0.0);
   }
 
+  TEST_CASE("a plant's operating purchases replace its sector column in a whole run") {
+    // 2027: 100 t at EUR 1 mn, no capex. Purchases 80,000 per t from agriculture (half local)
+    // and 12% of the value from business services (three quarters local): d = (4, 9) EUR mn a
+    // year, whose indirect jobs tests/economy/economy_test.cpp computes by hand (231.118229
+    // nationally, 141.640981 in North).
+    const Scenario scenario = load_scenario(run_data("one_plant_purchases.yaml"));
+    const std::optional<Economy> economy = load_scenario_economy(scenario);
+    REQUIRE(economy.has_value());
+    Pipeline pipeline(scenario, &*economy);
+    const RunResult& result = pipeline.run();
+    const ImpactEntry& full = result.impacts.entries[0][2];
+    CHECK(full.indirect_jobs() == doctest::Approx(231.118229).epsilon(1e-8));
+    CHECK(full.indirect_jobs_host == doctest::Approx(141.640981).epsilon(1e-8));
+  }
+
   TEST_CASE("job-years of indirect and induced jobs integrate the periods") {
     const Scenario scenario = load_scenario(run_data("one_plant_economy.yaml"));
     const std::optional<Economy> economy = load_scenario_economy(scenario);
