@@ -26,4 +26,14 @@ void write_schedule_table(std::ostream& out, const Scenario& scenario, const Sch
 void write_schedule_json(std::ostream& out, const Scenario& scenario, const Schedule& schedule,
                          const Timeline& timeline);
 
+/// MS Project XML (MSPDI) that MS Project and ProjectLibre open, with ripple's dates: a summary
+/// task per project, a task per phase or milestone (Start/Finish from the rollout,
+/// EarlyStart/EarlyFinish/LateStart/LateFinish and TotalSlack from CPM), their links with lags,
+/// actual dates, start-no-earlier-than constraints, and calendars: each working calendar
+/// (08:00-12:00 and 13:00-17:00 for 8 hours) and a "24 Hours" calendar for activities on
+/// calendar days. A duration is the activity's span (so a finish held by an FF/SF link keeps its
+/// date when the source tool shifts instead). docs/import.md.
+void write_schedule_mspdi(std::ostream& out, const Scenario& scenario, const Schedule& schedule,
+                          const Timeline& timeline);
+
 }  // namespace ripple

@@ -11,6 +11,7 @@ int run_compare(const Args& args, std::ostream& out, std::ostream& err);
 int run_mc(const Args& args, std::ostream& out, std::ostream& err);
 int run_sweep(const Args& args, std::ostream& out, std::ostream& err);
 int run_merge(const Args& args, std::ostream& out, std::ostream& err);
+int run_import(const Args& args, std::ostream& out, std::ostream& err);
 
 const std::vector<Command>& commands() {
   static const std::vector<Command> kCommands = {
@@ -24,6 +25,8 @@ const std::vector<Command>& commands() {
       {"sweep", "grid of what-if runs, one CSV row per point; --shard K/N", run_sweep},
       {"merge", "join sweep shard files or mc shard directories; refuses gaps and duplicates",
        run_merge},
+      {"import", "a Primavera P6 XER or MS Project XML schedule as a scenario skeleton",
+       run_import},
   };
   return kCommands;
 }

@@ -311,6 +311,7 @@ void NodeReader::invalid(const YAML::Node& node, const std::string& path, const 
 
 bool NodeReader::expect_map(const YAML::Node& node, const std::string& path) {
   if (node.IsMap()) return true;
+  if (is_placeholder(node, path)) return false;
   invalid(node, path, "expected a map of keys and values");
   return false;
 }
@@ -367,7 +368,18 @@ bool NodeReader::require(const YAML::Node& map, std::string_view key, const std:
   return false;
 }
 
+bool NodeReader::is_placeholder(const YAML::Node& node, const std::string& path) {
+  if (!node.IsScalar()) return false;
+  const std::string& text = node.Scalar();
+  if (text.rfind("TODO", 0) != 0 || (text.size() > 4 && text[4] != ' ' && text[4] != '_')) {
+    return false;
+  }
+  invalid(node, path, "a placeholder to fill in (written by ripple import): give the value");
+  return true;
+}
+
 std::optional<std::string> NodeReader::text(const YAML::Node& node, const std::string& path) {
+  if (is_placeholder(node, path)) return std::nullopt;
   if (node.IsScalar()) return node.Scalar();
   invalid(node, path, "expected text");
   return std::nullopt;
@@ -387,6 +399,7 @@ std::optional<std::string> NodeReader::identifier(const YAML::Node& node, const 
 }
 
 std::optional<double> NodeReader::number(const YAML::Node& node, const std::string& path) {
+  if (is_placeholder(node, path)) return std::nullopt;
   if (node.IsScalar()) {
     if (auto value = parse_number(node.Scalar())) {
       if (std::fabs(*value) <= kMaxMagnitude) return value;
@@ -449,6 +462,7 @@ std::optional<Date> NodeReader::date(const YAML::Node& node, const std::string& 
 }
 
 std::optional<Duration> NodeReader::duration(const YAML::Node& node, const std::string& path) {
+  if (is_placeholder(node, path)) return std::nullopt;
   if (node.IsScalar()) {
     if (auto value = Duration::parse(trim(node.Scalar()))) {
       if (value->is_within_horizon()) return value;

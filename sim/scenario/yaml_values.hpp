@@ -115,6 +115,8 @@ class NodeReader {
   /// already suggested `key` for a misspelt key of this map.
   bool require(const YAML::Node& map, std::string_view key, const std::string& path);
 
+  /// True (and reported) when the node is a `TODO ...` placeholder left by `ripple import`.
+  bool is_placeholder(const YAML::Node& node, const std::string& path);
   /// A scalar as text.
   std::optional<std::string> text(const YAML::Node& node, const std::string& path);
   /// An identifier: text matching [a-z0-9_]+.
