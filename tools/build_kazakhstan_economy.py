@@ -1,30 +1,40 @@
 #!/usr/bin/python3
-"""Builds ripple's ILLUSTRATIVE input-output table of Kazakhstan, 2023, 16 sectors.
+"""Builds ripple's ILLUSTRATIVE input-output table of Kazakhstan, 2022, 16 sectors.
 
-There is no public copy of the Bureau of National Statistics (BNS) symmetric input-output table
-here, so this script constructs a plausible table from documented inputs:
+The sector outputs and the split of each sector's output into intermediate inputs and value
+added are REAL: they are the Asian Development Bank's multi-regional input-output (MRIO) figures
+for Kazakhstan, 2022 (the latest year in ../shared/data/kazakhstan-adb-mrio/, 35 ADB sectors
+aggregated into ripple's 16; credit: "Asian Development Bank, Multiregional Input-Output Tables
+(via ksreyes/mrio-processing)"). The rest is still ILLUSTRATIVE, because the ADB summary has no
+inter-industry matrix, no imports by sector, no compensation and no employment:
 
-  [R] reported 2023 aggregates from ../shared/data/seed/FACTS.md (GDP, gross value added (GVA)
-      and compensation of employees for mining, manufacturing and construction, GVA of
-      electricity and gas, employment ~9.2 mn, industry and construction employment shares,
-      mining employment and its regional split, average wages by sector and region);
-  [D] assumptions, each stated next to its number below: GVA of the other sectors, splits of the
-      reported aggregates into the 16 sectors, GVA/output ratios, import and tax shares of
-      intermediate inputs, the pattern of intermediate purchases, final-demand shares and the
-      regional employment structure.
+  [R] ADB MRIO 2022 (USD mn, current prices): output x, intermediate use (domestic and imported)
+      zuse, value added va (= GVA + net taxes on the sector's purchases) and intermediate sales
+      zsales (at home and abroad) per ADB sector;
+  [R] reported aggregates from ../shared/data/seed/FACTS.md and the Bureau of National Statistics
+      (BNS): compensation of mining, manufacturing and construction, employment ~9.2 mn, wages
+      by sector and region;
+  [D] assumptions, each stated next to its number below: the split of ADB's "mining and
+      quarrying" into oil and gas and other mining, the exchange rate, the net-tax share of
+      intermediate purchases, import shares, the pattern of domestic intermediate purchases,
+      final-demand shares, employment by sector and region, compensation of the other sectors,
+      regional wage indices.
 
 Every run writes the same files (no randomness):
   scenarios/economy/kazakhstan/table.csv    symmetric table, KZT bn, employment in persons
-  scenarios/economy/kazakhstan/regions.csv  employment by region and sector, persons
+  scenarios/economy/kazakhstan/regions.csv  employment by region and sector (persons) and each
+                                            region's wage index
 and prints a calibration report. economy.yaml (written by hand) describes the files.
 
-Usage: /usr/bin/python3 tools/build_kazakhstan_economy.py [--out DIR] [--check]
-  --check  rebuild in memory and fail if the files on disk differ (for CI).
+Usage: /usr/bin/python3 tools/build_kazakhstan_economy.py [--out DIR] [--check] [--check-adb]
+  --check      rebuild in memory and fail if the files on disk differ (for CI).
+  --check-adb  read the committed table.csv and check its aggregates against the ADB figures.
 
 Replace the table with the BNS one by writing a new CSV and descriptor: no code change needed.
 """
 
 import argparse
+import csv
 import io
 import os
 import sys
@@ -40,28 +50,36 @@ IDX = {s: i for i, s in enumerate(SECTORS)}
 N = len(SECTORS)
 
 # --------------------------------------------------------------------------------------------
-# 1. Gross value added 2023, KZT bn at basic prices.
-# [R] GDP 2023 = 120,600 (KZT 120.6 tn, revised). Mining 15,520; manufacturing 14,540;
-#     construction 6,650; electricity and gas 1,600.
-# [D] everything else: shares of GDP close to the BNS production-approach structure of recent
-#     years (trade ~17%, real estate ~8%, transport ~7%, public services ~9.5%, agriculture
-#     ~4.6%, finance+ICT ~5.7%, professional and administrative services ~4.9%, hospitality ~1%);
-#     the rest of GDP (~9.5%) is net taxes on products.
-# [D] mining 15,520 split: oil and gas extraction with its support services 11,620; metal ores,
-#     coal and quarrying 3,900.
-# [D] manufacturing 14,540 split: metallurgy (ferrous and non-ferrous, the largest branch)
-#     4,800 (output ~KZT 12 tn, ~$26bn: steel, copper, zinc, ferroalloys, aluminium, gold); food,
-#     beverages, tobacco 2,300; chemicals, fertilisers and refined petroleum 2,200 (refining is
-#     put here: like fertilisers its main input is oil and gas); other manufacturing (machinery,
-#     equipment, metal products, building materials, other) 5,240.
-# [D] utilities: electricity and gas 1,600 [R] + water supply and waste 300.
-GVA = {
-    "agriculture": 5600, "mining": 3900, "oil_gas": 11620, "food": 2300, "chemicals": 2200,
-    "metallurgy": 4800, "other_manufacturing": 5240, "utilities": 1900, "construction": 6650,
-    "trade": 21000, "transport": 8300, "hospitality": 1300, "finance_ict": 6900,
-    "business_services": 5900, "real_estate": 10000, "public_services": 11500,
+# 1. Output and its split into intermediate inputs and value added: ADB MRIO 2022 [R].
+HERE = os.path.dirname(os.path.abspath(__file__))
+ADB_DIR = os.path.join(HERE, "..", "..", "shared", "data", "kazakhstan-adb-mrio")
+ADB_YEAR = 2022          # [R] the latest year of the ADB summary
+# [D] KZT per USD used to convert ADB's USD into the table's KZT: the descriptor's rate (2022
+#     average ~460 [R, National Bank of Kazakhstan]; 2024 ~470).
+KZT_PER_USD = 460.0
+# [D] ADB's 35 sectors (adb_sectors.csv) into ripple's 16. ADB 12 "basic metals and fabricated
+#     metal" goes whole to metallurgy (fabricated metal products cannot be split off without the
+#     full table); ADB 2 "mining and quarrying" holds crude oil and gas too and is split below.
+ADB_TO_RIPPLE = {
+    1: "agriculture", 2: "mining+oil_gas", 3: "food",
+    4: "other_manufacturing", 5: "other_manufacturing", 6: "other_manufacturing",
+    7: "other_manufacturing", 8: "chemicals", 9: "chemicals", 10: "other_manufacturing",
+    11: "other_manufacturing", 12: "metallurgy", 13: "other_manufacturing",
+    14: "other_manufacturing", 15: "other_manufacturing", 16: "other_manufacturing",
+    17: "utilities", 18: "construction", 19: "trade", 20: "trade", 21: "trade",
+    22: "hospitality", 23: "transport", 24: "transport", 25: "transport", 26: "transport",
+    27: "finance_ict", 28: "finance_ict", 29: "real_estate", 30: "business_services",
+    31: "public_services", 32: "public_services", 33: "public_services", 34: "public_services",
+    35: "public_services",
 }
-GDP = 120600.0
+# [D] Share of ADB's mining and quarrying that is crude oil and gas extraction (with its support
+#     services): 11.62 / 15.52 of the sector's 2023 GVA, the BNS split of mining GVA [R, FACTS:
+#     mining GVA 15.52 tn] into oil and gas 11.62 and other mining 3.90 [D]. Output, inputs and
+#     value added are split in this proportion (both keep ADB's input and value-added shares).
+OIL_GAS_SHARE_OF_MINING = 11.62 / 15.52
+# [D] Net taxes on products paid on a sector's intermediate purchases, as a share of them: ADB's
+#     va includes them, the table shows them in their own row.
+TAX_SHARE = 0.03
 
 # --------------------------------------------------------------------------------------------
 # 2. Employment 2023, thousand persons, scaled to 9,200 [R: ~9.2 mn employed].
@@ -90,7 +108,10 @@ TOTAL_EMPLOYMENT = 9_200_000
 #     contributions). Employee share of the employed and relative wages by sector [D] from the
 #     BNS wage structure (mining 866.5k and construction 508.4k in 2024 are [R]).
 # [D] within the reported aggregates, compensation is split in proportion to the same formula.
-AVERAGE_MONTHLY_WAGE_2023 = 362_000  # KZT, [D] 2024's 405,416 deflated by ~12% nominal growth
+AVERAGE_MONTHLY_WAGE_2023 = 364_295  # KZT, [R] BNS, average monthly wage 2023 (stat.gov.kz 190193)
+# [R] BNS: average monthly wage 2022 309,697 and 2023 364,295 KZT (stat.gov.kz 190193): the table
+#     is for 2022, so 2023 compensation figures are deflated by their ratio.
+WAGE_2022_PER_2023 = 309_697 / 364_295
 SOCIAL_CONTRIBUTIONS = 1.10          # [D] employer contributions on top of gross wages
 EMPLOYEE_SHARE = {                   # [D] wage earners / employed
     "agriculture": 0.35, "mining": 0.97, "oil_gas": 0.98, "food": 0.85, "chemicals": 0.95,
@@ -104,31 +125,21 @@ RELATIVE_WAGE = {                    # [D] sector wage / national average wage
     "trade": 0.85, "transport": 1.15, "hospitality": 0.70, "finance_ict": 1.80,
     "business_services": 1.25, "real_estate": 0.90, "public_services": 0.80,
 }
-REPORTED_COMPENSATION = [            # [R] groups of sectors and their reported D1, KZT bn
+REPORTED_COMPENSATION = [            # [R] groups of sectors and their reported 2023 D1, KZT bn
     (["mining", "oil_gas"], 3400.0),
     (["food", "chemicals", "metallurgy", "other_manufacturing"], 4000.0),
     (["construction"], 2820.0),
 ]
 
 # --------------------------------------------------------------------------------------------
-# 4. Output = GVA / (GVA/output ratio) [D]: extraction and services have high value-added
-#    ratios, processing industries low ones (typical of BNS and OECD tables for Kazakhstan).
-VA_RATIO = {
-    "agriculture": 0.55, "mining": 0.55, "oil_gas": 0.65, "food": 0.30, "chemicals": 0.35,
-    "metallurgy": 0.40, "other_manufacturing": 0.40, "utilities": 0.35, "construction": 0.40,
-    "trade": 0.70, "transport": 0.50, "hospitality": 0.45, "finance_ict": 0.60,
-    "business_services": 0.55, "real_estate": 0.80, "public_services": 0.70,
-}
-
-# 5. Intermediate inputs = output - GVA, of which [D] imported (share below) and taxes less
-#    subsidies on products (3%); the rest is bought domestically.
+# 4. Intermediate inputs (ADB zuse) = domestic + imported [D] (share below); value added (ADB va)
+#    = GVA + net taxes on products (TAX_SHARE of the intermediate inputs).
 IMPORT_SHARE = {
     "agriculture": 0.20, "mining": 0.25, "oil_gas": 0.25, "food": 0.25, "chemicals": 0.25,
     "metallurgy": 0.20, "other_manufacturing": 0.45, "utilities": 0.10, "construction": 0.30,
     "trade": 0.15, "transport": 0.20, "hospitality": 0.15, "finance_ict": 0.25,
     "business_services": 0.20, "real_estate": 0.10, "public_services": 0.15,
 }
-TAX_SHARE = 0.03
 
 # 6. Pattern of domestic intermediate purchases [D]: for each buying sector (column), relative
 #    weights of the supplying sectors. Every column also buys a common overhead (trade, transport,
@@ -162,9 +173,9 @@ SPECIFIC = {
     "public_services": {"food": 0.05, "chemicals": 0.06, "construction": 0.05,
                         "other_manufacturing": 0.05},
 }
-# A row's domestic intermediate sales may not exceed this share of its output [D]: what a
-# pattern asks beyond it is treated as imported (the column keeps its total inputs).
-MAX_INTERMEDIATE_SHARE = 0.80
+# A row's domestic intermediate sales may not exceed ADB's intermediate sales of the sector
+# (zsales, to industries at home and abroad) [R as a bound]: what a pattern asks beyond it is
+# treated as imported (the column keeps its total inputs).
 
 # 7. Final demand for domestic products [D]: shares of what is left of each row after
 #    intermediate sales. Columns: households, government, gross fixed capital formation, exports.
@@ -217,12 +228,75 @@ REGIONS = {
 }
 
 
+# 9. Regional wage index: compensation per worker in a region relative to the national figure of
+#    the same sector (docs/economics.md §4). Published regional average wages relative to the
+#    national average (ratio_r) mix two things: the region's sector mix and its like-for-like wage
+#    level. The index keeps only the second: ratio_r / (the ratio the region's employment mix
+#    alone predicts with the table's national compensation per worker by sector) [D].
+#    rest_of_country gets the index that keeps the national wage bill unchanged [D].
+REGIONAL_WAGE_RATIO = {
+    # [R] BNS via mgorod.kz (2025-05-12): Q1 2025 average monthly wage, Mangystau 621,320 and
+    #     West Kazakhstan 361,848 KZT against 423,133 nationally.
+    "mangystau": 621_320 / 423_133,
+    "west_kazakhstan": 361_848 / 423_133,
+    # [R] BNS via NUR.KZ / lada.kz (2025-10-23): average hourly wage, Abay 2,009 KZT against 2,334
+    #     nationally.
+    "abay": 2_009 / 2_334,
+    # [D] Karaganda and Kostanay regional average wages were not found [GAP]; proxy: average per
+    #     capita nominal money income, Q1 2024, Karaganda 212,647 and Kostanay 184,505 KZT against
+    #     194,971 nationally [R, BNS stat.gov.kz 183273]. (For Abay the same proxy gives 0.89
+    #     against its wage ratio 0.86; for Mangystau 1.21 against 1.47: the proxy understates the
+    #     spread of high-wage regions.)
+    "karaganda": 212_647 / 194_971,
+    "kostanay": 184_505 / 194_971,
+}
+
+
+def wage_indices(t, rows):
+    per_worker = t["compensation"] / t["employment"]  # KZT bn per person, national by sector
+    national_mix = (t["employment"] * per_worker).sum() / t["employment"].sum()
+    bills = {rid: (values * per_worker).sum() for rid, (_, values) in rows.items()}
+    index = {}
+    for rid, (_, values) in rows.items():
+        if rid in REGIONAL_WAGE_RATIO:
+            predicted = bills[rid] / values.sum() / national_mix
+            index[rid] = REGIONAL_WAGE_RATIO[rid] / predicted
+    explained = sum(bills[rid] * index[rid] for rid in index)
+    index["rest_of_country"] = (sum(bills.values()) - explained) / bills["rest_of_country"]
+    return index
+
+
+def read_adb():
+    """ADB MRIO rows of Kazakhstan for ADB_YEAR, aggregated into ripple's sectors (USD mn)."""
+    totals = {k: np.zeros(N) for k in ("x", "zuse", "va", "zsales")}
+    with open(os.path.join(ADB_DIR, "kaz_summary_2017_2022.csv"), encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            if int(row["t"]) != ADB_YEAR or int(row["s"]) != 49:
+                continue
+            target = ADB_TO_RIPPLE[int(row["i"])]
+            shares = ({"oil_gas": OIL_GAS_SHARE_OF_MINING,
+                       "mining": 1.0 - OIL_GAS_SHARE_OF_MINING} if target == "mining+oil_gas"
+                      else {target: 1.0})
+            for sector, share in shares.items():
+                for k in totals:
+                    totals[k][IDX[sector]] += float(row[k]) * share
+    return totals
+
+
 def build():
-    gva = np.array([GVA[s] for s in SECTORS], dtype=float)
+    adb = read_adb()
+    usd_to_kzt_bn = KZT_PER_USD / 1000.0  # USD mn -> KZT bn
+    output = adb["x"] * usd_to_kzt_bn
+    inputs = adb["zuse"] * usd_to_kzt_bn        # intermediate use, domestic and imported
+    value_added = adb["va"] * usd_to_kzt_bn     # GVA + net taxes on the purchases
+    max_sales = adb["zsales"] * usd_to_kzt_bn   # bound on domestic intermediate sales
+    taxes = inputs * TAX_SHARE
+    gva = value_added - taxes
+
     emp_k = np.array([EMPLOYMENT_K[s] for s in SECTORS], dtype=float)
     employment = np.round(emp_k / emp_k.sum() * TOTAL_EMPLOYMENT)
 
-    # Compensation.
+    # Compensation (2023 levels, deflated to 2022 by the average wage).
     annual_wage_bn = AVERAGE_MONTHLY_WAGE_2023 * 12 * SOCIAL_CONTRIBUTIONS / 1e9
     raw = np.array([employment[IDX[s]] * EMPLOYEE_SHARE[s] * RELATIVE_WAGE[s] * annual_wage_bn
                     for s in SECTORS])
@@ -230,12 +304,10 @@ def build():
     for group, total in REPORTED_COMPENSATION:
         ids = [IDX[s] for s in group]
         compensation[ids] = raw[ids] / raw[ids].sum() * total
+    compensation *= WAGE_2022_PER_2023
 
-    output = gva / np.array([VA_RATIO[s] for s in SECTORS])
-    inputs = output - gva
     imports = inputs * np.array([IMPORT_SHARE[s] for s in SECTORS])
-    taxes = inputs * TAX_SHARE
-    domestic = inputs - imports - taxes
+    domestic = inputs - imports
 
     weights = np.zeros((N, N))
     for j, buyer in enumerate(SECTORS):
@@ -247,18 +319,16 @@ def build():
         weights[:, j] /= weights[:, j].sum()
     z = weights * domestic  # column j: domestic inputs of j spread by its pattern
 
-    # Rows selling more than MAX_INTERMEDIATE_SHARE of their output to industries are scaled down;
-    # the buyers import the difference.
+    # Rows selling more to industries than ADB's intermediate sales are scaled down; the buyers
+    # import the difference.
     for _ in range(50):
         sales = z.sum(axis=1)
-        excess = sales > MAX_INTERMEDIATE_SHARE * output
+        excess = sales > max_sales * (1 + 1e-12)
         if not excess.any():
             break
-        with np.errstate(divide="ignore"):
-            factor = np.where(excess, MAX_INTERMEDIATE_SHARE * output / np.maximum(sales, 1e-12),
-                              1.0)
+        factor = np.where(excess, max_sales / np.maximum(sales, 1e-12), 1.0)
         z = z * factor[:, None]
-    imports = inputs - taxes - z.sum(axis=0)
+    imports = inputs - z.sum(axis=0)
 
     final = output - z.sum(axis=1)
     fd_shares = np.array([FINAL_DEMAND[s] for s in SECTORS])
@@ -268,7 +338,7 @@ def build():
     return {
         "z": z, "output": output, "gva": gva, "compensation": compensation,
         "other_va": other_va, "imports": imports, "taxes": taxes, "employment": employment,
-        "final_demand": final_demand,
+        "final_demand": final_demand, "adb": adb,
     }
 
 
@@ -317,15 +387,16 @@ def table_csv(t):
     return out.getvalue()
 
 
-def regions_csv(rows):
+def regions_csv(rows, index):
     out = io.StringIO()
-    out.write("region,name," + ",".join(SECTORS) + "\n")
+    out.write("region,name," + ",".join(SECTORS) + ",wage_index\n")
     for rid, (name, values) in rows.items():
-        out.write(f"{rid},{name}," + ",".join(f"{v:.0f}" for v in values) + "\n")
+        out.write(f"{rid},{name}," + ",".join(f"{v:.0f}" for v in values) +
+                  f",{index[rid]:.3f}\n")
     return out.getvalue()
 
 
-def report(t, rows):
+def report(t, rows, index):
     z, x = t["z"], t["output"]
     a = z / x
     leontief = np.linalg.inv(np.eye(N) - a)
@@ -340,19 +411,20 @@ def report(t, rows):
     lstar = np.linalg.inv(np.eye(N + 1) - closed)
     type1 = e @ leontief / e
     type2 = (np.append(e, 0) @ lstar)[:N] / e
-    print(f"GVA total {t['gva'].sum():,.0f} bn KZT = {t['gva'].sum() / GDP:.1%} of GDP "
-          f"(net taxes on products {1 - t['gva'].sum() / GDP:.1%})", file=sys.stderr)
+    va = t["gva"].sum() + t["taxes"].sum()
+    print(f"ADB {ADB_YEAR}: output {x.sum():,.0f} bn KZT, value added incl. net taxes "
+          f"{va:,.0f} bn (GVA {t['gva'].sum():,.0f})", file=sys.stderr)
     print(f"compensation {t['compensation'].sum():,.0f} bn = "
-          f"{t['compensation'].sum() / GDP:.1%} of GDP; employment "
+          f"{t['compensation'].sum() / va:.1%} of value added; employment "
           f"{t['employment'].sum():,.0f}; household consumption of domestic products "
-          f"{t['final_demand'][:, 0].sum():,.0f} bn = "
-          f"{t['final_demand'][:, 0].sum() / GDP:.1%} of GDP; sum h_c = {hc.sum():.3f}; "
+          f"{t['final_demand'][:, 0].sum():,.0f} bn; sum h_c = {hc.sum():.3f}; "
           f"rho(A*) = {max(abs(np.linalg.eigvals(closed))):.3f}", file=sys.stderr)
+    print("wage index: " + ", ".join(f"{r} {v:.3f}" for r, v in index.items()), file=sys.stderr)
     print(f"{'sector':22s} {'x':>8s} {'VA/x':>5s} {'D1/VA':>6s} {'colA':>5s} {'wage/mo':>8s} "
           f"{'emp I':>6s} {'emp II':>6s} {'jobs/$mn':>8s}", file=sys.stderr)
     for i, s in enumerate(SECTORS):
         wage = t["compensation"][i] * 1e9 / t["employment"][i] / 12 / SOCIAL_CONTRIBUTIONS
-        jobs_usd = (e @ leontief)[i] * 0.46  # persons per KZT bn x 0.46 bn per USD mn
+        jobs_usd = (e @ leontief)[i] * KZT_PER_USD / 1000  # persons per USD mn
         print(f"{s:22s} {x[i]:8.0f} {t['gva'][i] / x[i]:5.2f} "
               f"{t['compensation'][i] / t['gva'][i]:6.2f} {a[:, i].sum():5.2f} {wage:8.0f} "
               f"{type1[i]:6.2f} {type2[i]:6.2f} {jobs_usd:8.1f}", file=sys.stderr)
@@ -361,17 +433,51 @@ def report(t, rows):
     assert a.sum(axis=0).max() < 1
 
 
+def check_adb(path):
+    """The committed table's aggregates against the ADB figures: per ripple sector, output,
+    intermediate inputs (domestic flows + imports) and value added (GVA + net taxes), in USD mn,
+    within the table's rounding (0.1 KZT bn per cell)."""
+    with open(path, encoding="utf-8") as f:
+        table = {row["row"]: row for row in csv.DictReader(f)}
+    adb = read_adb()
+    usd_per_kzt_bn = 1000.0 / KZT_PER_USD
+    failures = []
+    for j, s in enumerate(SECTORS):
+        def cell(label):
+            return float(table[label][s])
+        x = cell("output") * usd_per_kzt_bn
+        inputs = (sum(cell(i) for i in SECTORS) + cell("imports")) * usd_per_kzt_bn
+        va = (cell("gross_value_added") + cell("taxes_less_subsidies_on_products")) * usd_per_kzt_bn
+        tolerance = (N + 2) * 0.05 * usd_per_kzt_bn  # half a rounding step per cell summed
+        for name, got, want in [("output", x, adb["x"][j]), ("intermediate inputs", inputs,
+                                 adb["zuse"][j]), ("value added", va, adb["va"][j])]:
+            if abs(got - want) > tolerance:
+                failures.append(f"{s} {name}: table {got:,.1f} vs ADB {want:,.1f} USD mn")
+    total_x = sum(float(table["output"][s]) for s in SECTORS) * usd_per_kzt_bn
+    if abs(total_x - adb["x"].sum()) > N * 0.05 * usd_per_kzt_bn:
+        failures.append(f"total output {total_x:,.1f} vs ADB {adb['x'].sum():,.1f} USD mn")
+    for line in failures:
+        print(line, file=sys.stderr)
+    if not failures:
+        print(f"table.csv matches ADB MRIO {ADB_YEAR}: output {total_x:,.1f} USD mn "
+              f"(ADB {adb['x'].sum():,.1f})")
+    return 1 if failures else 0
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    here = os.path.dirname(os.path.abspath(__file__))
-    parser.add_argument("--out", default=os.path.join(here, "..", "scenarios", "economy",
+    parser.add_argument("--out", default=os.path.join(HERE, "..", "scenarios", "economy",
                                                       "kazakhstan"))
     parser.add_argument("--check", action="store_true")
+    parser.add_argument("--check-adb", action="store_true")
     args = parser.parse_args()
+    if args.check_adb:
+        return check_adb(os.path.join(args.out, "table.csv"))
     t = build()
     rows = build_regions(t["employment"])
-    report(t, rows)
-    files = {"table.csv": table_csv(t), "regions.csv": regions_csv(rows)}
+    index = wage_indices(t, rows)
+    report(t, rows, index)
+    files = {"table.csv": table_csv(t), "regions.csv": regions_csv(rows, index)}
     for name, text in files.items():
         path = os.path.join(args.out, name)
         if args.check:

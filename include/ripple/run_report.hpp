@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "ripple/credibility.hpp"
 #include "ripple/impacts.hpp"
 #include "ripple/ledger.hpp"
 #include "ripple/scenario.hpp"
@@ -22,6 +23,9 @@ struct RunInfo {
   std::string economy_path;            ///< empty: no economy
   std::string economy_name;
   bool economy_illustrative = false;
+  /// Per project: output per worker against its sectors' and (indirect + induced) per direct
+  /// job; empty without an economy (assess_credibility()).
+  std::vector<ProjectCredibility> credibility;
   std::size_t events_processed = 0;
 };
 

@@ -82,6 +82,8 @@ RunOutput run(const LoadedScenario& scenario) {
     info.economy_path = s.economy.table_path;
     info.economy_name = output.economy->info().name;
     info.economy_illustrative = output.economy->info().illustrative;
+    info.credibility =
+        assess_credibility(s, output.result.ledger, output.result.summary, *output.economy);
   }
   info.events_processed = output.result.timeline.events_processed;
   return output;

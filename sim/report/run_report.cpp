@@ -68,6 +68,29 @@ std::vector<std::string> table_cells(const SummaryRow& row) {
           with_thousands(row.job_years_indirect + row.job_years_induced)};
 }
 
+// The credibility lines under the summary (docs/economics.md, "Credibility").
+void write_credibility(std::ostream& out, const Scenario& scenario, const RunInfo& info) {
+  if (info.credibility.empty()) return;
+  const std::string& cur = scenario.calendar.currency;
+  out << "\nCredibility (" << scenario.calendar.end.year()
+      << "): output per permanent worker against the economy's average for the same sectors, "
+         "and\n(indirect + induced) jobs per permanent job.\n";
+  TextTable table({"project", "output/worker " + cur + "m", "sector avg", "ratio",
+                   "(ind+ind)/direct", "operating purchases"},
+                  {false, true, true, true, true, false});
+  for (const auto& line : info.credibility) {
+    table.add_row({line.project, with_thousands(line.output_per_worker_m, 2),
+                   with_thousands(line.sector_output_per_worker_m, 2),
+                   with_thousands(line.output_per_worker_ratio, 1) + "x",
+                   with_thousands(line.spillover_per_direct_job, 1),
+                   line.has_operating_purchases ? "yes" : "no"});
+  }
+  table.print(out);
+  for (const auto& line : info.credibility) {
+    if (line.flagged) out << "FLAG: " << credibility_note(line) << ".\n";
+  }
+}
+
 }  // namespace
 
 void write_summary_csv(std::ostream& out, const RunSummary& summary) {
@@ -111,6 +134,7 @@ void write_summary_table(std::ostream& out, const Scenario& scenario, const RunS
       out << "NOTE: this economy is ILLUSTRATIVE (calibrated to aggregates, not a published "
              "input-output table);\nindirect and induced jobs are indicative only.\n";
     }
+    write_credibility(out, scenario, info);
   }
 }
 
@@ -190,6 +214,20 @@ void write_run_json(std::ostream& out, const Scenario& scenario, const RunInfo& 
                     {"flq_delta", scenario.economy.flq_delta},
                     {"household_closure", scenario.economy.household_closure}};
   }
+  nlohmann::ordered_json credibility = nlohmann::ordered_json::array();
+  nlohmann::ordered_json notes = nlohmann::ordered_json::array();
+  for (const auto& line : info.credibility) {
+    credibility.push_back({{"project", line.project},
+                           {"output_per_worker_m", line.output_per_worker_m},
+                           {"sector_output_per_worker_m", line.sector_output_per_worker_m},
+                           {"output_per_worker_ratio", line.output_per_worker_ratio},
+                           {"spillover_per_direct_job", line.spillover_per_direct_job},
+                           {"operating_purchases", line.has_operating_purchases},
+                           {"flagged", line.flagged}});
+    if (line.flagged) notes.push_back(credibility_note(line));
+  }
+  j["credibility"] = credibility;
+  j["notes"] = notes;
   j["engine"] = {{"events_processed", info.events_processed}};
   j["files"] = {"summary.csv", "timeseries.csv", "schedule.csv", "run.json"};
   out << j.dump(2) << '\n';

@@ -51,6 +51,12 @@ ripple_golden_test(NAME run_set_bad_value
 ripple_golden_test(NAME run_unknown_purchase_sector
   ARGS run;tests/data/run/one_plant_unknown_purchase_sector.yaml;--out;${CMAKE_CURRENT_BINARY_DIR}/out/unknown_purchase
   EXIT 3 CONTAINS "one_plant_unknown_purchase_sector.yaml:28:13: error: projects.plant.products.widget.operating_purchases[0].sector = mining: not a sector of economy")
+ripple_golden_test(NAME run_flags_overstated_plant
+  ARGS "run;tests/data/run/one_plant_economy.yaml;--set;projects.plant.products.widget.price_per_unit=10000000;--out;${CMAKE_CURRENT_BINARY_DIR}/out/flagged"
+  EXIT 0 CONTAINS "FLAG: plant makes 19.4x its sectors' average output per worker without operating purchases")
+ripple_golden_test(NAME run_default_credibility
+  ARGS run;scenarios/kazakhstan_2025.yaml;--out;${CMAKE_CURRENT_BINARY_DIR}/out/kz_credibility
+  EXIT 0 CONTAINS "abay_smelter                2.70        0.21  12.8x               2.4  yes")
 ripple_golden_test(NAME run_bad_format ARGS run;tests/data/run/one_plant.yaml;--format;xml
   EXIT 2 CONTAINS "--format must be table, csv or json")
 ripple_golden_test(NAME run_missing_file ARGS run;no/such/scenario.yaml EXIT 1

@@ -112,3 +112,35 @@ TEST_SUITE("scenario") {
     }
   }
 }
+
+TEST_SUITE("scenario") {
+  TEST_CASE("the default plants' operating purchases add up to the totals their comments give") {
+    // scenarios/kazakhstan_2025.yaml states the sum per tonne next to each list; diverted supply
+    // (concentrate, pellets, own coal and ore) is not a purchase, so no product keeps
+    // diverted_inputs.
+    struct Expected {
+      const char* project;
+      const char* product;
+      double usd_per_t;
+    };
+    const Expected expected[] = {
+        {"abay_smelter", "cathode", 158.8},
+        {"qarmet", "steel", 93.4},
+        {"kostanay_hbi", "hbi", 54.1},
+        {"satimola", "kcl", 56.1},
+        {"kazazot", "ammonia", 91.3},
+        {"kazazot", "urea", 69.4},
+        {"kazazot", "an", 56.1},
+    };
+    for (const auto& row : expected) {
+      CAPTURE(row.product);
+      const auto& p = project(row.project);
+      const auto& product = p.products.at(*p.find_product(row.product));
+      double sum = 0.0;
+      for (const auto& purchase : product.operating_purchases) sum += purchase.per_unit;
+      CHECK(sum == doctest::Approx(row.usd_per_t).epsilon(1e-9));
+      CHECK(sum < product.price_per_unit);
+      CHECK(product.diverted_inputs.empty());
+    }
+  }
+}
