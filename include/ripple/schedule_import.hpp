@@ -55,6 +55,10 @@ struct SourceActivity {
   std::string project_key;       ///< SourceProject::key
   std::vector<std::string> wbs;  ///< WBS path, outermost first ("code name" per level)
   bool is_milestone = false;
+  /// A milestone dated at the end of its predecessors' work (P6 TT_FinMile; every MS Project
+  /// milestone), not at the start of the next working day: the scenario puts it on a calendar
+  /// where every day works, so that it does not move to a working day.
+  bool is_finish_milestone = false;
   double duration_hours = 0.0;            ///< planned (original) working hours
   std::optional<double> remaining_hours;  ///< started, not finished: working hours left
   std::string calendar_key;               ///< SourceCalendar::key; empty: the project's
@@ -124,6 +128,9 @@ struct ImportMap {
 /// Checks relationships, calendars and cycles of a schedule read by a format reader; throws
 /// InputError with one diagnostic per problem. Called by read_xer() and read_mspdi().
 void check_source_schedule(const SourceSchedule& schedule);
+/// Adds a warning for each working lag on a link out of a finish milestone (the scenario counts
+/// it on the milestone's every-day calendar). Called by read_xer() and read_mspdi().
+void note_finish_milestone_lags(SourceSchedule& schedule);
 
 /// A source date-time "YYYY-MM-DD[ T]HH:MM[:SS]" as a ripple day: before noon the start of that
 /// day, at or after noon the end of it (the next day). nullopt when malformed.

@@ -294,7 +294,7 @@ void Rollout::on_start(Vertex v, Date now) {
   }
   state_[v] = State::kRunning;
   finish_driver_[v] = Driver{kind_code(Kind::kOwnStart), 0};
-  Date work_end = advance(start, plan_->durations()[v], node.calendar);
+  Date work_end = finish_on(advance(start, plan_->durations()[v], node.calendar), node.calendar);
   if (node.actual_finish) {
     work_end = *node.actual_finish;
     finish_driver_[v] = Driver{};

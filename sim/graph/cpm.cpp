@@ -65,7 +65,10 @@ Schedule compute_schedule(const Plan& plan) {
       start = start_on(start, calendar);
     }
     // Finish.
-    Date finish = node.is_milestone ? start : advance(start, duration, calendar);
+    // On a calendar the work ends at the end of a working day (a month that ends on a Sunday
+    // ends with the Friday before it).
+    Date finish =
+        node.is_milestone ? start : finish_on(advance(start, duration, calendar), calendar);
     duration_days[v] = finish - start;
     Driver finish_driver{Driver::Kind::kOwnStart, 0};
     if (node.actual_finish) {

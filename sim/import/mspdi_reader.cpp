@@ -292,6 +292,7 @@ SourceSchedule read_mspdi(const std::string& path) {
     }
     a.mark = file.mark(node);
     a.is_milestone = r.integer(node, "Milestone", task_path, 0) != 0;
+    a.is_finish_milestone = a.is_milestone;  // MS Project dates a milestone at its finish
     a.duration_hours = r.hours(node, "Duration", task_path);
     const long long format = r.integer(node, "DurationFormat", task_path, 7);
     if (format == 4 || format == 6 || format == 8 || format == 10 || format == 12) {
@@ -391,6 +392,7 @@ SourceSchedule read_mspdi(const std::string& path) {
   }
   schedule.projects.push_back(std::move(project));
   check_source_schedule(schedule);
+  note_finish_milestone_lags(schedule);
   return schedule;
 }
 

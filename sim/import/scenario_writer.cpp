@@ -17,6 +17,7 @@ namespace {
 const std::set<std::string> kActivityFields = {"capex_m", "construction_jobs", "permanent_jobs",
                                                "categories"};
 const std::set<std::string> kProjectFields = {"region", "sector"};
+constexpr const char* kEveryDay = "every_day";
 
 std::string slug(const std::string& text, const std::string& fallback) {
   std::string id;
@@ -119,6 +120,7 @@ class Writer {
       activity_ids_[a.key] = spaces[a.project_key].take(base);
     }
     IdSpace calendars;
+    calendars.take(kEveryDay);
     for (const auto& c : s_.calendars) {
       calendar_ids_[c.id] = calendars.take(slug(c.name, "calendar_" + slug(c.id, "x")));
     }
@@ -155,8 +157,18 @@ class Writer {
   }
 
   void write_calendars() {
-    if (s_.calendars.empty()) return;
+    const bool finish_milestones =
+        std::any_of(s_.activities.begin(), s_.activities.end(),
+                    [](const SourceActivity& a) { return a.is_finish_milestone; });
+    if (s_.calendars.empty() && !finish_milestones) return;
     out_ << "work_calendars:\n";
+    if (finish_milestones) {
+      // A finish milestone keeps the end of its predecessors' last working day (e.g. Friday
+      // 17:00, ripple's Saturday) instead of moving to Monday: on this calendar every day works.
+      out_ << "  - id: " << kEveryDay << "  # for finish milestones\n"
+           << "    name: \"Every day (finish milestones)\"\n"
+           << "    weekdays: [mon, tue, wed, thu, fri, sat, sun]\n";
+    }
     for (const auto& c : s_.calendars) {
       out_ << "  - id: " << calendar_ids_[c.id] << "  # " << s_.format << " calendar " << c.id
            << "\n"
@@ -235,7 +247,9 @@ class Writer {
     }
     out << "      - id: " << activity_ids_[a.key] << "  # " << a.code << "\n"
         << "        name: " << quoted(a.name) << "\n";
-    if (!a.calendar_key.empty() && a.calendar_key != p.calendar_key) {
+    if (a.is_finish_milestone) {
+      out << "        work_calendar: " << kEveryDay << "  # a finish milestone\n";
+    } else if (!a.calendar_key.empty() && a.calendar_key != p.calendar_key) {
       out << "        work_calendar: " << calendar_ids_[a.calendar_key] << "\n";
     }
     if (milestone) {

@@ -46,6 +46,22 @@ std::string calendar_list(const SourceSchedule& schedule) {
 
 }  // namespace
 
+void note_finish_milestone_lags(SourceSchedule& schedule) {
+  std::map<std::string, const SourceActivity*> by_key;
+  for (const auto& a : schedule.activities) by_key.emplace(a.key, &a);
+  for (const auto& a : schedule.activities) {
+    for (const auto& link : a.predecessors) {
+      const auto it = by_key.find(link.predecessor);
+      if (it == by_key.end() || !it->second->is_finish_milestone) continue;
+      if (link.lag_hours == 0.0 || link.lag_elapsed) continue;
+      schedule.warnings.push_back("link from finish milestone " + it->second->code + " to " +
+                                  a.code +
+                                  ": its lag counts every day (the milestone's calendar "
+                                  "in the scenario), not working days");
+    }
+  }
+}
+
 void check_source_schedule(const SourceSchedule& schedule) {
   std::vector<Diagnostic> problems;
   std::map<std::string, std::size_t> index;

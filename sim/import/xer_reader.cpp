@@ -27,6 +27,40 @@ struct XerTable {
   std::vector<XerRow> rows;
 };
 
+// P6 writes XER in the Windows code page of the exporting machine; text that is not UTF-8 is
+// taken as Latin-1 (Windows-1252's printable range for letters) and converted.
+bool is_utf8(const std::string& text) {
+  for (std::size_t i = 0; i < text.size();) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    const std::size_t extra = c < 0x80             ? 0
+                              : (c & 0xE0) == 0xC0 ? 1
+                              : (c & 0xF0) == 0xE0 ? 2
+                              : (c & 0xF8) == 0xF0 ? 3
+                                                   : 4;
+    if (extra == 4 || (extra > 0 && i + extra >= text.size())) return false;
+    for (std::size_t k = 1; k <= extra; ++k) {
+      if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) return false;
+    }
+    i += extra + 1;
+  }
+  return true;
+}
+
+std::string utf8(const std::string& text) {
+  if (is_utf8(text)) return text;
+  std::string out;
+  for (const char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c < 0x80) {
+      out.push_back(ch);
+    } else {
+      out.push_back(static_cast<char>(0xC0 | (c >> 6)));
+      out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+    }
+  }
+  return out;
+}
+
 std::vector<std::string> split_tabs(const std::string& line, std::vector<int>* columns) {
   std::vector<std::string> parts;
   std::size_t start = 0;
@@ -77,6 +111,7 @@ class XerFile {
         if (!current || current->fields.empty()) {
           throw InputError(Mark{path, number, 1}, "%R row before the table's %F field line");
         }
+        for (auto& part : parts) part = utf8(part);
         XerRow row{number, {parts.begin() + 1, parts.end()}, {columns.begin() + 1, columns.end()}};
         current->rows.push_back(std::move(row));
       } else if (tag == "%E") {
@@ -351,11 +386,7 @@ SourceSchedule read_xer(const std::string& path) {
       const std::string task_type = Fields::get(row, type);
       if (task_type == "TT_Mile" || task_type == "TT_FinMile") {
         a.is_milestone = true;
-        if (task_type == "TT_FinMile") {
-          schedule.warnings.push_back("activity " + a.code +
-                                      ": finish milestone imported as a "
-                                      "milestone at the start of the next working day");
-        }
+        a.is_finish_milestone = task_type == "TT_FinMile";
       } else if (task_type == "TT_LOE" || task_type == "TT_WBS") {
         schedule.warnings.push_back("activity " + a.code + ": " + task_type +
                                     " (level of effort or WBS summary) imported as an ordinary "
@@ -455,6 +486,7 @@ SourceSchedule read_xer(const std::string& path) {
     }
   }
   check_source_schedule(schedule);
+  note_finish_milestone_lags(schedule);
   return schedule;
 }
 

@@ -201,9 +201,18 @@ void write_schedule_mspdi(std::ostream& out, const Scenario& scenario, const Sch
       add(t, "TotalSlack", static_cast<long long>(cpm.total_float_days) * 24 * 60 * 10);
       add(t, "Critical", cpm.is_critical ? 1 : 0);
       add(t, "CalendarUID", calendar_uid(calendar));
+      // A milestone that ripple moved over a weekend or holiday to the start of a working day:
+      // MS Project would date it at the end of the previous working day, so say "start no
+      // earlier than" its date.
+      const bool moved_milestone = phase.is_milestone && calendar && !phase.fixed_date &&
+                                   calendar->work_end(cpm.early_start) != cpm.early_start &&
+                                   (!phase.not_before || *phase.not_before < cpm.early_start);
       if (phase.fixed_date) {
         add(t, "ConstraintType", 2);  // must start on
         add(t, "ConstraintDate", date_time(*phase.fixed_date, shape.start()));
+      } else if (moved_milestone) {
+        add(t, "ConstraintType", 4);
+        add(t, "ConstraintDate", date_time(cpm.early_start, shape.start()));
       } else if (phase.not_before) {
         add(t, "ConstraintType", 4);  // start no earlier than
         add(t, "ConstraintDate", date_time(*phase.not_before, shape.start()));

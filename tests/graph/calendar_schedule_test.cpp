@@ -144,6 +144,23 @@ TEST_SUITE("graph") {
     CHECK(s.at(a).early_start.to_string() == "2026-03-30");
     CHECK(s.at(a).early_finish.to_string() == "2026-04-02");
   }
+
+  TEST_CASE("a calendar-unit duration on a calendar ends with the last working day") {
+    // Friday 2026-01-02 + 1 month = Monday 02-02 00:00: the work ends with Friday 01-30,
+    // written 01-31; late dates agree, so the float is 0, not negative.
+    test::NetworkBuilder b(date("2026-01-02"));
+    b.scenario().calendars.push_back(WorkCalendar{});
+    const auto p = b.project("p");
+    b.scenario().projects[p].calendar = 0;
+    const auto a = b.phase(p, "a", test::months(1));
+    const Plan plan(b.scenario());
+    const Schedule s = compute_schedule(plan);
+    CHECK(s.at(a).early_start.to_string() == "2026-01-02");
+    CHECK(s.at(a).early_finish.to_string() == "2026-01-31");
+    CHECK(s.at(a).late_finish.to_string() == "2026-01-31");
+    CHECK(s.at(a).total_float_days == 0);
+    CHECK(roll_out(plan).activities[0][0].finish.to_string() == "2026-01-31");
+  }
 }
 
 }  // namespace

@@ -1,6 +1,9 @@
 #include <doctest/doctest.h>
 #include <yaml-cpp/yaml.h>
 
+#include <filesystem>
+#include <fstream>
+
 #include "ripple/cpm.hpp"
 #include "ripple/plan.hpp"
 #include "ripple/rollout.hpp"
@@ -120,6 +123,102 @@ TEST_SUITE("import") {
     CHECK(csv.values.at("CIV") == yaml.values.at("CIV"));
     CHECK(csv.values.at("A1030").at("capex_m") == "45");
     CHECK(csv.values.at("A1030").count("categories") == 0);  // YAML maps only
+  }
+
+  TEST_CASE("each source project is a project; ids are made valid and unique; links cross") {
+    SourceSchedule s;
+    s.path = "two.xer";
+    s.format = "Primavera P6 XER";
+    WorkCalendar c;
+    c.id = "7";
+    c.name = "Site";
+    s.calendars.push_back(c);
+    s.projects = {{"1", "ALPHA", "Alpha", std::nullopt, d("2026-03-02"), "7", {}, {}, {}},
+                  {"2", "BETA", "Beta", std::nullopt, d("2026-03-02"), "7", {}, {}, {}}};
+    const auto activity = [](const char* key, const char* code, const char* project) {
+      SourceActivity a;
+      a.key = key;
+      a.code = code;
+      a.name = code;
+      a.project_key = project;
+      a.duration_hours = 16.0;
+      return a;
+    };
+    s.activities = {activity("10", "A-1", "1"), activity("11", "A 1", "1"),
+                    activity("20", "A-1", "2")};
+    s.activities[1].predecessors.push_back(
+        {"10", DependencyType::kFinishToStart, 0.0, false, {}, ""});
+    s.activities[2].predecessors.push_back(
+        {"10", DependencyType::kStartToStart, 8.0, false, {}, ""});
+    check_source_schedule(s);
+    ImportMap map;
+    map.values["*"] = {
+        {"region", "r"}, {"sector", "s"}, {"capex_m", "0"}, {"construction_jobs", "0"}};
+    const Scenario scenario =
+        scenario_from_yaml(YAML::Load(write_scenario_yaml(s, map)), "two.yaml");
+    REQUIRE(scenario.projects.size() == 2);
+    CHECK(scenario.projects[0].id == "alpha");
+    CHECK(scenario.projects[0].phases[0].id == "a_1");
+    CHECK(scenario.projects[0].phases[1].id == "a_1_2");
+    CHECK(scenario.projects[0].phases[0].duration.mode() == Duration{2.0, TimeUnit::kWorkDays});
+    const Dependency& cross = scenario.projects[1].phases[0].dependencies.at(0);
+    CHECK(scenario.activity_name(cross.predecessor) == "alpha.a_1");
+    CHECK(cross.type == DependencyType::kStartToStart);
+    CHECK(cross.lag == Duration{8.0, TimeUnit::kWorkHours});
+    CHECK(scenario.finish_links == FinishLinkMode::kShift);
+  }
+
+  TEST_CASE("a finish milestone keeps Friday's end; a start milestone waits for Monday") {
+    // On a Monday-Friday calendar, A (40 h from Monday 2026-03-02) ends Friday 03-06 17:00:
+    // P6 dates a finish milestone after it at that moment (ripple 03-07), a start milestone
+    // at Monday 03-09 08:00.
+    SourceSchedule s;
+    s.path = "milestones.xer";
+    s.format = "Primavera P6 XER";
+    WorkCalendar c;
+    c.id = "1";
+    c.name = "Five";
+    s.calendars.push_back(c);
+    s.projects = {{"1", "P", "P", d("2026-03-02"), d("2026-03-02"), "1", {}, {}, {}}};
+    SourceActivity a;
+    a.key = a.code = a.name = "A";
+    a.project_key = "1";
+    a.duration_hours = 40.0;
+    SourceActivity finish = a;
+    finish.key = finish.code = finish.name = "DONE";
+    finish.duration_hours = 0.0;
+    finish.is_milestone = finish.is_finish_milestone = true;
+    finish.predecessors.push_back({"A", DependencyType::kFinishToStart, 0.0, false, {}, ""});
+    SourceActivity start = finish;
+    start.key = start.code = start.name = "NEXT";
+    start.is_finish_milestone = false;
+    s.activities = {a, finish, start};
+    ImportMap map;
+    map.values["*"] = {
+        {"region", "r"}, {"sector", "s"}, {"capex_m", "0"}, {"construction_jobs", "0"}};
+    const Scenario scenario =
+        scenario_from_yaml(YAML::Load(write_scenario_yaml(s, map)), "milestones.yaml");
+    const Plan plan(scenario);
+    const Schedule schedule = compute_schedule(plan);
+    const Project& p = scenario.projects[0];
+    CHECK(schedule.at({0, p.phase_index("a")}).early_finish == d("2026-03-07"));
+    CHECK(schedule.at({0, p.phase_index("done")}).early_start == d("2026-03-07"));
+    CHECK(schedule.at({0, p.phase_index("next")}).early_start == d("2026-03-09"));
+  }
+
+  TEST_CASE("XER text in a Windows code page becomes UTF-8") {
+    const auto path = std::filesystem::temp_directory_path() / "ripple_latin1.xer";
+    std::string xer;
+    {
+      std::ifstream in("tests/data/import/plant.xer", std::ios::binary);
+      xer.assign(std::istreambuf_iterator<char>(in), {});
+    }
+    const std::string from = "Site preparation";
+    xer.replace(xer.find(from), from.size(), "Pr\xE9paration du site");
+    std::ofstream(path, std::ios::binary) << xer;
+    const SourceSchedule s = read_xer(path.string());
+    CHECK(s.activities[1].name == "Pr\xC3\xA9paration du site");
+    std::filesystem::remove(path);
   }
 
   TEST_CASE("without a map every missing value is a placeholder the reader reports") {
