@@ -387,7 +387,7 @@ SourceSchedule read_mspdi(const std::string& path) {
     const auto count = std::distance(node.children().begin(), node.children().end());
     if (count > 0) {
       schedule.warnings.push_back(std::string("<") + unsupported + "> (" + std::to_string(count) +
-                                  " elements) not imported");
+                                  (count == 1 ? " element" : " elements") + ") not imported");
     }
   }
   schedule.projects.push_back(std::move(project));

@@ -96,7 +96,7 @@ class Writer {
          << ").\n"
          << "# Values the schedule does not hold are `TODO ...` placeholders: `ripple validate`\n"
          << "# points at each one; `ripple import --map FILE` fills them in (docs/import.md).\n";
-    for (const auto& w : s_.warnings) out_ << "# not imported: " << w << "\n";
+    for (const auto& w : s_.warnings) out_ << "# warning: " << w << "\n";
     out_ << "scenario:\n"
          << "  name: " << quoted(s_.projects.empty() ? "Imported" : s_.projects[0].name) << "\n"
          << "  as_of: " << as_of.to_string() << "\n"

@@ -337,6 +337,15 @@ SourceSchedule read_xer(const std::string& path) {
     }
   }
 
+  for (const auto& p : schedule.projects) {
+    if (p.data_date != schedule.projects.front().data_date) {
+      schedule.warnings.push_back("projects " + schedule.projects.front().code + " and " + p.code +
+                                  " have different data dates: the scenario's as_of is the "
+                                  "latest");
+      break;
+    }
+  }
+
   // Activities.
   std::map<std::string, std::size_t> activity_index;
   {
@@ -482,7 +491,7 @@ SourceSchedule read_xer(const std::string& path) {
   for (const auto& t : file.tables()) {
     if (kRead.count(t.name) == 0) {
       schedule.warnings.push_back("table " + t.name + " (" + std::to_string(t.rows.size()) +
-                                  " rows) not imported");
+                                  (t.rows.size() == 1 ? " row" : " rows") + ") not imported");
     }
   }
   check_source_schedule(schedule);

@@ -73,7 +73,7 @@ void read_work_calendars(ReadContext& ctx, const YAML::Node& node) {
     const YAML::Node item = node[i];
     const std::string at = item_path(path, item, i);
     if (!ctx.r.expect_map(item, at)) continue;
-    ctx.r.check_keys(item, at, {"id", "name", "weekdays", "hours_per_day", "holidays"});
+    check_keys(ctx, item, at, "work_calendar");
     WorkCalendar calendar;
     calendar.mark = ctx.r.mark(item);
     if (ctx.r.require(item, "id", at)) {

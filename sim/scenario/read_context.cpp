@@ -1,6 +1,8 @@
 // The helpers every per-concept scenario reader uses (read_context.hpp).
 #include "scenario/read_context.hpp"
 
+#include "scenario/scenario_keys.hpp"
+
 namespace ripple::scenario_read {
 
 std::string item_path(const std::string& list_path, const YAML::Node& item, std::size_t index) {
@@ -22,6 +24,11 @@ void IdRegistry::add(NodeReader& reader, const std::string& id, const YAML::Node
         node, path,
         "duplicate " + what_ + " id (first used on line " + std::to_string(it->second) + ")");
   }
+}
+
+void check_keys(ReadContext& ctx, const YAML::Node& map, const std::string& path,
+                std::string_view spec) {
+  ctx.r.check_keys(map, path, scenario_keys::key_names(scenario_keys::spec(spec)));
 }
 
 std::string did_you_mean(const std::string& word, const std::vector<std::string>& valid) {

@@ -84,6 +84,11 @@ class IdRegistry {
 [[nodiscard]] std::string did_you_mean(const std::string& word,
                                        const std::vector<std::string>& valid);
 
+/// Reports every key of `map` (a map) that the format's table `spec` does not list
+/// (scenario_keys.cpp: add a new key there, and the schema follows).
+void check_keys(ReadContext& ctx, const YAML::Node& map, const std::string& path,
+                std::string_view spec);
+
 /// The text of `map[key]` when present.
 std::optional<std::string> optional_text(ReadContext& ctx, const YAML::Node& map,
                                          std::string_view key, const std::string& path);

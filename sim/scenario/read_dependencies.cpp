@@ -175,7 +175,7 @@ void resolve_dependencies(ReadContext& ctx) {
     YAML::Node on = item;
     std::string on_path = pending.path;
     if (item.IsMap()) {
-      ctx.r.check_keys(item, pending.path, {"on", "type", "lag", "finish_link"});
+      check_keys(ctx, item, pending.path, "dependency");
       const bool ok = read_type_and_lag(ctx, dep, item, pending.path);
       if (!ctx.r.require(item, "on", pending.path) || !ok) continue;
       on = item["on"];
@@ -198,7 +198,7 @@ void read_programme_dependencies(ReadContext& ctx, const YAML::Node& node) {
     const YAML::Node item = node[i];
     const std::string path = "dependencies[" + std::to_string(i) + "]";
     if (!ctx.r.expect_map(item, path)) continue;
-    ctx.r.check_keys(item, path, {"from", "to", "type", "lag", "finish_link"});
+    check_keys(ctx, item, path, "programme_dependency");
     Dependency dep;
     dep.mark = ctx.r.mark(item);
     const bool ok = read_type_and_lag(ctx, dep, item, path);

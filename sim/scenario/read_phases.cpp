@@ -71,7 +71,7 @@ void read_actual_dates(ReadContext& ctx, Phase& phase, const YAML::Node& node,
 void read_categories(ReadContext& ctx, Phase& phase, const YAML::Node& node,
                      const std::string& path) {
   if (!ctx.r.expect_map(node, path)) return;
-  ctx.r.check_keys(node, path, {"works", "equipment", "services"});
+  check_keys(ctx, node, path, "categories");
   bool complete = true;
   double sum = 0.0;
   std::vector<std::string> terms;
@@ -84,7 +84,7 @@ void read_categories(ReadContext& ctx, Phase& phase, const YAML::Node& node,
       complete = false;
       continue;
     }
-    ctx.r.check_keys(item, item_at, {"share", "local_share"});
+    check_keys(ctx, item, item_at, "category");
     CategorySplit split;
     if (ctx.r.require(item, "share", item_at)) {
       if (auto share = ctx.r.share(item["share"], join_key(item_at, "share"))) {
@@ -204,7 +204,7 @@ bool read_ramp_table(ReadContext& ctx, RampUp& ramp, const YAML::Node& node,
 
 void read_ramp_up(ReadContext& ctx, Phase& phase, const YAML::Node& node, const std::string& path) {
   if (!ctx.r.expect_map(node, path)) return;
-  ctx.r.check_keys(node, path, {"curve", "duration", "table"});
+  check_keys(ctx, node, path, "ramp_up");
   RampUp ramp;
   std::optional<std::string> curve;
   if (NodeReader::has(node, "curve")) curve = ctx.r.text(node["curve"], join_key(path, "curve"));
@@ -292,11 +292,7 @@ void read_capacity(ReadContext& ctx, Project& p, Phase& phase, const YAML::Node&
 
 void read_phase(ReadContext& ctx, Project& p, std::size_t project_index, const YAML::Node& node,
                 const std::string& path, IdRegistry& activity_ids) {
-  ctx.r.check_keys(
-      node, path,
-      {"id", "name", "duration", "depends_on", "not_before", "actual_start", "actual_finish",
-       "status", "capex_m", "spending", "categories", "construction_jobs", "product", "capacity",
-       "ramp_up", "permanent_jobs", "uses", "correlated", "work_calendar"});
+  check_keys(ctx, node, path, "phase");
   Phase phase;
   phase.mark = ctx.r.mark(node);
   read_activity_id(ctx, phase, node, path, activity_ids);
@@ -338,8 +334,7 @@ void read_phase(ReadContext& ctx, Project& p, std::size_t project_index, const Y
 void read_milestone(ReadContext& ctx, Project& p, std::size_t project_index, const YAML::Node& node,
                     const std::string& path, IdRegistry& activity_ids) {
   // `duration` is accepted as a key only to explain why a milestone has none.
-  ctx.r.check_keys(node, path,
-                   {"id", "name", "date", "not_before", "depends_on", "duration", "work_calendar"});
+  check_keys(ctx, node, path, "milestone");
   Phase milestone;
   milestone.is_milestone = true;
   milestone.duration = DurationDistribution::fixed(Duration{0.0, TimeUnit::kDays});

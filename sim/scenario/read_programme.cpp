@@ -9,7 +9,7 @@ namespace ripple::scenario_read {
 void read_header(ReadContext& ctx, const YAML::Node& node) {
   const std::string path = "scenario";
   if (!ctx.r.expect_map(node, path)) return;
-  ctx.r.check_keys(node, path, {"name", "as_of", "finish_links"});
+  check_keys(ctx, node, path, "scenario");
   if (ctx.r.require(node, "name", path)) {
     if (auto name = ctx.r.text(node["name"], "scenario.name")) ctx.s.name = *name;
   }
@@ -27,7 +27,7 @@ void read_header(ReadContext& ctx, const YAML::Node& node) {
 void read_calendar(ReadContext& ctx, const YAML::Node& node) {
   const std::string path = "calendar";
   if (!ctx.r.expect_map(node, path)) return;
-  ctx.r.check_keys(node, path, {"start", "end", "period", "currency", "price_year", "seed"});
+  check_keys(ctx, node, path, "calendar");
   Calendar& c = ctx.s.calendar;
   std::optional<Date> start;
   std::optional<Date> end;
@@ -94,7 +94,7 @@ void read_calendar(ReadContext& ctx, const YAML::Node& node) {
 void read_economy(ReadContext& ctx, const YAML::Node& node) {
   const std::string path = "economy";
   if (!ctx.r.expect_map(node, path)) return;
-  ctx.r.check_keys(node, path, {"table", "flq_delta", "household_closure"});
+  check_keys(ctx, node, path, "economy");
   EconomyRef& e = ctx.s.economy;
   e.mark = ctx.r.mark(node);
   if (NodeReader::has(node, "table")) {

@@ -15,7 +15,7 @@ void read_operating_purchases(ReadContext& ctx, Product& product, const YAML::No
     const YAML::Node item = list[k];
     const std::string item_at = path + "[" + std::to_string(k) + "]";
     if (!ctx.r.expect_map(item, item_at)) continue;
-    ctx.r.check_keys(item, item_at, {"sector", "per_unit", "share_of_value", "local_share"});
+    check_keys(ctx, item, item_at, "operating_purchase");
     OperatingPurchase purchase;
     purchase.mark = ctx.r.mark(item);
     if (ctx.r.require(item, "sector", item_at)) {
@@ -57,9 +57,7 @@ void read_products(ReadContext& ctx, Project& p, const YAML::Node& node, const s
     const YAML::Node item = node[i];
     const std::string item_at = item_path(path, item, i);
     if (!ctx.r.expect_map(item, item_at)) continue;
-    ctx.r.check_keys(item, item_at,
-                     {"id", "name", "unit", "price_per_unit", "sector", "diverted_inputs",
-                      "operating_purchases"});
+    check_keys(ctx, item, item_at, "product");
     Product product;
     product.mark = ctx.r.mark(item);
     if (ctx.r.require(item, "id", item_at)) {
@@ -105,7 +103,7 @@ void read_products(ReadContext& ctx, Project& p, const YAML::Node& node, const s
 
 void read_baseline(ReadContext& ctx, Project& p, const YAML::Node& node, const std::string& path) {
   if (!ctx.r.expect_map(node, path)) return;
-  ctx.r.check_keys(node, path, {"permanent_jobs", "capacity"});
+  check_keys(ctx, node, path, "baseline");
   Baseline baseline;
   if (NodeReader::has(node, "permanent_jobs")) {
     baseline.permanent_jobs =
@@ -136,9 +134,7 @@ void read_baseline(ReadContext& ctx, Project& p, const YAML::Node& node, const s
 
 void read_project(ReadContext& ctx, const YAML::Node& node, const std::string& path,
                   IdRegistry& project_ids) {
-  ctx.r.check_keys(node, path,
-                   {"id", "name", "region", "sector", "target", "products", "baseline", "phases",
-                    "milestones", "work_calendar"});
+  check_keys(ctx, node, path, "project");
   Project p;
   p.mark = ctx.r.mark(node);
   if (ctx.r.require(node, "id", path)) {

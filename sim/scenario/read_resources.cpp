@@ -12,7 +12,7 @@ void read_resources(ReadContext& ctx, const YAML::Node& node) {
     const YAML::Node item = node[i];
     const std::string path = item_path("resources", item, i);
     if (!ctx.r.expect_map(item, path)) continue;
-    ctx.r.check_keys(item, path, {"id", "name", "unit", "capacity"});
+    check_keys(ctx, item, path, "resource");
     Resource res;
     res.mark = ctx.r.mark(item);
     if (ctx.r.require(item, "id", path)) {

@@ -8,7 +8,7 @@ namespace {
 
 void read_shock(ReadContext& ctx, const YAML::Node& item, const std::string& path,
                 IdRegistry& ids) {
-  ctx.r.check_keys(item, path, {"id", "type", "date", "phase", "by", "project", "until", "share"});
+  check_keys(ctx, item, path, "shock");
   Shock shock;
   shock.mark = ctx.r.mark(item);
   bool ok = true;
@@ -107,7 +107,7 @@ void read_shock(ReadContext& ctx, const YAML::Node& item, const std::string& pat
 void read_correlation(ReadContext& ctx, const YAML::Node& node) {
   const std::string path = "correlation";
   if (!ctx.r.expect_map(node, path)) return;
-  ctx.r.check_keys(node, path, {"factor", "multiplier"});
+  check_keys(ctx, node, path, "correlation");
   Correlation correlation;
   correlation.mark = ctx.r.mark(node);
   bool ok = true;
@@ -161,7 +161,7 @@ void read_risks(ReadContext& ctx, const YAML::Node& node) {
     const YAML::Node item = node[i];
     const std::string path = item_path("risks", item, i);
     if (!ctx.r.expect_map(item, path)) continue;
-    ctx.r.check_keys(item, path, {"id", "name", "phase", "probability", "delay", "cost_m"});
+    check_keys(ctx, item, path, "risk");
     Risk risk;
     risk.mark = ctx.r.mark(item);
     if (ctx.r.require(item, "id", path)) {

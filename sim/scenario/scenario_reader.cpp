@@ -30,9 +30,7 @@ Scenario build_scenario(ReadContext& ctx, const YAML::Node& root) {
     }
     return std::move(ctx.s);
   }
-  ctx.r.check_keys(root, "",
-                   {"scenario", "calendar", "economy", "projects", "dependencies", "risks",
-                    "resources", "shocks", "correlation", "work_calendars"});
+  scenario_read::check_keys(ctx, root, "", "scenario_file");
   if (ctx.r.require(root, "scenario", "")) scenario_read::read_header(ctx, root["scenario"]);
   if (ctx.r.require(root, "calendar", "")) scenario_read::read_calendar(ctx, root["calendar"]);
   if (NodeReader::has(root, "economy")) scenario_read::read_economy(ctx, root["economy"]);

@@ -76,7 +76,7 @@ TEST_SUITE("import") {
     CHECK(cladding.predecessors[0].type == DependencyType::kFinishToFinish);
     CHECK(cladding.predecessors[0].lag_hours == doctest::Approx(8.0).epsilon(1e-12));
     CHECK(s.activities[5].not_before == d("2026-04-13"));
-    CHECK(s.warnings == std::vector<std::string>{"table RSRC (1 rows) not imported"});
+    CHECK(s.warnings == std::vector<std::string>{"table RSRC (1 row) not imported"});
   }
 
   TEST_CASE("an MSPDI file's link types and lags in tenths of a minute are read") {
