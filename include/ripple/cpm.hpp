@@ -17,7 +17,8 @@
 /// (the latest early finish of the project's activities), so each project shows its own
 /// critical path; otherwise LF = min(FS: LS(succ) - lag, FF: LF(succ) - lag).
 /// LS = min(LF - d, SS: LS(succ) - lag, SF: LF(succ) - lag). Fixed dates and actual dates keep
-/// their dates (late = early). Total float = min(LS - ES, LF - EF) in days (an activity under
+/// their dates (late = early). Total float = min(LS - ES, LF - EF) in days (working days on a
+/// working calendar) (an activity under
 /// way: LF - EF, its start is history; done and fixed activities: 0); critical when float <= 0.
 /// The critical path of a project is its driving path: from the activity that finishes the
 /// project, back through the predecessor whose constraint set each date (ties: the first
@@ -39,7 +40,8 @@ struct ActivitySchedule {
   Date early_finish;
   Date late_start;
   Date late_finish;
-  int total_float_days = 0;  ///< days; negative when a fixed or actual date is late
+  /// Days (working days on a working calendar); negative when a fixed or actual date is late.
+  int total_float_days = 0;
   bool is_critical = false;  ///< total_float_days <= 0
 };
 

@@ -188,7 +188,13 @@ Schedule compute_schedule(const Plan& plan) {
     a.late_finish = lf[v];
     // An activity under way has its start in the past: only its finish can slip.
     const bool under_way = g[v].actual_start && !g[v].actual_finish;
-    a.total_float_days = under_way ? lf[v] - ef[v] : std::min(ls[v] - es[v], lf[v] - ef[v]);
+    // On a working calendar float counts working days, as P6 and MS Project report it.
+    const WorkCalendar* calendar = g[v].calendar;
+    const auto span = [calendar](Date from, Date to) {
+      return calendar ? calendar->working_days_between(from, to) : to - from;
+    };
+    a.total_float_days =
+        under_way ? span(ef[v], lf[v]) : std::min(span(es[v], ls[v]), span(ef[v], lf[v]));
     a.is_critical = a.total_float_days <= 0;
   }
   schedule.critical_paths.resize(projects);

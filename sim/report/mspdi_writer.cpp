@@ -198,7 +198,7 @@ void write_schedule_mspdi(std::ostream& out, const Scenario& scenario, const Sch
       add(t, "EarlyFinish", finish_text(cpm.early_finish));
       add(t, "LateStart", date_time(cpm.late_start, shape.start()));
       add(t, "LateFinish", finish_text(cpm.late_finish));
-      add(t, "TotalSlack", static_cast<long long>(cpm.total_float_days) * 24 * 60 * 10);
+      add(t, "TotalSlack", std::llround(cpm.total_float_days * shape.hours * 60.0 * 10.0));
       add(t, "Critical", cpm.is_critical ? 1 : 0);
       add(t, "CalendarUID", calendar_uid(calendar));
       // A milestone that ripple moved over a weekend or holiday to the start of a working day:

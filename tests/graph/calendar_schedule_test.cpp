@@ -22,10 +22,10 @@ Duration hours(double n) { return {n, TimeUnit::kWorkHours}; }
 // as_of Monday 2026-03-02. Dates are instants at the start of a day: a finish 03-14 is the end
 // of Friday 03-13 (P6 and MS Project show 03-13 17:00).
 //
-// act dur   depends on                ES     EF     LS     LF     float
+// act dur   depends on                ES     EF     LS     LF     float (working days)
 // a   10 wd -                         03-02  03-14  03-02  03-14   0
 // b   5 wd  FS a + 16 h (2 wd)        03-18  04-01  03-18  04-01   0   (crosses the holiday week)
-// c   3 wd  SS a + 1 wd               03-03  03-06  03-18  03-21  15
+// c   3 wd  SS a + 1 wd               03-03  03-06  03-18  03-21  11
 // d   2 wd  FS c, FF b                shift: 03-30  04-01 (the start moves: 04-01 less 2 wd)
 //                                     stretch: 03-06  04-01 (held from 03-10)   LS 03-30 LF 04-01
 // e   mile  FS d                      04-01  04-01  04-01  04-01   0
@@ -39,6 +39,8 @@ Duration hours(double n) { return {n, TimeUnit::kWorkHours}; }
 //   late: LF(a) = LS(b) 03-18 less 2 wd = 03-16, the end of the working day before: 03-14.
 //         LF(c) = LS(d) = 03-30, the end of the last working day before: 03-21 (holiday week).
 //         LS(f) = 04-01 less 4 wd: 31, 30, 20, 19 -> 03-19.
+//   float counts working days: c from 03-03 to 03-18 (3-6, 9-13, 16, 17) is 11; f (shift) 2
+//   from 03-17 to 03-19; f (stretch) min(13 from 03-02 to 03-19, 2 from 03-21 to 04-01) = 2.
 Scenario calendar_network(FinishLinkMode mode) {
   test::NetworkBuilder b(date("2026-03-02"));
   WorkCalendar c;
@@ -102,7 +104,7 @@ TEST_SUITE("graph") {
     check_rows(scenario, compute_schedule(plan),
                {{"a", "2026-03-02", "2026-03-14", "2026-03-02", "2026-03-14", 0},
                 {"b", "2026-03-18", "2026-04-01", "2026-03-18", "2026-04-01", 0},
-                {"c", "2026-03-03", "2026-03-06", "2026-03-18", "2026-03-21", 15},
+                {"c", "2026-03-03", "2026-03-06", "2026-03-18", "2026-03-21", 11},
                 {"d", "2026-03-30", "2026-04-01", "2026-03-30", "2026-04-01", 0},
                 {"e", "2026-04-01", "2026-04-01", "2026-04-01", "2026-04-01", 0},
                 {"f", "2026-03-17", "2026-03-21", "2026-03-19", "2026-04-01", 2}});
@@ -113,7 +115,7 @@ TEST_SUITE("graph") {
     const Plan plan(scenario);
     check_rows(scenario, compute_schedule(plan),
                {{"d", "2026-03-06", "2026-04-01", "2026-03-30", "2026-04-01", 0},
-                {"f", "2026-03-02", "2026-03-21", "2026-03-19", "2026-04-01", 11}});
+                {"f", "2026-03-02", "2026-03-21", "2026-03-19", "2026-04-01", 2}});
   }
 
   TEST_CASE("a link's own finish_link overrides the scenario's") {
