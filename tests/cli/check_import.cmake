@@ -1,6 +1,6 @@
 # `ripple import FILE --map MAP` then `ripple schedule --format csv` on the result: the
 # activity, start, finish, early_start and early_finish columns must equal EXPECTED (dates worked
-# out by hand from the schedule's calendar; tests/data/import/README.md).
+# out by hand from the schedule's calendar; docs/import.md).
 execute_process(COMMAND ${RIPPLE} import ${FILE} --map ${MAP} --out ${OUT}
                 RESULT_VARIABLE code ERROR_VARIABLE err)
 if(NOT code EQUAL 0)

@@ -45,4 +45,45 @@ foreach(command run validate schedule multipliers compare mc sweep merge import)
                      STDOUT ${RIPPLE_GOLDEN_DIR}/help_${command}.stdout STDERR EMPTY)
 endforeach()
 
+# Every bad schedule in tests/data/import/invalid/ fails `ripple import` with exit 3, exactly the
+# diagnostics in NAME_EXT.expected on stderr, and nothing on stdout.
+file(GLOB RIPPLE_INVALID_SCHEDULES CONFIGURE_DEPENDS
+     ${CMAKE_CURRENT_SOURCE_DIR}/data/import/invalid/*.xer
+     ${CMAKE_CURRENT_SOURCE_DIR}/data/import/invalid/*.xml
+     ${CMAKE_CURRENT_SOURCE_DIR}/data/import/invalid/*.txt)
+foreach(schedule ${RIPPLE_INVALID_SCHEDULES})
+  get_filename_component(name ${schedule} NAME_WE)
+  get_filename_component(file ${schedule} NAME)
+  get_filename_component(ext ${schedule} EXT)
+  string(SUBSTRING ${ext} 1 -1 ext)
+  ripple_golden_test(NAME import_invalid.${name}_${ext} ARGS import;${file} EXIT 3 STDOUT EMPTY
+                     STDERR ${CMAKE_CURRENT_SOURCE_DIR}/data/import/invalid/${name}_${ext}.expected
+                     WORKDIR ${CMAKE_CURRENT_SOURCE_DIR}/data/import/invalid)
+endforeach()
+
+# Imported fixtures schedule on the dates worked out by hand (and recorded in the files).
+foreach(fixture plant.xer:plant.expected.csv plant.xml:plant_mspdi.expected.csv)
+  string(REPLACE ":" ";" parts ${fixture})
+  list(GET parts 0 file)
+  list(GET parts 1 expected)
+  add_test(NAME cli.import_schedule.${file}
+    COMMAND ${CMAKE_COMMAND} -DRIPPLE=$<TARGET_FILE:ripple>
+            -DFILE=${CMAKE_CURRENT_SOURCE_DIR}/data/import/${file}
+            -DMAP=${CMAKE_CURRENT_SOURCE_DIR}/data/import/plant_map.yaml
+            -DOUT=${CMAKE_CURRENT_BINARY_DIR}/imported_${file}.yaml
+            -DEXPECTED=${CMAKE_CURRENT_SOURCE_DIR}/data/import/${expected}
+            -P ${CMAKE_CURRENT_SOURCE_DIR}/cli/check_import.cmake)
+endforeach()
+
+# A scenario written as MS Project XML and imported back schedules on the same dates.
+foreach(scenario tests/data/import/roundtrip.yaml tests/data/import/plant_scenario.yaml)
+  get_filename_component(name ${scenario} NAME_WE)
+  add_test(NAME cli.import_roundtrip.${name}
+    COMMAND ${CMAKE_COMMAND} -DRIPPLE=$<TARGET_FILE:ripple>
+            -DSCENARIO=${PROJECT_SOURCE_DIR}/${scenario}
+            -DMAP=${CMAKE_CURRENT_SOURCE_DIR}/data/import/fill_all_map.yaml
+            -DWORK=${CMAKE_CURRENT_BINARY_DIR}/roundtrip_${name}
+            -P ${CMAKE_CURRENT_SOURCE_DIR}/cli/check_roundtrip.cmake)
+endforeach()
+
 include(${CMAKE_CURRENT_SOURCE_DIR}/cli/cases.cmake)
