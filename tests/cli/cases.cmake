@@ -74,11 +74,21 @@ ripple_golden_test(NAME mc_bad_jobs_year ARGS mc;tests/data/mc/two_projects.yaml
 ripple_golden_test(NAME mc_two_projects ARGS mc;tests/data/mc/two_projects.yaml;--runs;500;--threads;2;--out;${CMAKE_BINARY_DIR}/golden_mc EXIT 0 CONTAINS "risky    2027-06       67.8%  2027-06  2027-06  2027-08")
 ripple_golden_test(NAME compare_runs_csv ARGS compare;tests/data/mc/two_projects.yaml;--alt-overlay;tests/data/mc/tri_later.yaml;--runs;200;--format;csv EXIT 0 CONTAINS "tri,commissioning_shift_months,200,4.206,3.820,-1.486,4.790,9.194,0.835")
 ripple_golden_test(NAME merge_plain_directory ARGS merge;tests/data;tests/data EXIT 3 STDOUT EMPTY STDERR ${RIPPLE_GOLDEN_DIR}/merge_plain_directory.stderr)
+ripple_golden_test(NAME merge_campaign_shards ARGS merge;tests/data/sweep/merge/campaign-a-2.csv;tests/data/sweep/merge/campaign-a-1.csv EXIT 0 STDOUT ${PROJECT_SOURCE_DIR}/tests/data/sweep/merge/campaign-merged.expected.csv)
+ripple_golden_test(NAME merge_foreign_campaign ARGS merge;tests/data/sweep/merge/campaign-a-1.csv;tests/data/sweep/merge/campaign-b-2.csv EXIT 3 STDERR ${PROJECT_SOURCE_DIR}/tests/data/sweep/merge/foreign.expected.txt)
+ripple_golden_test(NAME merge_cut_shard ARGS merge;tests/data/sweep/merge/campaign-a-1.csv;tests/data/sweep/merge/cut-2.csv EXIT 3 STDERR ${PROJECT_SOURCE_DIR}/tests/data/sweep/merge/cut.expected.txt)
+ripple_golden_test(NAME merge_short_row ARGS merge;tests/data/sweep/merge/campaign-a-1.csv;tests/data/sweep/merge/short-row-2.csv EXIT 3 STDERR ${PROJECT_SOURCE_DIR}/tests/data/sweep/merge/short-row.expected.txt)
+ripple_golden_test(NAME schedule_date_past_9999 ARGS schedule;tests/data/model/date_past_9999.yaml EXIT 4 STDERR ${PROJECT_SOURCE_DIR}/tests/data/model/date_past_9999.expected)
+ripple_golden_test(NAME validate_date_past_9999 ARGS validate;tests/data/model/date_past_9999.yaml EXIT 4 STDERR ${PROJECT_SOURCE_DIR}/tests/data/model/date_past_9999.expected)
+ripple_golden_test(NAME run_date_past_9999 ARGS run;tests/data/model/date_past_9999.yaml EXIT 4 STDERR ${PROJECT_SOURCE_DIR}/tests/data/model/date_past_9999.expected)
+ripple_golden_test(NAME validate_missing_economy ARGS validate;tests/data/validate/missing_economy_table.yaml EXIT 1 CONTAINS "cannot read economy descriptor")
+ripple_golden_test(NAME validate_set_unknown_key ARGS "validate;tests/data/run/one_plant.yaml;--set;projects.plant.phases.build.durationx=3 months" EXIT 3 STDERR ${PROJECT_SOURCE_DIR}/tests/data/validate/set_unknown_key.expected)
 ripple_golden_test(NAME import_warns_on_stderr ARGS import;tests/data/import/plant.xer EXIT 0 CONTAINS "ripple import: warning: tests/data/import/plant.xer: table RSRC (1 row) not imported")
 ripple_golden_test(NAME import_placeholders_fail_validation ARGS validate;tests/data/import/plant_placeholders.yaml EXIT 3 STDOUT EMPTY STDERR ${RIPPLE_GOLDEN_DIR}/import_placeholders_fail_validation.stderr)
 ripple_golden_test(NAME import_bad_map_field ARGS import;tests/data/import/plant.xer;--map;tests/data/import/invalid/bad_map.yaml EXIT 3 STDOUT EMPTY STDERR ${RIPPLE_GOLDEN_DIR}/import_bad_map_field.stderr)
 ripple_golden_test(NAME import_xer_scenario ARGS import;tests/data/import/plant.xer;--map;tests/data/import/plant_map.yaml EXIT 0 STDOUT ${PROJECT_SOURCE_DIR}/tests/data/import/plant_scenario.yaml STDERR ${PROJECT_SOURCE_DIR}/tests/data/import/plant_import.expected.stderr)
 ripple_golden_test(NAME import_mspdi_scenario ARGS import;tests/data/import/plant.xml;--map;tests/data/import/plant_map.yaml EXIT 0 STDOUT ${PROJECT_SOURCE_DIR}/tests/data/import/plant_mspdi_scenario.yaml STDERR ${PROJECT_SOURCE_DIR}/tests/data/import/plant_mspdi_import.expected.stderr)
+ripple_golden_test(NAME validate_unknown_region_sector ARGS validate;unknown_region_sector.yaml EXIT 3 STDERR ${PROJECT_SOURCE_DIR}/tests/data/validate/unknown_region_sector.expected WORKDIR ${PROJECT_SOURCE_DIR}/tests/data/validate)
 
 # Shared resources (docs/scheduling.md, "Shared resources"): waits, what was waited for, imports.
 ripple_golden_test(NAME resources_schedule_waits
