@@ -13,7 +13,7 @@
 /// are computed once when the Economy is built and `effects()` costs O(operating sectors).
 /// Direct jobs are the scenario's own; indirect jobs are those of the supply chain of the
 /// projects' first-round purchases; induced jobs come from household spending of the wages of
-/// direct and indirect workers (DESIGN.md, "No job is counted twice").
+/// direct and indirect workers (docs/economics.md, section 4, "Direct, indirect, induced").
 
 #include <array>
 #include <cstddef>
