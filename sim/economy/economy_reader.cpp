@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <map>
 #include <set>
 
@@ -187,6 +189,19 @@ void DescriptorReader::read_sectors(const YAML::Node& root, IoTable& table) {
         sink_.error({csv_->path(), csv_->header().line, 1},
                     "sector label '" + column_label + "' (sector '" + *id +
                         "') is missing from the columns of the header");
+      }
+    }
+    // Two sectors on one row or column would count its data twice.
+    for (std::size_t other = 0; other < sector_rows_.size(); ++other) {
+      if (row && sector_rows_[other] == row) {
+        r_.invalid(s, path,
+                   "reads table row '" + row_label + "' that sector '" + sector_ids_[other] +
+                       "' reads too (each sector needs its own row)");
+      }
+      if (column && sector_columns_[other] == column) {
+        r_.invalid(s, path,
+                   "reads table column '" + column_label + "' that sector '" + sector_ids_[other] +
+                       "' reads too (each sector needs its own column)");
       }
     }
     sector_rows_.push_back(row);
@@ -517,14 +532,14 @@ void DescriptorReader::read_regions(const YAML::Node& root, EconomyData& data) {
 }
 
 EconomyData DescriptorReader::read() {
-  YAML::Node root;
-  try {
-    root = YAML::LoadFile(path_);
-  } catch (const YAML::BadFile&) {
+  std::error_code ec;
+  std::ifstream in(path_, std::ios::binary);
+  if (!in || std::filesystem::is_directory(path_, ec)) {
     throw RuntimeError("cannot read economy descriptor '" + path_ + "'");
-  } catch (const YAML::ParserException& e) {
-    throw InputError({path_, e.mark.line + 1, e.mark.column + 1}, e.msg);
   }
+  const std::string yaml_text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  if (in.bad()) throw RuntimeError("cannot read economy descriptor '" + path_ + "'");
+  const YAML::Node root = scenario_yaml::load_document(yaml_text, path_);
   EconomyData data;
   if (!root.IsMap()) {
     throw InputError({path_, 1, 1}, "an economy descriptor must be a YAML map");
@@ -557,7 +572,14 @@ EconomyData DescriptorReader::read() {
       }
       if (csv_) {
         for (std::size_t r = 0; r < csv_->records().size(); ++r) {
-          row_by_label_.emplace(csv_->records()[r].cells[label_field_].text, r);
+          const std::string& label = csv_->records()[r].cells[label_field_].text;
+          const auto [it, inserted] = row_by_label_.emplace(label, r);
+          if (!inserted) {
+            // Which of the two rows a sector reads would be arbitrary: data silently ignored.
+            sink_.error(csv_->mark(r, label_field_),
+                        "row label '" + label + "' appears twice (first on line " +
+                            std::to_string(csv_->mark(it->second, label_field_).line) + ")");
+          }
         }
       }
     }
