@@ -89,6 +89,8 @@ ripple_golden_test(NAME import_bad_map_field ARGS import;tests/data/import/plant
 ripple_golden_test(NAME import_xer_scenario ARGS import;tests/data/import/plant.xer;--map;tests/data/import/plant_map.yaml EXIT 0 STDOUT ${PROJECT_SOURCE_DIR}/tests/data/import/plant_scenario.yaml STDERR ${PROJECT_SOURCE_DIR}/tests/data/import/plant_import.expected.stderr)
 ripple_golden_test(NAME import_mspdi_scenario ARGS import;tests/data/import/plant.xml;--map;tests/data/import/plant_map.yaml EXIT 0 STDOUT ${PROJECT_SOURCE_DIR}/tests/data/import/plant_mspdi_scenario.yaml STDERR ${PROJECT_SOURCE_DIR}/tests/data/import/plant_mspdi_import.expected.stderr)
 ripple_golden_test(NAME validate_unknown_region_sector ARGS validate;unknown_region_sector.yaml EXIT 3 STDERR ${PROJECT_SOURCE_DIR}/tests/data/validate/unknown_region_sector.expected WORKDIR ${PROJECT_SOURCE_DIR}/tests/data/validate)
+ripple_golden_test(NAME multipliers_duplicate_row ARGS multipliers;tests/data/economy/invalid/duplicate_row.yaml;--no-households EXIT 3 STDOUT EMPTY STDERR ${PROJECT_SOURCE_DIR}/tests/data/economy/invalid/duplicate_row.expected)
+ripple_golden_test(NAME multipliers_aliased_sector ARGS multipliers;tests/data/economy/invalid/aliased_sector.yaml;--no-households EXIT 3 STDOUT EMPTY STDERR ${PROJECT_SOURCE_DIR}/tests/data/economy/invalid/aliased_sector.expected)
 
 # Shared resources (docs/scheduling.md, "Shared resources"): waits, what was waited for, imports.
 ripple_golden_test(NAME resources_schedule_waits
