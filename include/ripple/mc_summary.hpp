@@ -3,17 +3,23 @@
 /// its metadata file mc.json, so that an unsharded campaign and a merge of shards produce the
 /// same bytes (docs/montecarlo.md):
 ///   mc_summary.csv   per metric: mean, sd, p5, p10, p50, p90, p95; per project commissioning
-///                    and full capacity as YYYY-MM, with the target and P(on time)
+///                    and full capacity as YYYY-MM, its finish and its milestones' dates as
+///                    YYYY-MM-DD, with the target and P(on or before the target)
+///   mc_scurve.csv    per date metric, the date by which a share 0.00, 0.01, ..., 1.00 of the
+///                    runs is reached (type 1 percentiles): the S-curves
 ///   criticality.csv  per activity: the share of runs in which it was on the driving path
-///   sensitivity.csv  per sampled input: Spearman's rank correlation with each project's
-///                    commissioning and with total job-years
+///                    (from mc_critical.csv, or the counts of mc_critical_counts.csv)
+///   sensitivity.csv  (with mc_inputs.csv) per sampled input: Spearman's rank correlation with
+///                    each project's commissioning (its finish when it adds no capacity) and
+///                    with total job-years
 ///   risks.csv        (with mc_risks.csv) risks ranked by the job-years and delay they cost
 ///   mc_jobs_by_period.csv  (with mc_jobs.csv) per reporting period: mean, sd, p5, p10, p25,
 ///                    p50, p75, p90, p95 of the programme's jobs (the bands of a fan chart)
 /// Percentiles of numbers are Hyndman & Fan type 7 (linear interpolation between order
 /// statistics: h = (n - 1) p, x[floor h] + (h - floor h)(x[floor h + 1] - x[floor h])); of dates
 /// (months) the inverted empirical CDF (type 1: the first month by which a share p of the runs
-/// is reached), so that a P90 date is a month by which 90% of the runs commissioned.
+/// is reached), so that a P90 date is a month by which 90% of the runs commissioned; dates of
+/// days (finish, milestones) likewise in days.
 
 #include <cstdint>
 #include <filesystem>
@@ -30,6 +36,12 @@ namespace ripple {
 struct McProjectInfo {
   std::string id;
   std::optional<Date> target;  ///< reported commissioning target (a month)
+};
+
+/// A milestone as the campaign's metadata records it.
+struct McMilestoneInfo {
+  std::string id;              ///< "project.milestone"
+  std::optional<Date> target;  ///< the last day that meets its target
 };
 
 /// A risk as the campaign's metadata records it.
@@ -60,7 +72,9 @@ struct McMetadata {
   std::uint64_t runs = 0;  ///< the whole campaign's run count
   int jobs_year = 2030;
   bool rank_risks = false;
+  bool wide_files = false;  ///< wide per-run files asked for (McOptions::wide_files)
   std::vector<McProjectInfo> projects;
+  std::vector<McMilestoneInfo> milestones;
   std::vector<McRiskInfo> risks;
   std::vector<McInputInfo> inputs;
 };
@@ -85,6 +99,20 @@ struct McProjectSummary {
   std::optional<Date> target;
   std::optional<double> p_on_time;    ///< share of runs commissioning in or before the target month
   std::optional<Date> p10, p50, p90;  ///< months (type 1 percentiles); none without capacity
+  bool adds_capacity = false;         ///< it has commissioning columns
+  /// The latest finish of its activities (days, type 1 percentiles); none without activities.
+  std::optional<Date> finish_p10, finish_p50, finish_p80, finish_p90;
+  /// Without capacity, the target applies to the finish: share of runs finishing on or before
+  /// the end of the target month.
+  std::optional<double> finish_p_on_time;
+};
+
+/// A milestone's date over the runs.
+struct McMilestoneSummary {
+  std::string id;  ///< "project.milestone"
+  std::optional<Date> target;
+  std::optional<double> p_on_time;  ///< share of runs on or before the target day
+  std::optional<Date> p10, p50, p80, p90;
 };
 
 /// What the terminal summary of `ripple mc` shows.
@@ -92,8 +120,9 @@ struct McSummary {
   std::uint64_t runs = 0;
   int jobs_year = 2030;
   std::vector<McProjectSummary> projects;
-  McStats jobs;       ///< jobs_<year>: direct + indirect + induced
-  McStats job_years;  ///< total job-years over the horizon
+  std::vector<McMilestoneSummary> milestones;
+  McStats jobs;       ///< jobs_<year>: direct + indirect + induced (count 0: not a metric here)
+  McStats job_years;  ///< total job-years over the horizon (count 0: not a metric here)
 };
 
 /// Moments and percentiles of the values that are not NaN: type 7 percentiles, or type 1 when
@@ -110,15 +139,16 @@ struct McSummary {
                                              const std::vector<double>& y);
 
 /// Reads the per-run files and mc.json in `dir`, checks that the runs are exactly 0 .. runs-1
-/// in order (InputError otherwise), writes mc_summary.csv, criticality.csv, sensitivity.csv,
-/// (when mc_risks.csv exists) risks.csv and (when mc_jobs.csv exists) mc_jobs_by_period.csv
-/// into `dir`, and returns the terminal summary.
+/// in order (InputError otherwise), writes mc_summary.csv, mc_scurve.csv, criticality.csv,
+/// (when mc_inputs.csv exists) sensitivity.csv, (when mc_risks.csv exists) risks.csv and (when
+/// mc_jobs.csv exists) mc_jobs_by_period.csv into `dir`, and returns the terminal summary.
 /// Throws RuntimeError when a file cannot be written.
 McSummary summarise_mc_directory(const std::filesystem::path& dir);
 
-/// Joins the per-run files of shard directories (each with mc.json and mc_runs.csv,
-/// mc_critical.csv, mc_inputs.csv, mc_jobs.csv, optionally mc_risks.csv) into `out`, rows in index
-/// order, then writes the summaries as summarise_mc_directory() does. Throws InputError naming the
+/// Joins the per-run files of shard directories (each with mc.json and mc_runs.csv, and those of
+/// mc_critical.csv, mc_inputs.csv, mc_jobs.csv, mc_risks.csv the campaign writes) into `out`,
+/// rows in index order, adds up their mc_critical_counts.csv, then writes the summaries as
+/// summarise_mc_directory() does. Throws InputError naming the
 /// directory when the mc.json files or a file's headers differ, when an index appears twice or
 /// is missing, or when a file is absent in some shards only.
 McSummary merge_mc_directories(const std::vector<std::filesystem::path>& shards,

@@ -2,10 +2,13 @@
 /// A Monte Carlo campaign: runs i = 0 .. runs-1 of a scenario, each with the inputs McSampler
 /// draws for (seed, i), through one Pipeline per thread (the Economy is shared, read-only), and
 /// writes one row per run to the per-run files, in index order (docs/montecarlo.md):
-///   mc_runs.csv      index, seed, per-project commissioning and full capacity (YYYY-MM), the
-///                    TOTAL metrics of summary.csv, job-years and the jobs of one year
-///   mc_critical.csv  index, per activity 1 when it was on the driving (critical) path
-///   mc_inputs.csv    index, the sampled inputs (McSampler::inputs())
+///   mc_runs.csv      index, seed, per project its commissioning and full capacity (YYYY-MM,
+///                    projects that add capacity), its finish and its milestones' dates
+///                    (YYYY-MM-DD), the TOTAL metrics of summary.csv that apply to the
+///                    scenario (McLayout), job-years and the jobs of one year
+///   mc_critical.csv  index, per activity 1 when it was on the driving (critical) path (wide:
+///                    see McLayout; otherwise mc_critical_counts.csv holds the counts)
+///   mc_inputs.csv    index, the sampled inputs (McSampler::inputs()) (wide: see McLayout)
 ///   mc_jobs.csv      index, per reporting period (YYYY-MM of its start) the programme's jobs:
 ///                    direct construction + direct permanent + indirect + induced, period
 ///                    averages, all projects and regions (the data of a fan chart)
@@ -30,6 +33,7 @@
 #include "ripple/mc_summary.hpp"
 #include "ripple/pipeline.hpp"
 #include "ripple/scenario.hpp"
+#include "ripple/schedule_kernel.hpp"
 
 namespace ripple {
 
@@ -42,6 +46,12 @@ struct McOptions {
   std::uint64_t shard_count = 1;  ///< shard_index (0-based here)
   int jobs_year = 2030;           ///< the calendar year whose average jobs are recorded
   bool rank_risks = false;        ///< also write mc_risks.csv (one extra run per fired risk)
+  /// Write mc_critical.csv and mc_inputs.csv whatever their width (otherwise only when they
+  /// have at most wide_column_limit columns).
+  bool wide_files = false;
+  /// Per-run files wider than this many columns (activities for mc_critical.csv, sampled
+  /// inputs for mc_inputs.csv) are written only with wide_files.
+  std::size_t wide_column_limit = 200;
   /// Called on the calling thread after each block of runs: (runs done, runs of this shard).
   std::function<void(std::uint64_t, std::uint64_t)> progress;
 };
@@ -54,7 +64,31 @@ struct McSinks {
   std::ostream* inputs = nullptr;
   std::ostream* risks = nullptr;
   std::ostream* jobs = nullptr;  ///< mc_jobs.csv
+  /// mc_critical_counts.csv (activity,critical_runs), written after the runs when
+  /// mc_critical.csv is not (McLayout::critical_per_run false).
+  std::ostream* critical_counts = nullptr;
 };
+
+/// What a campaign's per-run files hold for a scenario: the columns that apply to it. A metric
+/// that cannot be other than 0 for this scenario (no economy, no capex, no jobs) is left out.
+struct McLayout {
+  std::vector<char> has_capacity;       ///< [project] 1 when a phase adds capacity
+  std::vector<ActivityRef> milestones;  ///< scenario order
+  bool capex = false;                   ///< capex: some phase has capex or some risk a cost
+  bool direct_jobs = false;      ///< peak construction, permanent, job_years_direct, direct_jobs_Y
+  bool output = false;           ///< output: some phase adds capacity
+  bool economy = false;          ///< indirect, induced, value added (an economy is linked)
+  bool critical_per_run = true;  ///< mc_critical.csv is written
+  bool inputs_per_run = true;    ///< mc_inputs.csv (and so sensitivity.csv) is written
+  /// Jobs columns (job_years, jobs_Y) and mc_jobs.csv.
+  [[nodiscard]] bool jobs() const { return direct_jobs || economy; }
+  /// Nothing but dates and criticality apply (no metric, no capacity, no shock): runs take the
+  /// schedule fast path (ScheduleKernel, no event engine and no ledger).
+  bool schedule_only = false;
+};
+
+/// The layout of a campaign of `scenario` (economy: whether one is linked).
+[[nodiscard]] McLayout mc_layout(const Scenario& scenario, bool economy, const McOptions& options);
 
 /// Sampled runs of one scenario on one thread: its own copy of the scenario (whose phase capex
 /// each run sets), a Pipeline on it and a sampler. Not thread-safe: one per thread; the economy
@@ -63,10 +97,18 @@ class McRunner {
  public:
   /// Copies `scenario`; throws InputError when it cannot be planned or linked to `economy`
   /// (which must outlive the runner).
-  McRunner(const Scenario& scenario, const Economy* economy, std::uint64_t seed);
+  /// With `schedule_only`, the runner also compiles a ScheduleKernel for run_schedule().
+  McRunner(const Scenario& scenario, const Economy* economy, std::uint64_t seed,
+           bool schedule_only = false);
 
   /// Draws run `index` and runs it. The result is valid until the next call.
   const RunResult& run(std::uint64_t index);
+  /// Draws run `index` and computes only its dates and driving paths (ScheduleKernel: the CPM
+  /// forward pass; equal to run(index).timeline's dates and critical flags when the scenario
+  /// has no shocks). Requires schedule_only at construction. Valid until the next call.
+  const Timeline& run_schedule(std::uint64_t index);
+  /// The result of the last run() or run_without_risk().
+  [[nodiscard]] const RunResult& result() const { return *last_; }
   /// Runs the last draw again with risk `risk` switched off (common random numbers).
   const RunResult& run_without_risk(std::size_t risk);
   /// The last draw.
@@ -81,6 +123,8 @@ class McRunner {
   std::unique_ptr<Scenario> scenario_;
   std::unique_ptr<Pipeline> pipeline_;
   std::unique_ptr<McSampler> sampler_;
+  std::unique_ptr<ScheduleKernel> kernel_;
+  const RunResult* last_ = nullptr;
   McDraw draw_;
   std::vector<Duration> durations_;
 };

@@ -11,7 +11,9 @@
 /// Working calendars (work_calendar.hpp) as in CPM: starts move to a working day, durations and
 /// working lags count working days, FF/SF links in shift mode move the start.
 /// Dates follow the CPM forward pass (cpm.hpp): with the plan's durations and no shocks the
-/// rollout's start and finish equal the CPM early dates. Shocks (Scenario::shocks):
+/// rollout's start and finish equal the CPM early dates, and its driving paths CPM's critical
+/// paths: when constraints tie, an own date drives first, then the dependency declared first
+/// (whatever order the events came in). Shocks (Scenario::shocks):
 ///   delay (phase, date D, by): not started by D (start on or after D): the start moves `by`
 ///     later; under way at D: work pauses [D, D + by), the finish moves by as many days;
 ///   stop (project, D, until U): its phases under way pause [D, U); phases that would start in
@@ -68,12 +70,14 @@ class Rollout {
     std::uint32_t target;
     DependencyType type;
     Duration lag;
+    std::uint32_t rank;  // position among the target's dependencies, in declaration order
     const WorkCalendar* lag_calendar;
     bool shifts_start;  // Link::shifts_start: constrains the target's start
   };
   struct Driver {
     std::uint8_t kind;  // detail::Driver::Kind
     std::uint32_t pred;
+    std::uint32_t rank;  // of the link (kPredStart, kPredFinish): ties go to the lowest
   };
   struct FiredDelay {
     std::uint32_t vertex;
@@ -98,7 +102,8 @@ class Rollout {
   void resolve_start_links(Vertex v);
   void resolve_finish_links(Vertex v);
   void resolve_link(const OutLink& link, Date anchor, Vertex p);
-  void resolve(Vertex s, Date constraint, bool is_finish_constraint, std::uint8_t kind, Vertex p);
+  void resolve(Vertex s, Date constraint, bool is_finish_constraint, std::uint8_t kind, Vertex p,
+               std::uint32_t rank);
   void pause(Vertex v, Date from, int days);
   void reschedule_work_done(Vertex v);
   Date next_period(Date from) const;

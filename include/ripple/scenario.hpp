@@ -123,6 +123,9 @@ struct Phase {
   /// Monte Carlo: the duration is multiplied by the programme-wide correlation factor
   /// (Scenario::correlation) drawn per run. Deterministic runs ignore it.
   bool correlated = false;
+  /// Milestones: the reported target, for on-time statistics in Monte Carlo: the last day that
+  /// meets it (a target written as a month is met by any day of that month).
+  std::optional<Date> target_date;
   /// Index into Scenario::calendars of the working calendar its dates, duration and the lags of
   /// its links from predecessors follow; none: the project's, else calendar days.
   std::optional<std::size_t> calendar;

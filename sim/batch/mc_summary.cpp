@@ -40,9 +40,33 @@ std::vector<std::string_view> split(std::string_view line) {
   return cells;
 }
 
-bool is_date_column(std::string_view name) {
-  return name.ends_with(".commissioning") || name.ends_with(".full_capacity");
+// Columns of mc_runs.csv: numbers, dates of months (commissioning, full capacity: YYYY-MM) and
+// dates of days (a project's finish, a milestone: YYYY-MM-DD).
+enum class ColumnKind { kNumber, kMonth, kDay };
+
+ColumnKind column_kind(std::string_view name) {
+  if (name.ends_with(".commissioning") || name.ends_with(".full_capacity")) {
+    return ColumnKind::kMonth;
+  }
+  if (name.ends_with(".finish") || name.ends_with(".date")) return ColumnKind::kDay;
+  return ColumnKind::kNumber;
 }
+
+// Day count of a YYYY-MM-DD cell; NaN when blank.
+double day_index(std::string_view cell, const fs::path& file, std::size_t line) {
+  if (cell.empty()) return kMissing;
+  const auto date = Date::parse(cell);
+  if (!date || cell.size() != 10)
+    fail(file, line, "not a YYYY-MM-DD date: '" + std::string(cell) + "'");
+  return date->days();
+}
+
+std::string day_text(double index) {
+  return Date::from_days(static_cast<int>(std::floor(index))).to_string();
+}
+
+// The last day of a target month: a finish on any day of the month meets it.
+Date end_of_month(Date month) { return month.month_start().add_months(1).add_days(-1); }
 
 // Month index year * 12 + month - 1 of a YYYY-MM cell; NaN when blank.
 double month_index(std::string_view cell, const fs::path& file, std::size_t line) {
@@ -217,6 +241,41 @@ std::optional<double> rank_correlation(const RankedColumn& a, const RankedColumn
   return sab / std::sqrt(a.sum_squares * b.sum_squares);
 }
 
+void write_criticality(const fs::path& dir, const std::vector<std::string>& activities,
+                       const std::vector<std::uint64_t>& counts, std::uint64_t runs) {
+  std::ostringstream out;
+  out << "activity,critical_runs,critical_share\n";
+  for (std::size_t c = 0; c < activities.size(); ++c) {
+    out << activities[c] << ',' << counts[c] << ','
+        << fixed(static_cast<double>(counts[c]) / static_cast<double>(runs)) << '\n';
+  }
+  write_text(dir / "criticality.csv", out.str());
+}
+
+// mc_critical_counts.csv: `activity,critical_runs`, one row per activity.
+std::pair<std::vector<std::string>, std::vector<std::uint64_t>> read_critical_counts(
+    const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) fail(path, 0, "cannot open the file (neither mc_critical.csv nor this file exists)");
+  std::string line;
+  if (!std::getline(in, line) || line != "activity,critical_runs") {
+    fail(path, 1, "the header must be 'activity,critical_runs'");
+  }
+  std::vector<std::string> activities;
+  std::vector<std::uint64_t> counts;
+  for (std::size_t number_line = 2; std::getline(in, line); ++number_line) {
+    const auto cells = split(line);
+    if (cells.size() != 2) fail(path, number_line, "expected 'activity,critical_runs'");
+    activities.emplace_back(cells[0]);
+    const double count = number(cells[1], path, number_line);
+    if (count < 0 || count != std::floor(count)) {
+      fail(path, number_line, "not a count: '" + std::string(cells[1]) + "'");
+    }
+    counts.push_back(static_cast<std::uint64_t>(count));
+  }
+  return {std::move(activities), std::move(counts)};
+}
+
 }  // namespace
 
 McStats compute_stats(std::vector<double> values, bool dates) {
@@ -278,11 +337,18 @@ void write_mc_metadata(std::ostream& out, const McMetadata& m) {
   j["runs"] = m.runs;
   j["jobs_year"] = m.jobs_year;
   j["rank_risks"] = m.rank_risks;
+  j["wide_files"] = m.wide_files;
   auto& projects = j["projects"] = nlohmann::ordered_json::array();
   for (const auto& p : m.projects) {
     projects.push_back({{"id", p.id},
                         {"target", p.target ? nlohmann::ordered_json(p.target->to_month_string())
                                             : nlohmann::ordered_json(nullptr)}});
+  }
+  auto& milestones = j["milestones"] = nlohmann::ordered_json::array();
+  for (const auto& p : m.milestones) {
+    milestones.push_back({{"id", p.id},
+                          {"target", p.target ? nlohmann::ordered_json(p.target->to_string())
+                                              : nlohmann::ordered_json(nullptr)}});
   }
   auto& risks = j["risks"] = nlohmann::ordered_json::array();
   for (const auto& r : m.risks) {
@@ -313,10 +379,20 @@ McMetadata read_mc_metadata(const fs::path& path) {
     m.runs = j.at("runs").get<std::uint64_t>();
     m.jobs_year = j.at("jobs_year").get<int>();
     m.rank_risks = j.at("rank_risks").get<bool>();
+    m.wide_files = j.value("wide_files", false);
     for (const auto& p : j.at("projects")) {
       McProjectInfo info{p.at("id").get<std::string>(), std::nullopt};
       if (!p.at("target").is_null()) info.target = Date::parse(p.at("target").get<std::string>());
       m.projects.push_back(std::move(info));
+    }
+    if (j.contains("milestones")) {
+      for (const auto& p : j.at("milestones")) {
+        McMilestoneInfo info{p.at("id").get<std::string>(), std::nullopt};
+        if (!p.at("target").is_null()) {
+          info.target = Date::parse(p.at("target").get<std::string>());
+        }
+        m.milestones.push_back(std::move(info));
+      }
     }
     for (const auto& r : j.at("risks")) {
       m.risks.push_back({r.at("id").get<std::string>(), r.at("phase").get<std::string>(),
@@ -339,19 +415,32 @@ McSummary summarise_mc_directory(const fs::path& dir) {
   summary.runs = meta.runs;
   summary.jobs_year = meta.jobs_year;
 
-  // mc_runs.csv: every column but index and seed, one double per run (dates as month index).
+  // mc_runs.csv: every column but index and seed, one double per run (dates as month or day
+  // indices).
   RunFile runs(dir / "mc_runs.csv");
   if (runs.header().size() < 2 || runs.header()[1] != "seed") {
     fail(runs.path(), 1, "the header must start with 'index,seed'");
   }
   const std::vector<std::string> run_columns(runs.header().begin() + 2, runs.header().end());
+  std::vector<ColumnKind> kinds;
+  for (const auto& name : run_columns) kinds.push_back(column_kind(name));
   std::vector<std::vector<double>> run_values(run_columns.size());
+  for (auto& column : run_values) column.reserve(static_cast<std::size_t>(meta.runs));
   std::vector<std::string_view> cells;
   while (runs.next(cells)) {
     for (std::size_t c = 0; c < run_columns.size(); ++c) {
-      run_values[c].push_back(is_date_column(run_columns[c])
-                                  ? month_index(cells[c + 2], runs.path(), runs.line_number())
-                                  : number(cells[c + 2], runs.path(), runs.line_number()));
+      const std::string_view cell = cells[c + 2];
+      switch (kinds[c]) {
+        case ColumnKind::kMonth:
+          run_values[c].push_back(month_index(cell, runs.path(), runs.line_number()));
+          break;
+        case ColumnKind::kDay:
+          run_values[c].push_back(day_index(cell, runs.path(), runs.line_number()));
+          break;
+        case ColumnKind::kNumber:
+          run_values[c].push_back(number(cell, runs.path(), runs.line_number()));
+          break;
+      }
     }
   }
   check_count(runs, meta.runs);
@@ -360,30 +449,54 @@ McSummary summarise_mc_directory(const fs::path& dir) {
     return it == run_columns.end() ? nullptr : &run_values[it - run_columns.begin()];
   };
 
+  // Targets: a project's on its commissioning (months) or, when it adds no capacity, on its
+  // finish (days, up to the end of the target month); a milestone's on its date (days).
+  struct Target {
+    std::string text;  // as printed in the target column
+    double last;       // the last month or day index that meets it
+  };
+  std::map<std::string, Target> targets;
+  for (const auto& p : meta.projects) {
+    if (!p.target) continue;
+    if (column_of(p.id + ".commissioning") != nullptr) {
+      targets[p.id + ".commissioning"] = {p.target->to_month_string(),
+                                          p.target->year() * 12.0 + (p.target->month() - 1)};
+    } else {
+      targets[p.id + ".finish"] = {p.target->to_month_string(),
+                                   static_cast<double>(end_of_month(*p.target).days())};
+    }
+  }
+  for (const auto& m : meta.milestones) {
+    if (m.target) targets[m.id + ".date"] = {m.target->to_string(), double(m.target->days())};
+  }
+  const auto share_on_time = [&](const std::vector<double>& values, double last) {
+    std::size_t on_time = 0;
+    for (double v : values) on_time += !std::isnan(v) && v <= last ? 1 : 0;
+    return static_cast<double>(on_time) / static_cast<double>(meta.runs);
+  };
+
   // mc_summary.csv
-  std::map<std::string, std::optional<Date>> targets;
-  for (const auto& p : meta.projects) targets[p.id + ".commissioning"] = p.target;
   std::ostringstream text;
   text << "metric,mean,sd,p5,p10,p50,p90,p95,target,p_on_time\n";
   for (std::size_t c = 0; c < run_columns.size(); ++c) {
-    const bool dates = is_date_column(run_columns[c]);
-    const McStats s = compute_stats(run_values[c], dates);
+    const ColumnKind kind = kinds[c];
+    const McStats s = compute_stats(run_values[c], kind != ColumnKind::kNumber);
+    const auto date = [kind](double v) {
+      return kind == ColumnKind::kMonth ? month_text(v) : day_text(v);
+    };
     text << run_columns[c];
     if (s.count == 0) {
       text << ",,,,,,,";
-    } else if (dates) {
-      text << ',' << month_text(std::round(s.mean)) << ',' << fixed(s.sd);
-      for (double q : {s.p5, s.p10, s.p50, s.p90, s.p95}) text << ',' << month_text(q);
+    } else if (kind != ColumnKind::kNumber) {
+      text << ',' << date(std::round(s.mean)) << ',' << fixed(s.sd);
+      for (double q : {s.p5, s.p10, s.p50, s.p90, s.p95}) text << ',' << date(q);
     } else {
       for (double v : {s.mean, s.sd, s.p5, s.p10, s.p50, s.p90, s.p95}) text << ',' << fixed(v);
     }
     const auto target = targets.find(run_columns[c]);
-    if (target != targets.end() && target->second) {
-      const double month = target->second->year() * 12.0 + (target->second->month() - 1);
-      std::size_t on_time = 0;
-      for (double v : run_values[c]) on_time += !std::isnan(v) && v <= month ? 1 : 0;
-      text << ',' << target->second->to_month_string() << ','
-           << fixed(static_cast<double>(on_time) / static_cast<double>(meta.runs));
+    if (target != targets.end()) {
+      text << ',' << target->second.text << ','
+           << fixed(share_on_time(run_values[c], target->second.last));
     } else {
       text << ",,";
     }
@@ -391,11 +504,47 @@ McSummary summarise_mc_directory(const fs::path& dir) {
   }
   write_text(dir / "mc_summary.csv", text.str());
 
+  // mc_scurve.csv: per date column, the type 1 percentile at each whole percent.
+  {
+    std::vector<std::size_t> dates;
+    std::vector<std::vector<double>> sorted;
+    std::ostringstream out;
+    out << "probability";
+    for (std::size_t c = 0; c < run_columns.size(); ++c) {
+      if (kinds[c] == ColumnKind::kNumber) continue;
+      dates.push_back(c);
+      out << ',' << run_columns[c];
+      std::vector<double> values;
+      for (double v : run_values[c]) {
+        if (!std::isnan(v)) values.push_back(v);
+      }
+      std::sort(values.begin(), values.end());
+      sorted.push_back(std::move(values));
+    }
+    out << '\n';
+    for (int k = 0; k <= 100; ++k) {
+      const double p = k / 100.0;
+      out << fixed(p);
+      for (std::size_t d = 0; d < dates.size(); ++d) {
+        out << ',';
+        if (sorted[d].empty()) continue;
+        const double q = percentile_type1(sorted[d], p);
+        out << (kinds[dates[d]] == ColumnKind::kMonth ? month_text(q) : day_text(q));
+      }
+      out << '\n';
+    }
+    write_text(dir / "mc_scurve.csv", out.str());
+  }
+
+  const auto days_of = [](const McStats& s, double McStats::*field) {
+    return std::optional(Date::from_days(static_cast<int>(s.*field)));
+  };
   for (const auto& p : meta.projects) {
     McProjectSummary row;
     row.id = p.id;
     row.target = p.target;
     if (const auto* values = column_of(p.id + ".commissioning")) {
+      row.adds_capacity = true;
       const McStats s = compute_stats(*values, true);
       if (s.count > 0) {
         const auto date = [](double m) { return Date::parse(month_text(m)); };
@@ -403,22 +552,57 @@ McSummary summarise_mc_directory(const fs::path& dir) {
         row.p50 = date(s.p50);
         row.p90 = date(s.p90);
       }
-      if (p.target) {
-        const double month = p.target->year() * 12.0 + (p.target->month() - 1);
-        std::size_t on_time = 0;
-        for (double v : *values) on_time += !std::isnan(v) && v <= month ? 1 : 0;
-        row.p_on_time = static_cast<double>(on_time) / static_cast<double>(meta.runs);
+      if (p.target) row.p_on_time = share_on_time(*values, targets[p.id + ".commissioning"].last);
+    }
+    if (const auto* values = column_of(p.id + ".finish")) {
+      const McStats s = compute_stats(*values, true);
+      if (s.count > 0) {
+        std::vector<double> sorted;
+        for (double v : *values) {
+          if (!std::isnan(v)) sorted.push_back(v);
+        }
+        std::sort(sorted.begin(), sorted.end());
+        row.finish_p10 = days_of(s, &McStats::p10);
+        row.finish_p50 = days_of(s, &McStats::p50);
+        row.finish_p80 = Date::from_days(static_cast<int>(percentile_type1(sorted, 0.80)));
+        row.finish_p90 = days_of(s, &McStats::p90);
+      }
+      if (p.target && !row.adds_capacity) {
+        row.finish_p_on_time = share_on_time(*values, targets[p.id + ".finish"].last);
       }
     }
     summary.projects.push_back(std::move(row));
+  }
+  for (const auto& m : meta.milestones) {
+    const auto* values = column_of(m.id + ".date");
+    if (values == nullptr) continue;
+    McMilestoneSummary row;
+    row.id = m.id;
+    row.target = m.target;
+    std::vector<double> sorted;
+    for (double v : *values) {
+      if (!std::isnan(v)) sorted.push_back(v);
+    }
+    std::sort(sorted.begin(), sorted.end());
+    if (!sorted.empty()) {
+      const auto q = [&](double p) {
+        return std::optional(Date::from_days(static_cast<int>(percentile_type1(sorted, p))));
+      };
+      row.p10 = q(0.10);
+      row.p50 = q(0.50);
+      row.p80 = q(0.80);
+      row.p90 = q(0.90);
+    }
+    if (m.target) row.p_on_time = share_on_time(*values, m.target->days());
+    summary.milestones.push_back(std::move(row));
   }
   const std::string jobs_column = "jobs_" + std::to_string(meta.jobs_year);
   if (const auto* values = column_of(jobs_column)) summary.jobs = compute_stats(*values, false);
   if (const auto* values = column_of("job_years"))
     summary.job_years = compute_stats(*values, false);
 
-  // criticality.csv
-  {
+  // criticality.csv: from the per-run flags, or from the counts when the flags were not written.
+  if (fs::exists(dir / "mc_critical.csv")) {
     RunFile critical(dir / "mc_critical.csv");
     const std::size_t n = critical.header().size() - 1;
     std::vector<std::uint64_t> counts(n, 0);
@@ -426,18 +610,16 @@ McSummary summarise_mc_directory(const fs::path& dir) {
       for (std::size_t c = 0; c < n; ++c) counts[c] += cells[c + 1] == "1" ? 1 : 0;
     }
     check_count(critical, meta.runs);
-    std::ostringstream out;
-    out << "activity,critical_runs,critical_share\n";
-    for (std::size_t c = 0; c < n; ++c) {
-      out << critical.header()[c + 1] << ',' << counts[c] << ','
-          << fixed(static_cast<double>(counts[c]) / static_cast<double>(meta.runs)) << '\n';
-    }
-    write_text(dir / "criticality.csv", out.str());
+    std::vector<std::string> activities(critical.header().begin() + 1, critical.header().end());
+    write_criticality(dir, activities, counts, meta.runs);
+  } else {
+    const auto [activities, counts] = read_critical_counts(dir / "mc_critical_counts.csv");
+    write_criticality(dir, activities, counts, meta.runs);
   }
 
   // sensitivity.csv
   std::map<std::string, std::vector<double>> input_values;
-  {
+  if (fs::exists(dir / "mc_inputs.csv")) {
     RunFile inputs(dir / "mc_inputs.csv");
     const std::size_t n = inputs.header().size() - 1;
     std::vector<std::vector<double>> values(n);
@@ -457,11 +639,16 @@ McSummary summarise_mc_directory(const fs::path& dir) {
       outputs.push_back(column != nullptr ? std::optional(rank_column(*column)) : std::nullopt);
     };
     for (const auto& p : meta.projects) {
-      out << ',' << p.id << ".commissioning";
-      add_output(p.id + ".commissioning");
+      const std::string name =
+          p.id + (column_of(p.id + ".commissioning") != nullptr ? ".commissioning" : ".finish");
+      out << ',' << name;
+      add_output(name);
     }
-    out << ",job_years\n";
-    add_output("job_years");
+    if (column_of("job_years") != nullptr) {
+      out << ",job_years";
+      add_output("job_years");
+    }
+    out << '\n';
     for (std::size_t c = 0; c < n; ++c) {
       const std::string name(inputs.header()[c + 1]);
       out << name << ',' << units[name];
@@ -587,11 +774,38 @@ McSummary merge_mc_directories(const std::vector<fs::path>& shards, const fs::pa
     merge_csv_files(paths, text, options);
     merged.emplace_back(name, text.str());
   }
+  // mc_critical_counts.csv: the same activities in every shard; counts add up.
+  if (std::any_of(shards.begin(), shards.end(), [](const fs::path& shard) {
+        return fs::exists(shard / "mc_critical_counts.csv");
+      })) {
+    std::vector<std::string> activities;
+    std::vector<std::uint64_t> counts;
+    for (const auto& shard : shards) {
+      const fs::path path = shard / "mc_critical_counts.csv";
+      if (!fs::exists(path)) fail(path, 0, "missing in this shard only");
+      auto [names, shard_counts] = read_critical_counts(path);
+      if (activities.empty()) {
+        activities = std::move(names);
+        counts.assign(activities.size(), 0);
+      } else if (names != activities) {
+        fail(path, 1,
+             "its activities differ from " + (shards.front() / "mc_critical_counts.csv").string());
+      }
+      for (std::size_t k = 0; k < counts.size(); ++k) counts[k] += shard_counts[k];
+    }
+    std::string text = "activity,critical_runs\n";
+    for (std::size_t k = 0; k < activities.size(); ++k) {
+      text.append(activities[k]).append(",").append(std::to_string(counts[k])).append("\n");
+    }
+    merged.emplace_back("mc_critical_counts.csv", std::move(text));
+  }
   std::error_code ec;
   fs::create_directories(out, ec);
   if (ec)
     throw RuntimeError("cannot create output directory " + out.string() + ": " + ec.message());
-  for (const char* stale : {"mc_risks.csv", "risks.csv", "mc_jobs.csv", "mc_jobs_by_period.csv"}) {
+  for (const char* stale :
+       {"mc_critical.csv", "mc_critical_counts.csv", "mc_inputs.csv", "mc_risks.csv", "risks.csv",
+        "mc_jobs.csv", "mc_jobs_by_period.csv", "sensitivity.csv", "mc_scurve.csv"}) {
     fs::remove(out / stale, ec);
   }
   for (const auto& [name, text] : merged) write_text(out / name, text);
@@ -601,25 +815,64 @@ McSummary merge_mc_directories(const std::vector<fs::path>& shards, const fs::pa
 void write_mc_table(std::ostream& out, const McSummary& summary, const McMetadata& meta) {
   out << "Monte Carlo: " << with_thousands(static_cast<double>(summary.runs)) << " runs of "
       << meta.scenario_name << " (seed " << meta.seed << ")\n\n";
-  TextTable projects({"project", "target", "P(on time)", "P10", "P50", "P90"},
-                     {false, false, true, false, false, false});
-  for (const auto& p : summary.projects) {
-    projects.add_row({p.id, month_or_dash(p.target), p.p_on_time ? percent(*p.p_on_time) : "-",
-                      month_or_dash(p.p10), month_or_dash(p.p50), month_or_dash(p.p90)});
-  }
-  out << "Commissioning (first capacity on line) by target month, and its P10/P50/P90 month:\n";
-  projects.print(out);
-  out << '\n';
-  TextTable jobs({"metric", "P10", "P50", "P90", "mean"}, {false, true, true, true, true});
-  const auto row = [&](const std::string& name, const McStats& s) {
-    jobs.add_row({name, with_thousands(s.p10), with_thousands(s.p50), with_thousands(s.p90),
-                  with_thousands(s.mean)});
+  const auto has = [](const auto& rows, auto predicate) {
+    return std::any_of(rows.begin(), rows.end(), predicate);
   };
-  row("jobs in " + std::to_string(summary.jobs_year) + " (direct+indirect+induced)", summary.jobs);
-  row("job-years over the horizon", summary.job_years);
-  jobs.print(out);
-  out << "\nP(on time): share of runs commissioning in or before the target month. Jobs are\n"
-         "annual averages of the year, persons.";
+  if (has(summary.projects, [](const McProjectSummary& p) { return p.adds_capacity; })) {
+    TextTable projects({"project", "target", "P(on time)", "P10", "P50", "P90"},
+                       {false, false, true, false, false, false});
+    for (const auto& p : summary.projects) {
+      if (!p.adds_capacity) continue;
+      projects.add_row({p.id, month_or_dash(p.target), p.p_on_time ? percent(*p.p_on_time) : "-",
+                        month_or_dash(p.p10), month_or_dash(p.p50), month_or_dash(p.p90)});
+    }
+    out << "Commissioning (first capacity on line) by target month, and its P10/P50/P90 month:\n";
+    projects.print(out);
+    out << '\n';
+  }
+  const auto day_or_dash = [](const std::optional<Date>& date) {
+    return date ? date->to_string() : std::string("-");
+  };
+  TextTable finish({"project", "target", "P(on time)", "P10", "P50", "P80", "P90"},
+                   {false, false, true, false, false, false, false});
+  for (const auto& p : summary.projects) {
+    const bool targeted = !p.adds_capacity && p.target;
+    finish.add_row({p.id, targeted ? p.target->to_month_string() : "-",
+                    p.finish_p_on_time ? percent(*p.finish_p_on_time) : "-",
+                    day_or_dash(p.finish_p10), day_or_dash(p.finish_p50), day_or_dash(p.finish_p80),
+                    day_or_dash(p.finish_p90)});
+  }
+  out << "Finish (latest finish of the project's activities), P10/P50/P80/P90 day; the target\n"
+         "applies to the finish of a project that adds no capacity:\n";
+  finish.print(out);
+  if (has(summary.milestones, [](const McMilestoneSummary& m) { return m.target.has_value(); })) {
+    out << '\n';
+    TextTable milestones({"milestone", "target", "P(on time)", "P10", "P50", "P80", "P90"},
+                         {false, false, true, false, false, false, false});
+    for (const auto& m : summary.milestones) {
+      if (!m.target) continue;
+      milestones.add_row({m.id, m.target->to_string(), m.p_on_time ? percent(*m.p_on_time) : "-",
+                          day_or_dash(m.p10), day_or_dash(m.p50), day_or_dash(m.p80),
+                          day_or_dash(m.p90)});
+    }
+    out << "Milestones with a target, P10/P50/P80/P90 day (all milestones: mc_summary.csv):\n";
+    milestones.print(out);
+  }
+  if (summary.jobs.count > 0 || summary.job_years.count > 0) {
+    out << '\n';
+    TextTable jobs({"metric", "P10", "P50", "P90", "mean"}, {false, true, true, true, true});
+    const auto row = [&](const std::string& name, const McStats& s) {
+      if (s.count == 0) return;
+      jobs.add_row({name, with_thousands(s.p10), with_thousands(s.p50), with_thousands(s.p90),
+                    with_thousands(s.mean)});
+    };
+    row("jobs in " + std::to_string(summary.jobs_year) + " (direct+indirect+induced)",
+        summary.jobs);
+    row("job-years over the horizon", summary.job_years);
+    jobs.print(out);
+  }
+  out << "\nP(on time): share of runs commissioning (finishing) in or before the target month\n"
+         "(on or before a milestone's target day). Jobs are annual averages of the year, persons.";
   if (meta.economy_illustrative) {
     out << "\nThe economy '" << meta.economy_name
         << "' is ILLUSTRATIVE: indirect and induced jobs are indicative only.";

@@ -100,60 +100,132 @@ struct RunRows {
   std::string jobs;
 };
 
+void append_day(std::string& line, const std::optional<Date>& date) {
+  line.push_back(',');
+  if (date) line.append(date->to_string());
+}
+
+// The latest finish of a project's activities; none when it has none.
+std::optional<Date> project_finish(const Timeline& timeline, std::size_t project) {
+  std::optional<Date> finish;
+  for (const ActivityTimes& times : timeline.activities[project]) {
+    if (!finish || times.finish > *finish) finish = times.finish;
+  }
+  return finish;
+}
+
 // One thread's runner and the rows it formats.
 class Worker {
  public:
-  Worker(const Scenario& scenario, const Economy* economy, const McOptions& options)
-      : runner_(scenario, economy, options.seed), options_(&options) {}
+  Worker(const Scenario& scenario, const Economy* economy, const McOptions& options,
+         const McLayout& layout)
+      : runner_(scenario, economy, options.seed, layout.schedule_only),
+        options_(&options),
+        layout_(&layout) {
+    std::size_t activities = 0;
+    for (const Project& project : scenario.projects) activities += project.phases.size();
+    if (!layout.critical_per_run) critical_counts_.assign(activities, 0);
+  }
 
   void run(std::uint64_t index, RunRows& rows) {
-    const RunResult& result = runner_.run(index);
-    const RunSummary& summary = result.summary;
-
+    const RunResult* result = nullptr;
+    const Timeline* timeline = nullptr;
+    if (layout_->schedule_only) {
+      timeline = &runner_.run_schedule(index);
+    } else {
+      result = &runner_.run(index);
+      timeline = &result->timeline;
+    }
     rows.runs.clear();
     rows.runs.append(std::to_string(index));
     rows.runs.push_back(',');
     rows.runs.append(std::to_string(options_->seed));
-    for (const SummaryRow& row : summary.projects) {
-      append_month(rows.runs, row.commissioning);
-      append_month(rows.runs, row.full_capacity);
+    for (std::size_t p = 0; p < timeline->activities.size(); ++p) {
+      if (layout_->has_capacity[p] != 0 && result != nullptr) {
+        const SummaryRow& row = result->summary.projects[p];
+        append_month(rows.runs, row.commissioning);
+        append_month(rows.runs, row.full_capacity);
+      }
+      append_day(rows.runs, project_finish(*timeline, p));
     }
-    const SummaryRow& t = summary.total;
-    for (double value : {t.capex_m, t.peak_construction_jobs, t.permanent_jobs, t.indirect_jobs(),
-                         t.induced_jobs(), t.job_years_direct, t.job_years_indirect,
-                         t.job_years_induced, job_years(t), t.output_m, t.value_added_m}) {
-      append_number(rows.runs, value);
+    for (const ActivityRef& m : layout_->milestones) {
+      append_day(rows.runs, timeline->activities[m.project][m.activity].finish);
     }
-    const YearJobs year = jobs_in_year(result.ledger, result.impacts, options_->jobs_year);
-    for (double value : {year.total(), year.direct, year.indirect, year.induced}) {
-      append_number(rows.runs, value);
-    }
+    if (result != nullptr) append_metrics(*result, rows.runs);
     rows.runs.push_back('\n');
 
     rows.critical.clear();
-    rows.critical.append(std::to_string(index));
-    for (const auto& project : result.timeline.activities) {
-      for (const ActivityTimes& times : project) {
-        rows.critical.append(times.is_critical ? ",1" : ",0");
+    if (layout_->critical_per_run) {
+      rows.critical.append(std::to_string(index));
+      for (const auto& project : timeline->activities) {
+        for (const ActivityTimes& times : project) {
+          rows.critical.append(times.is_critical ? ",1" : ",0");
+        }
+      }
+      rows.critical.push_back('\n');
+    } else {
+      std::size_t k = 0;
+      for (const auto& project : timeline->activities) {
+        for (const ActivityTimes& times : project) critical_counts_[k++] += times.is_critical;
       }
     }
-    rows.critical.push_back('\n');
 
     rows.inputs.clear();
-    rows.inputs.append(std::to_string(index));
-    runner_.sampler().input_values(runner_.draw(), values_);
-    for (double value : values_) append_number(rows.inputs, value);
-    rows.inputs.push_back('\n');
+    if (layout_->inputs_per_run) {
+      rows.inputs.append(std::to_string(index));
+      runner_.sampler().input_values(runner_.draw(), values_);
+      for (double value : values_) append_number(rows.inputs, value);
+      rows.inputs.push_back('\n');
+    }
 
     rows.jobs.clear();
-    rows.jobs.append(std::to_string(index));
-    append_period_jobs(result.ledger, result.impacts, rows.jobs);
-    rows.jobs.push_back('\n');
+    if (layout_->jobs() && result != nullptr) {
+      rows.jobs.append(std::to_string(index));
+      append_period_jobs(result->ledger, result->impacts, rows.jobs);
+      rows.jobs.push_back('\n');
+    }
 
-    if (options_->rank_risks) rank_risks(index, result, rows.risks);
+    if (options_->rank_risks && result != nullptr) rank_risks(index, *result, rows.risks);
+  }
+
+  /// Runs on which each activity was critical (when mc_critical.csv is not written).
+  [[nodiscard]] const std::vector<std::uint64_t>& critical_counts() const {
+    return critical_counts_;
   }
 
  private:
+  // The TOTAL metrics of summary.csv that apply, job-years and the jobs of the jobs year.
+  void append_metrics(const RunResult& result, std::string& line) const {
+    const McLayout& l = *layout_;
+    const SummaryRow& t = result.summary.total;
+    if (l.capex) append_number(line, t.capex_m);
+    if (l.direct_jobs) {
+      append_number(line, t.peak_construction_jobs);
+      append_number(line, t.permanent_jobs);
+    }
+    if (l.economy) {
+      append_number(line, t.indirect_jobs());
+      append_number(line, t.induced_jobs());
+    }
+    if (l.direct_jobs) append_number(line, t.job_years_direct);
+    if (l.economy) {
+      append_number(line, t.job_years_indirect);
+      append_number(line, t.job_years_induced);
+    }
+    if (l.jobs()) append_number(line, job_years(t));
+    if (l.output) append_number(line, t.output_m);
+    if (l.economy) append_number(line, t.value_added_m);
+    if (l.jobs()) {
+      const YearJobs year = jobs_in_year(result.ledger, result.impacts, options_->jobs_year);
+      append_number(line, year.total());
+      if (l.direct_jobs) append_number(line, year.direct);
+      if (l.economy) {
+        append_number(line, year.indirect);
+        append_number(line, year.induced);
+      }
+    }
+  }
+
   // For each fired risk: the run again without it. Not-fired risks cost nothing in this run
   // (common random numbers make the two runs identical).
   void rank_risks(std::uint64_t index, const RunResult& base, std::string& line) {
@@ -180,24 +252,44 @@ class Worker {
 
   McRunner runner_;
   const McOptions* options_;
+  const McLayout* layout_;
   std::vector<double> values_;
   std::vector<Date> base_finish_;
+  std::vector<std::uint64_t> critical_counts_;
 };
 
-std::string headers_runs(const Scenario& scenario, int jobs_year) {
+std::string headers_runs(const Scenario& scenario, const McLayout& l, int jobs_year) {
   std::string line = "index,seed";
-  for (const Project& project : scenario.projects) {
-    line.append(",").append(project.id).append(".commissioning");
-    line.append(",").append(project.id).append(".full_capacity");
+  for (std::size_t p = 0; p < scenario.projects.size(); ++p) {
+    const std::string& id = scenario.projects[p].id;
+    if (l.has_capacity[p] != 0) {
+      line.append(",").append(id).append(".commissioning");
+      line.append(",").append(id).append(".full_capacity");
+    }
+    line.append(",").append(id).append(".finish");
   }
-  line.append(
-      ",capex,peak_construction_jobs,permanent_jobs,indirect_jobs,induced_jobs,job_years_direct,"
-      "job_years_indirect,job_years_induced,job_years,output,value_added");
+  for (const ActivityRef& m : l.milestones) {
+    line.append(",").append(scenario.activity_name(m)).append(".date");
+  }
+  const auto add = [&line](bool applies, std::string_view name) {
+    if (applies) line.append(",").append(name);
+  };
+  add(l.capex, "capex");
+  add(l.direct_jobs, "peak_construction_jobs");
+  add(l.direct_jobs, "permanent_jobs");
+  add(l.economy, "indirect_jobs");
+  add(l.economy, "induced_jobs");
+  add(l.direct_jobs, "job_years_direct");
+  add(l.economy, "job_years_indirect");
+  add(l.economy, "job_years_induced");
+  add(l.jobs(), "job_years");
+  add(l.output, "output");
+  add(l.economy, "value_added");
   const std::string year = std::to_string(jobs_year);
-  line.append(",jobs_").append(year);
-  line.append(",direct_jobs_").append(year);
-  line.append(",indirect_jobs_").append(year);
-  line.append(",induced_jobs_").append(year);
+  add(l.jobs(), "jobs_" + year);
+  add(l.direct_jobs, "direct_jobs_" + year);
+  add(l.economy, "indirect_jobs_" + year);
+  add(l.economy, "induced_jobs_" + year);
   line.push_back('\n');
   return line;
 }
@@ -260,14 +352,23 @@ void check_options(const Scenario& scenario, const McOptions& options) {
 
 }  // namespace
 
-McRunner::McRunner(const Scenario& scenario, const Economy* economy, std::uint64_t seed)
+McRunner::McRunner(const Scenario& scenario, const Economy* economy, std::uint64_t seed,
+                   bool schedule_only)
     : scenario_(std::make_unique<Scenario>(scenario)),
       pipeline_(std::make_unique<Pipeline>(*scenario_, economy)),
-      sampler_(std::make_unique<McSampler>(*scenario_, pipeline_->plan(), seed)) {}
+      sampler_(std::make_unique<McSampler>(*scenario_, pipeline_->plan(), seed)) {
+  if (schedule_only) kernel_ = std::make_unique<ScheduleKernel>(pipeline_->plan());
+}
 
 const RunResult& McRunner::run(std::uint64_t index) {
   sampler_->draw(index, draw_);
   return run_with(std::nullopt);
+}
+
+const Timeline& McRunner::run_schedule(std::uint64_t index) {
+  sampler_->draw(index, draw_);
+  sampler_->durations(draw_, std::nullopt, durations_);
+  return kernel_->run(durations_);
 }
 
 const RunResult& McRunner::run_without_risk(std::size_t risk) { return run_with(risk); }
@@ -276,7 +377,8 @@ const RunResult& McRunner::run_with(std::optional<std::size_t> skip_risk) {
   sampler_->durations(draw_, skip_risk, durations_);
   sampler_->apply_capex(draw_, skip_risk, *scenario_);
   pipeline_->plan().set_durations(durations_);
-  return pipeline_->run();
+  last_ = &pipeline_->run();
+  return *last_;
 }
 
 void parallel_for(unsigned threads, std::uint64_t count,
@@ -306,17 +408,49 @@ int default_jobs_year(const Scenario& scenario) {
   return std::clamp(2030, scenario.calendar.start.year(), scenario.calendar.end.year());
 }
 
+McLayout mc_layout(const Scenario& scenario, bool economy, const McOptions& options) {
+  McLayout l;
+  std::size_t activities = 0;
+  for (std::size_t p = 0; p < scenario.projects.size(); ++p) {
+    const Project& project = scenario.projects[p];
+    bool capacity = false;
+    for (std::size_t a = 0; a < project.phases.size(); ++a) {
+      const Phase& phase = project.phases[a];
+      capacity = capacity || phase.capacity_per_year > 0.0;
+      l.capex = l.capex || phase.capex_m != 0.0;
+      l.direct_jobs = l.direct_jobs || phase.construction_jobs > 0.0 || phase.permanent_jobs > 0.0;
+      if (phase.is_milestone) l.milestones.push_back({p, a});
+    }
+    activities += project.phases.size();
+    l.has_capacity.push_back(capacity ? 1 : 0);
+    l.output = l.output || capacity;
+  }
+  for (const Risk& risk : scenario.risks) l.capex = l.capex || risk.cost_m.has_value();
+  l.economy = economy;
+  l.critical_per_run = options.wide_files || activities <= options.wide_column_limit;
+  const Plan plan(scenario);
+  const McSampler sampler(scenario, plan, options.seed);
+  l.inputs_per_run = options.wide_files || options.rank_risks ||
+                     sampler.inputs().size() <= options.wide_column_limit;
+  l.schedule_only = !l.capex && !l.direct_jobs && !l.output && !l.economy &&
+                    scenario.shocks.empty() && !options.rank_risks;
+  return l;
+}
+
 void run_monte_carlo(const Scenario& scenario, const Economy* economy, const McOptions& options,
                      const McSinks& sinks) {
   check_options(scenario, options);
   const Plan plan(scenario);
   const McSampler sampler(scenario, plan, options.seed);
+  const McLayout layout = mc_layout(scenario, economy != nullptr, options);
 
-  *sinks.runs << headers_runs(scenario, options.jobs_year);
-  *sinks.critical << headers_critical(scenario);
-  *sinks.inputs << headers_inputs(sampler);
+  *sinks.runs << headers_runs(scenario, layout, options.jobs_year);
+  if (layout.critical_per_run && sinks.critical != nullptr) {
+    *sinks.critical << headers_critical(scenario);
+  }
+  if (layout.inputs_per_run && sinks.inputs != nullptr) *sinks.inputs << headers_inputs(sampler);
   if (options.rank_risks && sinks.risks != nullptr) *sinks.risks << headers_risks(scenario);
-  if (sinks.jobs != nullptr) *sinks.jobs << headers_jobs(scenario);
+  if (layout.jobs() && sinks.jobs != nullptr) *sinks.jobs << headers_jobs(scenario);
 
   // This shard's runs: index = shard_index + k * shard_count, k = 0 .. count-1.
   const std::uint64_t count =
@@ -327,25 +461,47 @@ void run_monte_carlo(const Scenario& scenario, const Economy* economy, const McO
       std::min<std::uint64_t>(options.threads, std::max<std::uint64_t>(count, 1)));
   std::vector<std::unique_ptr<Worker>> workers;
   for (unsigned t = 0; t < threads; ++t) {
-    workers.push_back(std::make_unique<Worker>(scenario, economy, options));
+    workers.push_back(std::make_unique<Worker>(scenario, economy, options, layout));
   }
 
   const std::uint64_t block = kBlockPerThread * threads;
   std::vector<RunRows> rows(
       static_cast<std::size_t>(std::min(block, std::max<std::uint64_t>(count, 1))));
+  const auto write = [](std::ostream* sink, const std::string& text) {
+    if (sink != nullptr && !text.empty()) *sink << text;
+  };
   for (std::uint64_t first = 0; first < count; first += block) {
     const std::uint64_t size = std::min(block, count - first);
     parallel_for(threads, size, [&](unsigned thread, std::uint64_t k) {
       workers[thread]->run(options.shard_index + (first + k) * options.shard_count, rows[k]);
     });
     for (std::uint64_t k = 0; k < size; ++k) {
-      *sinks.runs << rows[k].runs;
-      *sinks.critical << rows[k].critical;
-      *sinks.inputs << rows[k].inputs;
-      if (options.rank_risks && sinks.risks != nullptr) *sinks.risks << rows[k].risks;
-      if (sinks.jobs != nullptr) *sinks.jobs << rows[k].jobs;
+      write(sinks.runs, rows[k].runs);
+      write(sinks.critical, rows[k].critical);
+      write(sinks.inputs, rows[k].inputs);
+      if (options.rank_risks) write(sinks.risks, rows[k].risks);
+      write(sinks.jobs, rows[k].jobs);
     }
     if (options.progress) options.progress(first + size, count);
+  }
+
+  if (!layout.critical_per_run && sinks.critical_counts != nullptr) {
+    // Integer counts: their sum does not depend on which thread ran which run.
+    std::vector<std::uint64_t> counts(workers.front()->critical_counts().size(), 0);
+    for (const auto& worker : workers) {
+      for (std::size_t k = 0; k < counts.size(); ++k) counts[k] += worker->critical_counts()[k];
+    }
+    std::string text = "activity,critical_runs\n";
+    std::size_t k = 0;
+    for (std::size_t p = 0; p < scenario.projects.size(); ++p) {
+      for (std::size_t a = 0; a < scenario.projects[p].phases.size(); ++a) {
+        text.append(scenario.activity_name({p, a}))
+            .append(",")
+            .append(std::to_string(counts[k++]))
+            .append("\n");
+      }
+    }
+    *sinks.critical_counts << text;
   }
 }
 
@@ -354,9 +510,17 @@ void fill_mc_metadata(const Scenario& scenario, const McOptions& options, McMeta
   metadata.runs = options.runs;
   metadata.jobs_year = options.jobs_year;
   metadata.rank_risks = options.rank_risks;
+  metadata.wide_files = options.wide_files;
   metadata.projects.clear();
-  for (const Project& project : scenario.projects) {
+  metadata.milestones.clear();
+  for (std::size_t p = 0; p < scenario.projects.size(); ++p) {
+    const Project& project = scenario.projects[p];
     metadata.projects.push_back({project.id, project.target_date});
+    for (std::size_t a = 0; a < project.phases.size(); ++a) {
+      if (!project.phases[a].is_milestone) continue;
+      metadata.milestones.push_back(
+          {scenario.activity_name({p, a}), project.phases[a].target_date});
+    }
   }
   metadata.risks.clear();
   for (const Risk& risk : scenario.risks) {
@@ -375,12 +539,15 @@ std::optional<McSummary> run_monte_carlo_to_directory(const Scenario& scenario,
   namespace fs = std::filesystem;
   check_options(scenario, options);
   fill_mc_metadata(scenario, options, metadata);
+  const McLayout layout = mc_layout(scenario, economy != nullptr, options);
   std::error_code ec;
   fs::create_directories(dir, ec);
   if (ec)
     throw RuntimeError("cannot create output directory " + dir.string() + ": " + ec.message());
-  for (const char* stale : {"mc_risks.csv", "risks.csv", "mc_summary.csv", "criticality.csv",
-                            "sensitivity.csv", "mc_jobs_by_period.csv"}) {
+  for (const char* stale :
+       {"mc_critical.csv", "mc_critical_counts.csv", "mc_inputs.csv", "mc_jobs.csv", "mc_risks.csv",
+        "risks.csv", "mc_summary.csv", "mc_scurve.csv", "criticality.csv", "sensitivity.csv",
+        "mc_jobs_by_period.csv"}) {
     fs::remove(dir / stale, ec);
   }
   {
@@ -389,24 +556,24 @@ std::optional<McSummary> run_monte_carlo_to_directory(const Scenario& scenario,
     if (!file) throw RuntimeError("cannot write " + (dir / "mc.json").string());
   }
   {
-    std::ofstream runs(dir / "mc_runs.csv", std::ios::binary);
-    std::ofstream critical(dir / "mc_critical.csv", std::ios::binary);
-    std::ofstream inputs(dir / "mc_inputs.csv", std::ios::binary);
-    std::ofstream jobs(dir / "mc_jobs.csv", std::ios::binary);
-    std::ofstream risks;
-    McSinks sinks{&runs, &critical, &inputs, nullptr, &jobs};
-    if (options.rank_risks) {
-      risks.open(dir / "mc_risks.csv", std::ios::binary);
-      sinks.risks = &risks;
-    }
+    // The per-run files this layout writes; a file not opened stays closed and unwritten.
+    std::vector<std::unique_ptr<std::ofstream>> files;
+    const auto open = [&](bool wanted, const char* name) -> std::ostream* {
+      if (!wanted) return nullptr;
+      files.push_back(std::make_unique<std::ofstream>(dir / name, std::ios::binary));
+      return files.back().get();
+    };
+    McSinks sinks;
+    sinks.runs = open(true, "mc_runs.csv");
+    sinks.critical = open(layout.critical_per_run, "mc_critical.csv");
+    sinks.critical_counts = open(!layout.critical_per_run, "mc_critical_counts.csv");
+    sinks.inputs = open(layout.inputs_per_run, "mc_inputs.csv");
+    sinks.jobs = open(layout.jobs(), "mc_jobs.csv");
+    sinks.risks = open(options.rank_risks, "mc_risks.csv");
     run_monte_carlo(scenario, economy, options, sinks);
-    runs.flush();
-    critical.flush();
-    inputs.flush();
-    jobs.flush();
-    if (options.rank_risks) risks.flush();
-    if (!runs || !critical || !inputs || !jobs || (options.rank_risks && !risks)) {
-      throw RuntimeError("cannot write the per-run files in " + dir.string());
+    for (const auto& file : files) {
+      file->flush();
+      if (!*file) throw RuntimeError("cannot write the per-run files in " + dir.string());
     }
   }
   if (options.shard_count > 1) return std::nullopt;

@@ -12,6 +12,7 @@ int run_mc(const Args& args, std::ostream& out, std::ostream& err);
 int run_sweep(const Args& args, std::ostream& out, std::ostream& err);
 int run_merge(const Args& args, std::ostream& out, std::ostream& err);
 int run_import(const Args& args, std::ostream& out, std::ostream& err);
+int run_schema(const Args& args, std::ostream& out, std::ostream& err);
 
 const std::vector<Command>& commands() {
   static const std::vector<Command> kCommands = {
@@ -27,6 +28,7 @@ const std::vector<Command>& commands() {
        run_merge},
       {"import", "a Primavera P6 XER or MS Project XML schedule as a scenario skeleton",
        run_import},
+      {"schema", "the JSON Schema of the scenario format, for editors", run_schema},
   };
   return kCommands;
 }

@@ -26,24 +26,30 @@ namespace {
 
 constexpr std::string_view kHelp =
     "Usage: ripple mc SCENARIO --runs N [--seed S] [--threads T] [--shard K/N] [--out DIR]\n"
-    "                 [--jobs-year Y] [--rank-risks] [--set KEY=VALUE]... [--overlay FILE]...\n"
+    "                 [--jobs-year Y] [--rank-risks] [--wide-files] [--set KEY=VALUE]...\n"
+    "                 [--overlay FILE]...\n"
     "\n"
     "Monte Carlo: runs the scenario N times, each run with its own draw of every uncertain\n"
     "phase duration and of the risk register (each risk fires with its probability and adds\n"
     "its delay and cost to its phase). Run i draws from streams keyed by (seed, i, input), so\n"
     "results are identical whatever the thread count or sharding, and two variants of a\n"
     "scenario share their draws (common random numbers). Prints, per project, the probability\n"
-    "of commissioning by its target month and the P10/P50/P90 commissioning months, and the\n"
-    "jobs of one year (direct + indirect + induced) at P10/P50/P90. Writes into DIR:\n"
-    "  mc_runs.csv       one row per run: commissioning and full capacity per project, TOTAL\n"
+    "of commissioning by its target month and the P10/P50/P90 commissioning months, each\n"
+    "project's finish (and milestones with a target) at P10/P50/P80/P90, and the jobs of one\n"
+    "year (direct + indirect + induced) at P10/P50/P90. Metrics that cannot differ from 0 for\n"
+    "the scenario (no economy, no capex, no jobs) are left out. Writes into DIR:\n"
+    "  mc_runs.csv       one row per run: commissioning and full capacity per project that\n"
+    "                    adds capacity, each project's finish and milestone dates, TOTAL\n"
     "                    metrics, job-years, jobs_<year>\n"
-    "  mc_critical.csv   one row per run: 1 for each activity on the driving path\n"
-    "  mc_inputs.csv     one row per run: the sampled inputs\n"
+    "  mc_critical.csv   one row per run: 1 for each activity on the driving path (at most\n"
+    "                    200 activities, or --wide-files; else mc_critical_counts.csv)\n"
+    "  mc_inputs.csv     one row per run: the sampled inputs (at most 200, or --wide-files)\n"
     "  mc_jobs.csv       one row per run: the programme's jobs in each reporting period\n"
     "  mc_summary.csv    per metric mean, sd, p5, p10, p50, p90, p95; targets, P(on time)\n"
+    "  mc_scurve.csv     per date metric, the date reached by 0%, 1%, ..., 100% of the runs\n"
     "  criticality.csv   per activity, the share of runs in which it was critical\n"
-    "  sensitivity.csv   per input, Spearman rank correlation with each commissioning and\n"
-    "                    with job-years (tornado chart data)\n"
+    "  sensitivity.csv   per input, Spearman rank correlation with each commissioning (or\n"
+    "                    finish) and with job-years (tornado chart data; with mc_inputs.csv)\n"
     "  mc_jobs_by_period.csv  per period mean, sd, p5, p10, p25, p50, p75, p90, p95 of\n"
     "                    the programme's jobs (fan chart data)\n"
     "  risks.csv         with --rank-risks: each risk switched off in turn, ranked by the\n"
@@ -69,6 +75,8 @@ int run_mc(const Args& args, std::ostream& out, std::ostream& err) {
       "DIR: where to write the files (default: out/<scenario name>-mc; created if missing)")(
       "jobs-year", po::value<int>(), "Y: the year whose jobs are reported (default 2030)")(
       "rank-risks", "switch each risk off in turn (common random numbers): risks.csv")(
+      "wide-files",
+      "write mc_critical.csv and mc_inputs.csv (and sensitivity.csv) whatever their width")(
       "plot", kPlotOptionHelp);
   add_scenario_options(options);
   const auto vm = parse_args(args, options, "scenario");
@@ -102,6 +110,7 @@ int run_mc(const Args& args, std::ostream& out, std::ostream& err) {
                      std::to_string(last_year) + ")");
   }
   mc.rank_risks = vm.count("rank-risks") > 0;
+  mc.wide_files = vm.count("wide-files") > 0;
   const bool sharded = mc.shard_count > 1;
   if (isatty(STDERR_FILENO) != 0 && &err == &std::cerr) {
     mc.progress = [&err](std::uint64_t done, std::uint64_t total) {
@@ -124,10 +133,14 @@ int run_mc(const Args& args, std::ostream& out, std::ostream& err) {
     return 0;
   }
   write_mc_table(out, *result.summary, result.metadata);
-  err << "ripple mc: wrote mc_runs.csv, mc_critical.csv, mc_inputs.csv, mc_jobs.csv, "
-         "mc_summary.csv, criticality.csv, sensitivity.csv, mc_jobs_by_period.csv"
-      << (mc.rank_risks ? ", mc_risks.csv, risks.csv" : "") << ", mc.json to " << dir.string()
-      << '\n';
+  err << "ripple mc: wrote";
+  for (const char* name :
+       {"mc_runs.csv", "mc_critical.csv", "mc_critical_counts.csv", "mc_inputs.csv", "mc_jobs.csv",
+        "mc_risks.csv", "mc_summary.csv", "mc_scurve.csv", "criticality.csv", "sensitivity.csv",
+        "mc_jobs_by_period.csv", "risks.csv"}) {
+    if (fs::exists(dir / name)) err << ' ' << name << ',';
+  }
+  err << " mc.json to " << dir.string() << '\n';
   if (vm.count("plot") > 0) run_plot_hook(dir, {}, err);
   return 0;
 }

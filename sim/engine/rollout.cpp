@@ -1,6 +1,7 @@
 #include "ripple/rollout.hpp"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "graph/driving_path.hpp"
 
@@ -24,13 +25,21 @@ Rollout::Rollout(const Plan& plan) : plan_(&plan) {
   start_links_in_.assign(n, 0);
   finish_links_in_.assign(n, 0);
   project_of_.resize(n);
+  // A link's rank among its target's dependencies (in-edges keep declaration order); the edge
+  // property is shared by an edge's in- and out-descriptors.
+  std::unordered_map<const Link*, std::uint32_t> rank;
+  for (Vertex v = 0; v < n; ++v) {
+    std::uint32_t i = 0;
+    for (const auto e : boost::make_iterator_range(boost::in_edges(v, g))) rank[&g[e]] = i++;
+  }
   for (Vertex v = 0; v < n; ++v) {
     project_of_[v] = static_cast<std::uint32_t>(g[v].ref.project);
     out_begin_[v] = out_links_.size();
     for (const auto e : boost::make_iterator_range(boost::out_edges(v, g))) {
       const Link& link = g[e];
       const auto s = static_cast<std::uint32_t>(boost::target(e, g));
-      out_links_.push_back({s, link.type, link.lag, link.lag_calendar, link.shifts_start});
+      out_links_.push_back(
+          {s, link.type, link.lag, rank.at(&link), link.lag_calendar, link.shifts_start});
       ++(is_start_link(link.type) || link.shifts_start ? start_links_in_ : finish_links_in_)[s];
     }
   }
@@ -195,18 +204,24 @@ const Timeline& Rollout::run() {
 }
 
 void Rollout::resolve(Vertex s, Date constraint, bool is_finish_constraint, std::uint8_t kind,
-                      Vertex p) {
+                      Vertex p, std::uint32_t rank) {
   const ActivityNode& node = plan_->node(s);
-  const Driver driver{kind, static_cast<std::uint32_t>(p)};
+  const Driver driver{kind, static_cast<std::uint32_t>(p), rank};
   if (!is_finish_constraint) {
-    if (constraint > start_bound_[s] ||
-        (constraint == start_bound_[s] && start_driver_[s].kind == kind_code(Kind::kNone))) {
+    // A start of its own (fixed or actual date) is driven by nothing else.
+    const bool own_start = node.fixed_date || node.actual_start;
+    const bool drives =
+        constraint > start_bound_[s] ||
+        (constraint == start_bound_[s] &&
+         (start_driver_[s].kind == kind_code(Kind::kNone) || rank < start_driver_[s].rank));
+    if (!own_start && drives) {
       start_bound_[s] = constraint;
       start_driver_[s] = driver;
     }
     --pending_start_[s];
   } else {
-    if (!finish_bound_[s] || constraint > *finish_bound_[s]) {
+    if (!finish_bound_[s] || constraint > *finish_bound_[s] ||
+        (constraint == *finish_bound_[s] && rank < hold_driver_[s].rank)) {
       finish_bound_[s] = constraint;
       hold_driver_[s] = driver;
     }
@@ -273,7 +288,7 @@ void Rollout::on_start(Vertex v, Date now) {
     }
   }
   state_[v] = State::kRunning;
-  finish_driver_[v] = Driver{kind_code(Kind::kOwnStart), 0};
+  finish_driver_[v] = Driver{kind_code(Kind::kOwnStart), 0, 0};
   Date work_end = finish_on(advance(start, plan_->durations()[v], node.calendar), node.calendar);
   if (node.actual_finish) {
     work_end = *node.actual_finish;
@@ -350,7 +365,7 @@ void Rollout::on_finish(Vertex v) {
 void Rollout::on_milestone(Vertex v) {
   state_[v] = State::kFinished;
   finish_[v] = start_[v];
-  finish_driver_[v] = Driver{kind_code(Kind::kOwnStart), 0};
+  finish_driver_[v] = Driver{kind_code(Kind::kOwnStart), 0, 0};
   const std::size_t project = project_of_[v];
   if (!last_[project] || finish_[v] > finish_[*last_[project]] ||
       (finish_[v] == finish_[*last_[project]] && v < *last_[project])) {
@@ -384,12 +399,12 @@ void Rollout::resolve_link(const OutLink& link, Date anchor, Vertex p) {
   const Date constraint = advance(anchor, link.lag, link.lag_calendar);
   if (link.shifts_start) {
     resolve(link.target, retreat(constraint, plan_->durations()[link.target], target.calendar),
-            false, kind, p);
+            false, kind, p, link.rank);
   } else if (is_start_link(link.type)) {
-    resolve(link.target, constraint, false, kind, p);
+    resolve(link.target, constraint, false, kind, p, link.rank);
   } else {
     resolve(link.target, finish_on(constraint, target.is_milestone ? nullptr : target.calendar),
-            true, kind, p);
+            true, kind, p, link.rank);
   }
 }
 

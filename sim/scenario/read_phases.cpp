@@ -351,6 +351,13 @@ void read_milestone(ReadContext& ctx, Project& p, std::size_t project_index, con
                     "a milestone with a date takes no not_before");
     }
   }
+  if (NodeReader::has(node, "target")) {
+    // Monte Carlo's on-time share: a month is met by any of its days, so keep its last day.
+    if (auto target = ctx.r.date(node["target"], join_key(path, "target"))) {
+      const bool is_month = node["target"].Scalar().size() == 7;
+      milestone.target_date = is_month ? target->add_months(1).add_days(-1) : *target;
+    }
+  }
   if (NodeReader::has(node, "duration")) {
     ctx.r.invalid(node["duration"], join_key(path, "duration"),
                   has_date ? "a milestone with a date cannot also have a duration (a milestone "

@@ -68,7 +68,9 @@ constexpr std::array kProject = {
     Key{"name", kText, kOpt, "display name (default: the id)"},
     Key{"region", kText, kReq, "region id of the economy"},
     Key{"sector", kText, kReq, "economy sector the operations belong to"},
-    Key{"target", kDate, kOpt, "reported commissioning date, for on-time statistics"},
+    Key{"target", kDate, kOpt,
+        "reported commissioning month, for on-time statistics (mc: of the finish without "
+        "capacity)"},
     Key{"products", kList, kOpt, "what the project makes", "product"},
     Key{"baseline", kMap, kOpt, "a brownfield site today: only increments count", "baseline"},
     Key{"phases", kList, kReq, "the project's phases, at least one", "phase"},
@@ -155,6 +157,7 @@ constexpr std::array kMilestone = {
     Key{"depends_on", kDependsOn, kOpt, "predecessors: ids or {on, type, lag}"},
     Key{"duration", kDuration, Presence::kRejected, "a milestone takes no time"},
     Key{"work_calendar", kId, kOpt, "working calendar (default: the project's)"},
+    Key{"target", kDate, kOpt, "Monte Carlo: the date it should happen by (a month: its last day)"},
 };
 
 constexpr std::array kDependency = {

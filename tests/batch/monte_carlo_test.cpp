@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "ripple/cpm.hpp"
 #include "ripple/economy_link.hpp"
 #include "ripple/error.hpp"
 #include "ripple/mc_sampler.hpp"
@@ -21,6 +22,7 @@
 #include "ripple/run_report.hpp"
 #include "ripple/sampling.hpp"
 #include "ripple/scenario_reader.hpp"
+#include "ripple/text_table.hpp"
 
 namespace ripple {
 namespace {
@@ -31,12 +33,13 @@ const std::string kTwoProjects =
     std::string(RIPPLE_SOURCE_DIR) + "/tests/data/mc/two_projects.yaml";
 const std::string kCorrelated = std::string(RIPPLE_SOURCE_DIR) + "/tests/data/mc/correlated.yaml";
 const std::string kDefault = std::string(RIPPLE_SOURCE_DIR) + "/scenarios/kazakhstan_2025.yaml";
+const std::string kNetwork = std::string(RIPPLE_SOURCE_DIR) + "/tests/data/mc/network.yaml";
 const std::string kSweepTwo =
     std::string(RIPPLE_SOURCE_DIR) + "/tests/data/sweep/two_projects.yaml";
-const char* const kFiles[] = {"mc.json",         "mc_runs.csv",          "mc_critical.csv",
-                              "mc_inputs.csv",   "mc_jobs.csv",          "mc_summary.csv",
-                              "criticality.csv", "sensitivity.csv",      "mc_risks.csv",
-                              "risks.csv",       "mc_jobs_by_period.csv"};
+const char* const kFiles[] = {"mc.json",         "mc_runs.csv",           "mc_critical.csv",
+                              "mc_inputs.csv",   "mc_jobs.csv",           "mc_summary.csv",
+                              "criticality.csv", "sensitivity.csv",       "mc_risks.csv",
+                              "risks.csv",       "mc_jobs_by_period.csv", "mc_scurve.csv"};
 
 std::string read_file(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -256,6 +259,156 @@ TEST_SUITE("batch") {
         CHECK_THROWS_AS(merge_mc_directories(shards, temp_dir("gap")), InputError);
       }
     }
+  }
+
+  TEST_CASE("finish and milestone dates are CPM's on the same draws, percentiles and all") {
+    const Scenario scenario = load_scenario(kNetwork);
+    McOptions options;
+    options.runs = 600;
+    options.seed = 31;
+    options.threads = 2;
+    options.jobs_year = 2027;
+    const McLayout layout = mc_layout(scenario, false, options);
+    CHECK(layout.schedule_only);
+    const fs::path dir = temp_dir("network");
+    const auto summary =
+        run_monte_carlo_to_directory(scenario, nullptr, options, metadata_of(scenario), dir);
+    REQUIRE(summary.has_value());
+
+    // Independently: CPM (compute_schedule) on the plan with each run's sampled durations.
+    Plan plan(scenario);
+    const McSampler sampler(scenario, plan, options.seed);
+    McDraw draw;
+    std::vector<Duration> durations;
+    const ActivityRef ready{1, scenario.projects[1].phase_index("ready")};
+    std::vector<std::vector<double>> days(3);  // par.finish, net.finish, net.ready.date
+    std::vector<int> critical(plan.size(), 0);
+    const auto rows = read_rows(dir / "mc_runs.csv");
+    REQUIRE(rows.size() == options.runs + 1);
+    CHECK(rows[0] ==
+          std::vector<std::string>{"index", "seed", "par.finish", "net.finish", "net.ready.date"});
+    for (std::uint64_t i = 0; i < options.runs; ++i) {
+      sampler.draw(i, draw);
+      sampler.durations(draw, std::nullopt, durations);
+      plan.set_durations(durations);
+      const Schedule cpm = compute_schedule(plan);
+      const std::vector<Date> dates{*cpm.project_finish[0], *cpm.project_finish[1],
+                                    cpm.at(ready).early_finish};
+      for (std::size_t c = 0; c < dates.size(); ++c) {
+        CHECK(rows[i + 1][c + 2] == dates[c].to_string());
+        days[c].push_back(dates[c].days());
+      }
+      for (const auto& path : cpm.critical_paths) {
+        for (const ActivityRef ref : path) ++critical[plan.vertex(ref)];
+      }
+    }
+    const auto summary_rows = read_rows(dir / "mc_summary.csv");
+    const auto scurve = read_rows(dir / "mc_scurve.csv");
+    REQUIRE(scurve.size() == 102);
+    for (std::size_t c = 0; c < days.size(); ++c) {
+      CAPTURE(c);
+      std::sort(days[c].begin(), days[c].end());
+      const auto date = [&](double p) {
+        return Date::from_days(static_cast<int>(percentile_type1(days[c], p))).to_string();
+      };
+      // metric,mean,sd,p5,p10,p50,p90,p95
+      const auto& row = summary_rows[c + 1];
+      CHECK(row[3] == date(0.05));
+      CHECK(row[4] == date(0.10));
+      CHECK(row[5] == date(0.50));
+      CHECK(row[6] == date(0.90));
+      CHECK(row[7] == date(0.95));
+      for (int k = 0; k <= 100; ++k) CHECK(scurve[k + 1][c + 1] == date(k / 100.0));
+    }
+    const auto criticality = read_rows(dir / "criticality.csv");
+    for (Vertex v = 0; v < plan.size(); ++v) {
+      CAPTURE(plan.name(v));
+      CHECK(criticality[v + 1][0] == plan.name(v));
+      CHECK(criticality[v + 1][1] == std::to_string(critical[v]));
+    }
+    // net.ready's target 2026-02-10: the share of runs on or before that day.
+    const double target = Date::from_ymd(2026, 2, 10).days();
+    const auto on_time =
+        std::count_if(days[2].begin(), days[2].end(), [&](double d) { return d <= target; });
+    CHECK(summary_rows[3][8] == "2026-02-10");
+    CHECK(summary_rows[3][9] == csv_number(double(on_time) / double(options.runs)));
+    REQUIRE(summary->milestones.size() == 1);
+    CHECK(summary->milestones[0].p_on_time == doctest::Approx(double(on_time) / options.runs));
+    // The terminal summary: P80 of the finish is the 80% row of the S-curve.
+    CHECK(summary->projects[1].finish_p80->to_string() == scurve[81][2]);
+  }
+
+  TEST_CASE("the finish of two parallel uniform phases follows the law of their maximum") {
+    // Each of par.a, par.b lasts U(10, 110) days, rounded: the finish is on or before day t
+    // with probability ((t + 0.5 - 10) / 100)^2, so its quantile q is day 10 + 100 sqrt(q).
+    const Scenario scenario = load_scenario(kNetwork);
+    McOptions options;
+    options.runs = 8000;
+    options.seed = 2026;
+    options.threads = 2;
+    options.jobs_year = 2027;
+    const fs::path dir = temp_dir("parallel");
+    const auto summary =
+        run_monte_carlo_to_directory(scenario, nullptr, options, metadata_of(scenario), dir);
+    REQUIRE(summary.has_value());
+    const Date as_of = scenario.calendar.as_of;
+    const auto scurve = read_rows(dir / "mc_scurve.csv");
+    for (int k : {10, 25, 50, 80, 90}) {
+      CAPTURE(k);
+      const double expected = 10.0 + 100.0 * std::sqrt(k / 100.0) - 0.5;
+      const double actual = *Date::parse(scurve[k + 1][1]) - as_of;
+      // Standard error of a quantile at n = 8,000: below 0.6 days here.
+      CHECK(std::abs(actual - expected) <= 2.0);
+    }
+    // Target 2026-03: on or before 31 March = as_of + 89 days: (79.5 / 100)^2 = 0.632.
+    REQUIRE(summary->projects[0].finish_p_on_time.has_value());
+    CHECK(*summary->projects[0].finish_p_on_time == doctest::Approx(0.632).epsilon(0.02));
+    CHECK_FALSE(summary->projects[0].adds_capacity);
+    // No economy, capex, jobs or capacity: no metric columns and no jobs files.
+    CHECK(summary->jobs.count == 0);
+    CHECK_FALSE(fs::exists(dir / "mc_jobs.csv"));
+  }
+
+  TEST_CASE("wide per-run files give way to criticality counts, and shards still merge") {
+    const Scenario scenario = load_scenario(kNetwork);
+    McOptions options;
+    options.runs = 50;
+    options.seed = 3;
+    options.jobs_year = 2027;
+    options.wide_files = true;
+    options.threads = 2;
+    const fs::path wide = temp_dir("wide");
+    (void)run_monte_carlo_to_directory(scenario, nullptr, options, metadata_of(scenario), wide);
+    REQUIRE(fs::exists(wide / "mc_critical.csv"));
+    REQUIRE(fs::exists(wide / "sensitivity.csv"));
+    // 8 activities and 6 sampled inputs: above a limit of 3 columns, neither is written per run.
+    options.wide_files = false;
+    options.wide_column_limit = 3;
+    const fs::path narrow = temp_dir("narrow");
+    (void)run_monte_carlo_to_directory(scenario, nullptr, options, metadata_of(scenario), narrow);
+    CHECK_FALSE(fs::exists(narrow / "mc_critical.csv"));
+    CHECK_FALSE(fs::exists(narrow / "mc_inputs.csv"));
+    CHECK_FALSE(fs::exists(narrow / "sensitivity.csv"));
+    CHECK(read_file(narrow / "criticality.csv") == read_file(wide / "criticality.csv"));
+    std::vector<fs::path> shards;
+    for (std::uint64_t k = 0; k < 3; ++k) {
+      McOptions shard = options;
+      shard.shard_index = k;
+      shard.shard_count = 3;
+      shard.threads = 1 + static_cast<unsigned>(k % 2);
+      shards.push_back(temp_dir("narrow_shard" + std::to_string(k)));
+      (void)run_monte_carlo_to_directory(scenario, nullptr, shard, metadata_of(scenario),
+                                         shards.back());
+      REQUIRE(fs::exists(shards.back() / "mc_critical_counts.csv"));
+    }
+    const fs::path merged = temp_dir("narrow_merged");
+    (void)merge_mc_directories(shards, merged);
+    for (const char* name : {"mc_critical_counts.csv", "criticality.csv", "mc_summary.csv",
+                             "mc_scurve.csv", "mc_runs.csv"}) {
+      CAPTURE(name);
+      CHECK(read_file(merged / name) == read_file(narrow / name));
+    }
+    CHECK(read_file(merged / "mc_summary.csv") == read_file(wide / "mc_summary.csv"));
   }
 
   TEST_CASE("mc_summary gives the on-time share and commissioning months of each project") {

@@ -40,7 +40,7 @@ ripple_golden_test(NAME help ARGS --help EXIT 0
                    STDOUT ${RIPPLE_GOLDEN_DIR}/help.stdout STDERR EMPTY)
 ripple_golden_test(NAME help_without_command ARGS "" EXIT 2
                    STDOUT EMPTY STDERR ${RIPPLE_GOLDEN_DIR}/help.stdout)
-foreach(command run validate schedule multipliers compare mc sweep merge import)
+foreach(command run validate schedule multipliers compare mc sweep merge import schema)
   ripple_golden_test(NAME help_${command} ARGS ${command};--help EXIT 0
                      STDOUT ${RIPPLE_GOLDEN_DIR}/help_${command}.stdout STDERR EMPTY)
 endforeach()

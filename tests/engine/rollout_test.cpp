@@ -7,6 +7,7 @@
 #include "../graph/network_builder.hpp"
 #include "ripple/cpm.hpp"
 #include "ripple/plan.hpp"
+#include "ripple/schedule_kernel.hpp"
 
 namespace ripple {
 namespace {
@@ -95,6 +96,69 @@ TEST_SUITE("engine") {
     CHECK(activities > 2000);
   }
 
+  TEST_CASE("the rollout's critical flags are CPM's critical paths, also when constraints tie") {
+    std::mt19937_64 rng(20261130);
+    int critical = 0;
+    for (int network = 0; network < 300; ++network) {
+      CAPTURE(network);
+      const Scenario scenario = random_network(rng);
+      Plan plan(scenario);
+      // Short day durations make equal constraints (ties) common.
+      std::vector<Duration> durations = plan.durations();
+      for (auto& d : durations) d = days(static_cast<double>(rng() % 4));
+      plan.set_durations(durations);
+      const Schedule cpm = compute_schedule(plan);
+      const Timeline timeline = roll_out(plan);
+      std::vector<std::vector<char>> on_path(scenario.projects.size());
+      for (std::size_t p = 0; p < scenario.projects.size(); ++p) {
+        on_path[p].assign(scenario.projects[p].phases.size(), 0);
+      }
+      for (const auto& path : cpm.critical_paths) {
+        for (const ActivityRef ref : path) on_path[ref.project][ref.activity] = 1;
+      }
+      for (std::size_t p = 0; p < scenario.projects.size(); ++p) {
+        for (std::size_t a = 0; a < scenario.projects[p].phases.size(); ++a) {
+          CAPTURE(scenario.activity_name({p, a}));
+          CHECK(timeline.activities[p][a].is_critical == (on_path[p][a] != 0));
+          critical += on_path[p][a];
+        }
+      }
+    }
+    CHECK(critical > 500);
+  }
+
+  TEST_CASE("the schedule kernel gives the rollout's dates and critical flags") {
+    std::mt19937_64 rng(7);
+    int activities = 0;
+    for (int network = 0; network < 300; ++network) {
+      CAPTURE(network);
+      const Scenario scenario = random_network(rng);
+      Plan plan(scenario);
+      ScheduleKernel kernel(plan);
+      for (int draw = 0; draw < 3; ++draw) {
+        std::vector<Duration> durations = plan.durations();
+        for (auto& d : durations) {
+          d = draw == 0   ? d
+              : draw == 1 ? days(static_cast<double>(rng() % 4))
+                          : months(static_cast<double>(rng() % 25) / 2.0);
+        }
+        plan.set_durations(durations);
+        const Timeline expected = roll_out(plan);
+        const Timeline& actual = kernel.run(plan.durations());
+        for (std::size_t p = 0; p < scenario.projects.size(); ++p) {
+          for (std::size_t a = 0; a < scenario.projects[p].phases.size(); ++a) {
+            CAPTURE(scenario.activity_name({p, a}));
+            CHECK(actual.activities[p][a].start == expected.activities[p][a].start);
+            CHECK(actual.activities[p][a].finish == expected.activities[p][a].finish);
+            CHECK(actual.activities[p][a].is_critical == expected.activities[p][a].is_critical);
+            ++activities;
+          }
+        }
+      }
+    }
+    CHECK(activities > 6000);
+  }
+
   TEST_CASE("on working calendars with shifting links the rollout equals the CPM early schedule") {
     std::mt19937_64 rng(20261130);
     const auto uniform = [&](int lo, int hi) {
@@ -139,11 +203,17 @@ TEST_SUITE("engine") {
       }
       const Schedule cpm = compute_schedule(plan);
       const Timeline& timeline = roll_out(plan);
+      ScheduleKernel kernel(plan);
+      const Timeline& fast = kernel.run(plan.durations());
       for (std::size_t p = 0; p < scenario.projects.size(); ++p) {
         for (std::size_t a = 0; a < scenario.projects[p].phases.size(); ++a) {
           CAPTURE(scenario.activity_name({p, a}));
           CHECK(timeline.activities[p][a].start == cpm.at({p, a}).early_start);
           CHECK(timeline.activities[p][a].finish == cpm.at({p, a}).early_finish);
+          // The schedule kernel (Monte Carlo's fast path) agrees, driving paths included.
+          CHECK(fast.activities[p][a].start == timeline.activities[p][a].start);
+          CHECK(fast.activities[p][a].finish == timeline.activities[p][a].finish);
+          CHECK(fast.activities[p][a].is_critical == timeline.activities[p][a].is_critical);
         }
       }
     }

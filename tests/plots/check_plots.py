@@ -156,10 +156,22 @@ class Case:
         expect_png(os.path.join(out, "mc_commissioning.png"),
                    inches(max(6.75, 2.2 + (0.75 if projects <= 8 else 0.42) * projects)))
         expect_png(os.path.join(out, "mc_on_time.png"))
+        expect_png(os.path.join(out, "mc_scurve.png"))
         expect_png(os.path.join(out, "mc_fan.png"))
         expect_png(os.path.join(out, "mc_jobs.png"))
         activities = len(rows_of(os.path.join(out, "criticality.csv")))
         expect_png(os.path.join(out, "criticality.png"), inches(max(6.75, 1.9 + 0.2 * activities)))
+
+    def case_mc_schedule_network(self):
+        # No capacity, economy or jobs: S-curves, criticality and the tornado, nothing else.
+        out = self.out("mc_network")
+        run([self.ripple, "mc", self.data("tests/data/mc/network.yaml"), "--runs", "60",
+             "--threads", "1", "--out", out, "--plot"])
+        expect_png(os.path.join(out, "mc_scurve.png"))
+        expect_png(os.path.join(out, "tornado.png"), inches(max(6.75, 1.3 + 2.9 * 1)))
+        for absent in ("mc_commissioning.png", "mc_on_time.png", "mc_fan.png", "mc_jobs.png"):
+            if os.path.exists(os.path.join(out, absent)):
+                fail(f"{absent} written for a campaign without capacity or jobs")
 
     def case_run_with_mc_whiskers(self):
         run_out = self.run_dir("tests/data/sweep/two_projects.yaml", "run_mc_whiskers")

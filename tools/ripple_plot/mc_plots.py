@@ -3,6 +3,7 @@ probability of finishing on time, the fan chart of jobs over time (mc_jobs_by_pe
 spread of jobs, the tornado of input sensitivities, the criticality of activities and, with
 --rank-risks, the ranked risks.
 """
+import datetime
 import math
 import os
 
@@ -37,8 +38,10 @@ class McData:
         self.summary = {row["metric"]: (line, row) for line, row in enumerate(rows, start=2)}
         self.projects = [m[:-len(".commissioning")] for m in self.summary
                          if m.endswith(".commissioning")]
-        if not self.projects:
-            raise InputError(f"{self.summary_path}: no <project>.commissioning rows")
+        self.finishes = [m for m in self.summary if m.endswith(".finish")]
+        if not self.projects and not self.finishes:
+            raise InputError(f"{self.summary_path}: no <project>.commissioning or "
+                             "<project>.finish rows")
         # Rows of the per-project charts: at most MAX_PROJECTS, in scenario order.
         self.shown = self.projects[:MAX_PROJECTS]
         self.shown_note = (f"The first {MAX_PROJECTS} of {len(self.projects):,} projects."
@@ -495,15 +498,89 @@ def plot_risks(mc, outdir, svg, written):
     save(fig, outdir, "mc_risks", svg, written)
 
 
+MAX_CURVES = 12  # S-curves per panel of mc_scurve.png
+
+
+def plot_scurve(mc, outdir, svg, written):
+    """The cumulative probability of each project's finish (and of milestones with a target)
+    over time, from mc_scurve.csv, with the targets and the share of runs meeting them."""
+    path = os.path.join(mc.directory, "mc_scurve.csv")
+    header, rows = read_csv(path, ("probability",))
+    probabilities = np.array([number(r["probability"], path, i, "probability")
+                              for i, r in enumerate(rows, start=2)])
+    finishes = [c for c in header if c.endswith(".finish")]
+    milestones = [c for c in header if c.endswith(".date") and c in mc.summary
+                  and mc.summary[c][1]["target"]]
+    panels = [(finishes, "Project finish (latest finish of its activities)")]
+    if milestones:
+        panels.append((milestones, "Milestones with a target"))
+    fig = new_figure()
+    axes = np.atleast_1d(fig.subplots(1, len(panels)))
+    notes = []
+    colours = list(OKABE_ITO.values())
+    for ax, (columns, title) in zip(axes, panels):
+        if len(columns) > MAX_CURVES:
+            notes.append(f"{title}: the first {MAX_CURVES} of {len(columns):,}.")
+            columns = columns[:MAX_CURVES]
+        lo = hi = None
+        for k, column in enumerate(columns):
+            dates = [parse_date(r[column], path, i, column) if r[column] else None
+                     for i, r in enumerate(rows, start=2)]
+            if any(d is None for d in dates):
+                continue
+            colour = colours[k % len(colours)]
+            label = column[:-len(".finish")] if column.endswith(".finish") else column[:-5]
+            x = mdates.date2num(dates)
+            ax.step(x, probabilities, where="post", color=colour, lw=1.6, label=label,
+                    ls="-" if k < len(colours) else "--")
+            lo = dates[0] if lo is None else min(lo, dates[0])
+            hi = dates[-1] if hi is None else max(hi, dates[-1])
+            line, row = mc.summary.get(column, (None, {}))
+            if row.get("target"):
+                target = parse_date(row["target"], mc.summary_path, line, "target")
+                if len(row["target"]) == 7:  # a month is met by any day of it
+                    target = add_months(target, 1) - datetime.timedelta(days=1)
+                share = number(row["p_on_time"], mc.summary_path, line, "p_on_time")
+                ax.plot(mdates.date2num(target), share, marker="D", ms=6, color=colour,
+                        mec="black", mew=0.8, ls="none")
+                lo, hi = min(lo, target), max(hi, target)
+        for level in (0.5, 0.8):
+            ax.axhline(level, color="#888888", lw=0.8, ls=":")
+            ax.annotate(f"P{int(level * 100)}", (0.0, level), xycoords=("axes fraction", "data"),
+                        xytext=(2, 2), textcoords="offset points", fontsize=8, color="#555555")
+        ax.set_ylim(0, 1.02)
+        ax.yaxis.set_major_formatter(mticker.PercentFormatter(1.0, decimals=0))
+        ax.set_ylabel("Share of runs finished by the date")
+        ax.set_title(title, fontsize=10)
+        if lo is not None:
+            start = lo.replace(month=1, day=1)
+            end = hi.replace(year=hi.year + 1, month=1, day=1)
+            ax.set_xlim(mdates.date2num(start), mdates.date2num(end))
+            year_axis(ax.xaxis, start, end)
+        ax.legend(loc="lower right", fontsize=8, ncol=1 if len(columns) <= 6 else 2)
+    frame(fig, "When will it finish? The probability of finishing by each date (S-curves)",
+          mc.subtitle(),
+          mc.caption(["Each curve: the share of runs whose date is on or before the date on the "
+                      "axis (mc_scurve.csv). Diamonds: the target and the share of runs "
+                      "meeting it."] + notes))
+    save(fig, outdir, "mc_scurve", svg, written)
+
+
 def plot_mc(directory, outdir, svg, metric, written):
     mc = McData(directory)
-    plot_commissioning(mc, outdir, svg, written)
-    plot_on_time(mc, outdir, svg, written)
+    if mc.projects:
+        plot_commissioning(mc, outdir, svg, written)
+        plot_on_time(mc, outdir, svg, written)
+    if os.path.isfile(os.path.join(directory, "mc_scurve.csv")):
+        plot_scurve(mc, outdir, svg, written)
     # Campaigns written before mc_jobs.csv existed have no mc_jobs_by_period.csv.
     if os.path.isfile(os.path.join(directory, "mc_jobs_by_period.csv")):
         plot_fan(mc, outdir, svg, written)
-    plot_jobs(mc, outdir, svg, written)
-    plot_tornado(mc, outdir, svg, metric, written)
+    if "job_years" in mc.runs_header:
+        plot_jobs(mc, outdir, svg, written)
+    # Written only with mc_inputs.csv (docs/montecarlo.md, "What a campaign writes").
+    if os.path.isfile(os.path.join(directory, "sensitivity.csv")):
+        plot_tornado(mc, outdir, svg, metric, written)
     if os.path.isfile(os.path.join(directory, "criticality.csv")):
         plot_criticality(mc, outdir, svg, written)
     if os.path.isfile(os.path.join(directory, "risks.csv")):
