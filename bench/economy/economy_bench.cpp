@@ -85,6 +85,7 @@ int main(int argc, char** argv) {
       checksum += lu.matrixLU()(0, 0);
     });
 
+    std::printf("blas=%s\n", std::string(ripple::linear_algebra_backend()).c_str());
     std::printf("sectors=%ld\n", static_cast<long>(n));
     std::printf("regions=%zu\n", data.regions.size());
     std::printf("parse_s=%.6f\n", parse_s);

@@ -7,6 +7,7 @@ vectors). Prints `key=seconds` lines, the minimum over the repetitions.
 Usage: numpy_peer.py TABLE_DIR [REPETITIONS]
 """
 
+import os
 import sys
 import time
 
@@ -44,6 +45,18 @@ def read_table(path):
     return z, x, rows["D1"], rows["B1G"], rows["EMP"]
 
 
+def loaded_blas():
+    """The BLAS/LAPACK libraries mapped into this process (numpy's, after it ran), resolved."""
+    names = set()
+    with open("/proc/self/maps") as maps:
+        for line in maps:
+            path = line.split()[-1]
+            base = os.path.basename(path)
+            if ("blas" in base or "lapack" in base) and path.startswith("/"):
+                names.add(os.path.realpath(path))
+    return " ".join(sorted(names)) or "?"
+
+
 def main():
     table_dir = sys.argv[1]
     repetitions = int(sys.argv[2]) if len(sys.argv) > 2 else 3
@@ -69,6 +82,7 @@ def main():
     solve_s, m = best_of(repetitions, by_solve)
     # The two ways agree (a check that both computed the same thing).
     assert np.allclose(m[:, 2], output) and np.allclose(m[:, 0] / e, employment)
+    print("blas=%s" % loaded_blas())
     print("sectors=%d" % n)
     print("numpy=%s" % np.__version__)
     print("parse_s=%.6f" % parse_s)

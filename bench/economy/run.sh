@@ -45,6 +45,7 @@ for n in $sizes; do
   n_solve=$(get lu_solve_s "$tmp/numpy")
   echo
   echo "N = $n ($(get regions "$tmp/ripple") regions), fastest of $reps, seconds:"
+  echo "  BLAS: ripple $(get blas "$tmp/ripple"); numpy $(get blas "$tmp/numpy")"
   echo "  ripple  read_economy (YAML + CSV parse)        $(get parse_s "$tmp/ripple")"
   echo "  ripple  Economy(data), national + regions      $(get build_all_s "$tmp/ripple")"
   echo "  ripple  Economy(data), national only           $r_national"

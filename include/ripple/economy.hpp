@@ -13,7 +13,7 @@
 /// are computed once when the Economy is built and `effects()` costs O(operating sectors).
 /// Direct jobs are the scenario's own; indirect jobs are those of the supply chain of the
 /// projects' first-round purchases; induced jobs come from household spending of the wages of
-/// direct and indirect workers (DESIGN.md, "No job is counted twice").
+/// direct and indirect workers (docs/economics.md, section 4, "Direct, indirect, induced").
 
 #include <array>
 #include <cstddef>
@@ -138,6 +138,10 @@ struct ActivityEffects {
 
 /// The model of one economy: national and regional systems, factorised once. Immutable after
 /// construction and safe to share between threads. Movable, not copyable.
+/// The dense linear algebra behind Economy: "OpenBLAS (...) and LAPACKE" when the library was
+/// built with RIPPLE_USE_OPENBLAS and found them, else "Eigen's own kernels".
+[[nodiscard]] std::string_view linear_algebra_backend();
+
 class Economy {
  public:
   /// Reads the descriptor (read_economy) and builds the model. Throws InputError for bad files or

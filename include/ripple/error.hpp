@@ -1,8 +1,8 @@
 #pragma once
 /// The error hierarchy of ripple. Every error the library throws derives from ripple::Error and
-/// carries the process exit code the CLI uses for it (DESIGN.md, "Commands"): 1 runtime failure,
-/// 2 usage error, 3 invalid input, 4 model error. The library never prints or exits; only main
-/// does.
+/// carries the process exit code the CLI uses for it (docs/cli.md, "Exit codes"): 1 runtime
+/// failure, 2 usage error, 3 invalid input, 4 model error. The library never prints or exits;
+/// only the CLI's main does.
 
 #include <stdexcept>
 #include <string>

@@ -1,6 +1,6 @@
 #pragma once
 /// Writers of a run's results: summary.csv, timeseries.csv, run.json and the terminal summary
-/// (DESIGN.md, "Output files"). Dates are YYYY-MM; money in millions of the scenario currency.
+/// (docs/outputs.md). Dates are YYYY-MM; money in millions of the scenario currency.
 
 #include <iosfwd>
 #include <string>

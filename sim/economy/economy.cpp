@@ -4,9 +4,12 @@
 
 #include <Eigen/Dense>
 #include <algorithm>
+#include <atomic>
 #include <cmath>
+#include <exception>
 #include <limits>
 #include <sstream>
+#include <thread>
 
 #include "ripple/error.hpp"
 
@@ -258,7 +261,6 @@ Economy::Economy(EconomyData data, const EconomyOptions& options)
   m.national.slq = Eigen::VectorXd::Ones(size);
   m.national.supply_share = Eigen::VectorXd::Ones(size);
   m.national.household_column = m.household_column;
-  m.build(m.national);
 
   // Regions: Flegg's location quotient.
   const Eigen::VectorXd national_jobs = to_vector(t.employment_persons, n);
@@ -292,10 +294,37 @@ Economy::Economy(EconomyData data, const EconomyOptions& options)
       }
     }
     region.household_column = m.household_column.cwiseProduct(region.supply_share);
-    m.build(region);
     m.regions.push_back(std::move(region));
   }
+
+  // Factorise the national and the regional systems, each on its own thread when there are
+  // cores for it: every model is independent, so the result does not depend on the threads.
+  std::vector<RegionModel*> models{&m.national};
+  for (auto& region : m.regions) models.push_back(&region);
+  const std::size_t threads =
+      std::min<std::size_t>(models.size(), std::max(1U, std::thread::hardware_concurrency()));
+  std::atomic<std::size_t> next{0};
+  std::vector<std::exception_ptr> failures(models.size());
+  const auto work = [&] {
+    for (std::size_t k = next++; k < models.size(); k = next++) {
+      try {
+        m.build(*models[k]);
+      } catch (...) {
+        failures[k] = std::current_exception();
+      }
+    }
+  };
+  std::vector<std::thread> pool;
+  for (std::size_t k = 1; k < threads; ++k) pool.emplace_back(work);
+  work();
+  for (auto& thread : pool) thread.join();
+  // The first model's failure, in model order, whatever thread met it first.
+  for (const auto& failure : failures) {
+    if (failure) std::rethrow_exception(failure);
+  }
 }
+
+std::string_view linear_algebra_backend() { return RIPPLE_BLAS; }
 
 const EconomyInfo& Economy::info() const { return impl_->data.info; }
 const EconomyOptions& Economy::options() const { return impl_->options; }

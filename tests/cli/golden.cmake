@@ -40,7 +40,16 @@ ripple_golden_test(NAME help ARGS --help EXIT 0
                    STDOUT ${RIPPLE_GOLDEN_DIR}/help.stdout STDERR EMPTY)
 ripple_golden_test(NAME help_without_command ARGS "" EXIT 2
                    STDOUT EMPTY STDERR ${RIPPLE_GOLDEN_DIR}/help.stdout)
-foreach(command run validate schedule multipliers compare mc sweep merge import schema)
+# The commands are those that help.stdout lists, so a new command gets its case (and fails until
+# its expected file is written, e.g. with RIPPLE_GOLDEN_UPDATE=1).
+file(STRINGS ${RIPPLE_GOLDEN_DIR}/help.stdout RIPPLE_HELP_LINES REGEX "^  [a-z]+  ")
+set(RIPPLE_COMMANDS "")
+foreach(line IN LISTS RIPPLE_HELP_LINES)
+  string(REGEX MATCH "^  ([a-z]+)" _ "${line}")
+  list(APPEND RIPPLE_COMMANDS ${CMAKE_MATCH_1})
+endforeach()
+set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${RIPPLE_GOLDEN_DIR}/help.stdout)
+foreach(command IN LISTS RIPPLE_COMMANDS)
   ripple_golden_test(NAME help_${command} ARGS ${command};--help EXIT 0
                      STDOUT ${RIPPLE_GOLDEN_DIR}/help_${command}.stdout STDERR EMPTY)
 endforeach()
