@@ -27,6 +27,13 @@ class TextTable {
 /// A number with thousands separators and `decimals` decimals: 12345.6 -> "12,346" (0 decimals).
 [[nodiscard]] std::string with_thousands(double value, int decimals = 0);
 
+/// A number in fixed notation with `decimals` decimals, no separators: 3.14159 -> "3.14" (2).
+[[nodiscard]] std::string fixed(double value, int decimals);
+
+/// A change for people: with_thousands() and a "+" when it is positive: "+12.0", "-3,400", "0"
+/// (no sign when it rounds to zero).
+[[nodiscard]] std::string signed_number(double value, int decimals);
+
 /// A number for CSV files: fixed notation, `decimals` decimals, no separators; deterministic
 /// so that sharded and unsharded runs write identical bytes.
 [[nodiscard]] std::string csv_number(double value, int decimals = 3);

@@ -21,14 +21,6 @@ double job_years(const SummaryRow& row) {
   return row.job_years_direct + row.job_years_indirect + row.job_years_induced;
 }
 
-std::string signed_number(double value, int decimals) {
-  std::string text = with_thousands(value, decimals);
-  if (value <= 0 || text.find_first_not_of("0.,") == std::string::npos) return text;
-  std::string with_sign(1, '+');
-  with_sign.append(text);
-  return with_sign;
-}
-
 }  // namespace
 
 McComparison compare_monte_carlo(const Scenario& base, const Economy* base_economy,

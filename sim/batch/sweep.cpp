@@ -94,15 +94,6 @@ std::optional<RangePart> parse_range_part(std::string_view text) {
   return part;
 }
 
-std::string fixed(double value, int decimals) {
-  if (value == 0.0) value = 0.0;  // no "-0"
-  char buffer[64];
-  std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
-  std::string text(buffer);
-  if (text.find_first_not_of("-0.") == std::string::npos && text[0] == '-') text.erase(0, 1);
-  return text;
-}
-
 std::vector<std::string> range_values(std::string_view where, std::string_view spec) {
   std::vector<std::string_view> parts;
   for (std::size_t from = 0;;) {
@@ -145,7 +136,7 @@ std::vector<std::string> range_values(std::string_view where, std::string_view s
   std::vector<std::string> values;
   values.reserve(count);
   for (std::uint64_t i = 0; i < count; ++i) {
-    std::string value = fixed(lo + static_cast<double>(i) * step, decimals);
+    std::string value = csv_number(lo + static_cast<double>(i) * step, decimals);
     if (!unit.empty()) value.append(" ").append(unit);
     values.push_back(std::move(value));
   }

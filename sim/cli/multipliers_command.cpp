@@ -46,15 +46,12 @@ constexpr std::string_view kHelp =
     "\n"
     "Example: ripple multipliers scenarios/economy/kazakhstan/economy.yaml --region abay\n";
 
-std::string fixed(double value, int decimals) {
-  if (std::isnan(value)) return "-";
-  char buffer[64];
-  std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
-  return buffer;
+// "-" for a multiplier that does not exist (no data, or NaN).
+std::string fixed_or_dash(double value, int decimals) {
+  return std::isnan(value) ? "-" : fixed(value, decimals);
 }
-
-std::string fixed(const std::optional<double>& value, int decimals) {
-  return value ? fixed(*value, decimals) : "-";
+std::string fixed_or_dash(const std::optional<double>& value, int decimals) {
+  return value ? fixed_or_dash(*value, decimals) : "-";
 }
 
 // The library names the setting (`household_closure = false`); here it is a flag.
@@ -179,11 +176,12 @@ int run_multipliers(const Args& args, std::ostream& out, std::ostream& /*err*/) 
     return largest >= 10.0 ? 2 : 4;
   }();
   for (const auto& m : rows) {
-    table.add_row({m.sector_id, fixed(m.output_type1, 4), fixed(m.output_type2, 4),
-                   fixed(m.income_type1, 4), fixed(m.income_type2, 4), fixed(m.gva_type1, 4),
-                   fixed(m.gva_type2, 4), fixed(m.employment_type1, 4),
-                   fixed(m.employment_type2, 4), fixed(m.jobs_per_million_type1, jobs_decimals),
-                   fixed(m.jobs_per_million_type2, jobs_decimals)});
+    table.add_row({m.sector_id, fixed_or_dash(m.output_type1, 4), fixed_or_dash(m.output_type2, 4),
+                   fixed_or_dash(m.income_type1, 4), fixed_or_dash(m.income_type2, 4),
+                   fixed_or_dash(m.gva_type1, 4), fixed_or_dash(m.gva_type2, 4),
+                   fixed_or_dash(m.employment_type1, 4), fixed_or_dash(m.employment_type2, 4),
+                   fixed_or_dash(m.jobs_per_million_type1, jobs_decimals),
+                   fixed_or_dash(m.jobs_per_million_type2, jobs_decimals)});
   }
   table.print(out);
   if (!options.household_closure) out << "Type II omitted (--no-households).\n";

@@ -14,6 +14,7 @@
 #include "ripple/scenario_overrides.hpp"
 #include "ripple/shard.hpp"
 #include "ripple/sweep.hpp"
+#include "ripple/text_table.hpp"
 
 namespace ripple::cli {
 namespace {
@@ -45,12 +46,6 @@ constexpr std::string_view kHelp =
 
 // Progress is redrawn at most this often.
 constexpr double kProgressInterval_s = 0.25;
-
-std::string fixed(double value, int decimals) {
-  char buffer[64];
-  std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
-  return buffer;
-}
 
 void print_timings(std::ostream& err, const SweepTimings& t, double write_s, double wall_s,
                    std::uint64_t points, std::size_t economies) {

@@ -76,15 +76,6 @@ ProjectComparison compare_rows(const SummaryRow* base, const SummaryRow* alt) {
   return c;
 }
 
-// A signed number for people: "+12.0", "-3,400", "0" (no sign when it rounds to zero).
-std::string signed_number(double value, int decimals) {
-  std::string text = with_thousands(value, decimals);
-  if (text.front() != '-' && text.find_first_not_of("0.,") != std::string::npos) {
-    text.insert(text.begin(), '+');
-  }
-  return text;
-}
-
 std::string month_or_dash(const std::optional<Date>& date) {
   return date ? date->to_month_string() : "-";
 }

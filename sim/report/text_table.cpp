@@ -1,5 +1,7 @@
 #include "ripple/text_table.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -51,10 +53,10 @@ void TextTable::print(std::ostream& out) const {
   }
 }
 
+std::string fixed(double value, int decimals) { return fmt::format("{:.{}f}", value, decimals); }
+
 std::string with_thousands(double value, int decimals) {
-  char buffer[64];
-  std::snprintf(buffer, sizeof buffer, "%.*f", decimals, std::abs(value));
-  const std::string digits(buffer);
+  const std::string digits = fixed(std::abs(value), decimals);
   const std::size_t integer_digits = std::min(digits.find('.'), digits.size());
   std::string text;
   if (value < 0 && std::stod(digits) != 0.0) text.push_back('-');  // no "-0"
@@ -66,10 +68,16 @@ std::string with_thousands(double value, int decimals) {
   return text;
 }
 
+std::string signed_number(double value, int decimals) {
+  std::string text = with_thousands(value, decimals);
+  if (text.front() != '-' && text.find_first_not_of("0.,") != std::string::npos) {
+    text.insert(text.begin(), '+');
+  }
+  return text;
+}
+
 std::string csv_number(double value, int decimals) {
-  char buffer[64];
-  std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
-  std::string text(buffer);
+  std::string text = fixed(value, decimals);
   if (text.find_first_not_of("-0.") == std::string::npos) {
     text.erase(0, text.front() == '-' ? 1 : 0);  // no "-0.000"
   }
