@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iterator>
 #include <string>
 
@@ -13,6 +14,15 @@ namespace {
 std::string read_text(const std::filesystem::path& path) {
   std::ifstream file(path, std::ios::binary);
   return {std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>()};
+}
+
+// A directory of this checkout (the working directory) under the system's temporary directory:
+// several checkouts may run the suite at once on one machine.
+std::filesystem::path temp_dir(const std::string& name) {
+  return std::filesystem::temp_directory_path() /
+         ("ripple_facade_test_" +
+          std::to_string(std::hash<std::string>{}(std::filesystem::current_path().string())) + "_" +
+          name);
 }
 
 std::string error_of(const std::string& yaml, const ScenarioEdits& edits = {}) {
@@ -74,7 +84,7 @@ TEST_SUITE("facade") {
 
   TEST_CASE("the output folder holds the four files with the texts of the writers") {
     const RunOutput run = ripple::run(read_scenario(kOnePlant));
-    const auto dir = std::filesystem::temp_directory_path() / "ripple_facade_test" / "one_plant";
+    const auto dir = temp_dir("run") / "one_plant";
     std::filesystem::remove_all(dir);
     write_run_directory(run, dir);
     CHECK(read_text(dir / "summary.csv") == summary_csv(run));
@@ -112,7 +122,7 @@ TEST_SUITE("facade") {
     options.runs = 20;
     options.seed = 7;
     options.jobs_year = default_jobs_year(scenario.scenario);
-    const auto dir = std::filesystem::temp_directory_path() / "ripple_facade_test_mc";
+    const auto dir = temp_dir("mc");
     std::filesystem::remove_all(dir);
     const McOutput result = monte_carlo(scenario, options, dir);
     REQUIRE(result.summary);

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iterator>
 #include <map>
 #include <sstream>
@@ -46,9 +47,13 @@ std::string read_file(const fs::path& path) {
   return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
-// A fresh directory under the system's temporary directory.
+// A fresh directory under the system's temporary directory, one per checkout (the working
+// directory): several checkouts may run the suite at once on one machine.
 fs::path temp_dir(const std::string& name) {
-  const fs::path dir = fs::temp_directory_path() / ("ripple_mc_test_" + name);
+  const fs::path dir =
+      fs::temp_directory_path() /
+      ("ripple_mc_test_" + std::to_string(std::hash<std::string>{}(fs::current_path().string())) +
+       "_" + name);
   fs::remove_all(dir);
   fs::create_directories(dir);
   return dir;
