@@ -4,7 +4,10 @@
 /// row starts with its 0-based index. The merge copies the rows verbatim (bytes untouched) in
 /// index order, so that the merge of any N shards is byte-identical to the unsharded file.
 /// It refuses what would make the result differ: a header that differs, a row without a
-/// valid index, an index twice (naming both files) and a gap (naming the files around it).
+/// valid index, an index twice (naming both files) and a gap (naming the files around it); and
+/// what shows a broken or foreign shard: a file whose last row does not end in a newline (cut
+/// off), a row whose field count is not the header's, and rows of another campaign (the
+/// `campaign` column, when the header ends with one, differs).
 
 #include <cstdint>
 #include <iosfwd>
@@ -27,11 +30,16 @@ struct CsvMergeOptions {
   std::optional<std::uint64_t> expected_rows;
   /// Name of the first column; every header must start with it.
   std::string index_column = "index";
+  /// When the header's last column has this name, it holds the campaign fingerprint (e.g.
+  /// Sweep::fingerprint()) and every row must carry the same one.
+  std::string campaign_column = "campaign";
 };
 
 /// Merges shard files given as text and writes the header and the rows in index order to
-/// `out`. A missing final newline is supplied; "\r\n" line ends are kept as they are.
-/// Throws InputError (exit 3): no files; a file without a header; a header that is not the
+/// `out`; "\r\n" line ends are kept as they are. Nothing is written unless every check passes.
+/// Throws InputError (exit 3): no files; a file without a header; a last row without a final
+/// newline; a row with more or fewer fields than the header; a campaign fingerprint that is not
+/// the first row's (naming both files and lines); a header that is not the
 /// first file's (naming both files); a first column not `index`; a row whose first field is not
 /// a whole number (file and line); an index in two files or twice in one (naming the index and
 /// the files); a gap or a count that is not expected_rows (naming the index and the files

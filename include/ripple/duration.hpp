@@ -15,6 +15,13 @@
 
 namespace ripple {
 
+/// The longest duration ripple accepts, of either sign: 300 years, i.e. 3,600 months or
+/// 109,575 days (docs/scenario-format.md, "Ranges"). Longer durations are input errors in a
+/// scenario; a sampled or computed one throws DateRangeError when it is applied to a date.
+inline constexpr double kMaxDurationYears = 300.0;
+inline constexpr double kMaxDurationMonths = kMaxDurationYears * 12.0;
+inline constexpr double kMaxDurationDays = kMaxDurationYears * 365.25;
+
 /// The unit a duration is counted in.
 enum class TimeUnit { kDays, kWeeks, kMonths, kQuarters, kYears, kWorkDays, kWorkHours };
 
@@ -28,11 +35,15 @@ struct Duration {
   /// working days (`wd`, `workday(s)`, `working day(s)`) or working hours (`h`, `hour(s)`,
   /// `working hour(s)`); nullopt otherwise. A bare `0` is zero days.
   [[nodiscard]] static std::optional<Duration> parse(std::string_view text);
-  /// The date this duration after `from` (before, if negative).
+  /// The date this duration after `from` (before, if negative). Throws DateRangeError when
+  /// the duration is not within_horizon() or the date leaves years 1-9999.
   [[nodiscard]] Date after(Date from) const;
   /// The date this duration before `to`: the inverse of after() for day units; for month units
-  /// it counts calendar months back.
+  /// it counts calendar months back. Throws as after() does.
   [[nodiscard]] Date before(Date to) const;
+  /// True when the amount is finite and at most kMaxDurationYears long, either sign (working
+  /// days count as days, working hours as hours of 24-hour days).
+  [[nodiscard]] bool is_within_horizon() const;
   /// True when the unit is month, quarter or year.
   [[nodiscard]] bool is_calendar() const {
     return unit == TimeUnit::kMonths || unit == TimeUnit::kQuarters || unit == TimeUnit::kYears;

@@ -30,6 +30,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "ripple/date.hpp"
@@ -91,6 +92,11 @@ class Rollout {
   };
 
   void push(Date when, EventType type, std::uint32_t entity, std::uint32_t generation = 0);
+  // Runs one event; false when it was stale (a cancelled generation).
+  bool dispatch(const EventRecord& e, Date now);
+  // "activity mine.shaft", "shock late_permit", "the reporting calendar": what an event is
+  // about, for errors.
+  [[nodiscard]] std::string describe(const EventRecord& e) const;
   void on_ready(Vertex v, Date now);
   void on_start(Vertex v, Date now);
   void on_work_done(Vertex v);

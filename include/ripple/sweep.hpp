@@ -114,8 +114,13 @@ class Sweep {
 
   [[nodiscard]] const SweepGrid& grid() const { return grid_; }
   /// The CSV header line (with '\n'): index, the varied keys, status, the TOTAL metrics of
-  /// summary.csv, then commissioning_<project> and full_capacity_<project> per project.
+  /// summary.csv, commissioning_<project> and full_capacity_<project> per project, campaign.
   [[nodiscard]] std::string header() const;
+  /// The campaign fingerprint every row ends with (column `campaign`): 16 hex digits hashing
+  /// the ripple version, the base tree (scenario file, overlays and --set as merged) and the
+  /// --vary axes with their values. Shards of one campaign share it; `ripple merge` refuses
+  /// rows whose fingerprints differ.
+  [[nodiscard]] const std::string& fingerprint() const { return fingerprint_; }
   /// Runs point `index` (< grid().point_count()). Errors of the point (InputError, ModelError,
   /// RuntimeError such as an unreadable economy table) are returned in the result, not thrown.
   [[nodiscard]] SweepPoint run_point(std::uint64_t index);
@@ -135,6 +140,7 @@ class Sweep {
   ScenarioTree base_;
   SweepGrid grid_;
   std::vector<std::string> project_ids_;
+  std::string fingerprint_;
   std::map<EconomyKey, std::unique_ptr<Economy>> economies_;
   SweepTimings timings_;
 };

@@ -4,6 +4,7 @@
 #include <charconv>
 #include <fstream>
 #include <iterator>
+#include <optional>
 #include <ostream>
 #include <string_view>
 
@@ -41,6 +42,26 @@ std::string_view content(std::string_view line) {
 }
 
 std::string_view first_field(std::string_view line) { return line.substr(0, line.find(',')); }
+
+// Fields of a CSV line, quotes respected ("a,b" is one field; "" inside quotes is a quote).
+std::size_t field_count(std::string_view line) {
+  std::size_t count = 1;
+  bool quoted_field = false;
+  for (const char c : line) {
+    if (c == '"') {
+      quoted_field = !quoted_field;  // "" toggles twice: still inside
+    } else if (c == ',' && !quoted_field) {
+      ++count;
+    }
+  }
+  return count;
+}
+
+// The last field of a line (unquoted fields only: the campaign fingerprint is hex).
+std::string_view last_field(std::string_view line) {
+  const std::size_t comma = line.rfind(',');
+  return comma == std::string_view::npos ? line : line.substr(comma + 1);
+}
 
 std::string quoted(std::string_view text) {
   std::string out = "'";
@@ -90,6 +111,9 @@ void merge_csv_texts(const std::vector<CsvShardText>& shards, std::ostream& out,
   std::vector<Row> rows;
   std::string_view header;
   std::string_view header_end = "\n";
+  std::size_t header_fields = 0;
+  bool has_campaign = false;
+  std::optional<Row> campaign_row;  // the first row with a fingerprint: the one all must have
   for (std::size_t f = 0; f < shards.size(); ++f) {
     const std::string_view text = shards[f].text;
     const std::string& name = shards[f].name;
@@ -108,6 +132,8 @@ void merge_csv_texts(const std::vector<CsvShardText>& shards, std::ostream& out,
           // The first file's line end ("\n" or "\r\n"); "\n" when it has a single line.
           const std::string_view end = text.substr(line.size(), next - line.size());
           if (!end.empty()) header_end = end;
+          header_fields = field_count(line);
+          has_campaign = last_field(line) == options.campaign_column && header_fields > 1;
           if (first_field(line) != options.index_column) {
             sink.error(Mark{name, 1, 1},
                        cat("the first column is ", quoted(first_field(line)), ", not '",
@@ -122,6 +148,33 @@ void merge_csv_texts(const std::vector<CsvShardText>& shards, std::ostream& out,
       }
       if (line.empty()) continue;
       Row row{0, f, line_number, line};
+      const Mark row_mark{name, static_cast<int>(line_number), 1};
+      if (next == text.size() && text.back() != '\n') {
+        sink.error(row_mark,
+                   "the last row does not end with a newline: the file was cut off "
+                   "(an interrupted or still running shard?)");
+        continue;
+      }
+      if (const std::size_t fields = field_count(line); fields != header_fields) {
+        sink.error(row_mark, cat("the row has ", num(fields), " fields, the header has ",
+                                 num(header_fields), " (a cut or mixed file?)"));
+        continue;
+      }
+      if (has_campaign) {
+        const std::string_view fingerprint = last_field(line);
+        const std::string_view campaign =
+            campaign_row ? last_field(campaign_row->text) : fingerprint;
+        if (!campaign_row) {
+          campaign_row = row;
+        } else if (fingerprint != campaign) {
+          sink.error(row_mark,
+                     cat(options.campaign_column, " ", quoted(fingerprint), " differs from ",
+                         quoted(campaign), " at ", where(shards, *campaign_row),
+                         ": rows of different campaigns (scenario, --set, --overlay, "
+                         "--vary, seed or ripple version differ)"));
+          continue;
+        }
+      }
       const std::string_view field = first_field(line);
       const char* end = field.data() + field.size();
       const auto [ptr, ec] = std::from_chars(field.data(), end, row.index);

@@ -14,9 +14,12 @@
 #include "ripple/ledger.hpp"
 #include "ripple/plan.hpp"
 #include "ripple/rollout.hpp"
+#include "ripple/run_report.hpp"
 #include "ripple/scenario_reader.hpp"
 #include "ripple/summary.hpp"
 #include "ripple/text_table.hpp"
+#include "ripple/version.hpp"
+#include "scenario/yaml_values.hpp"
 
 namespace ripple {
 namespace {
@@ -146,9 +149,9 @@ std::vector<std::string> range_values(std::string_view where, std::string_view s
 std::vector<std::string> yaml_list_values(std::string_view where, std::string_view spec) {
   YAML::Node list;
   try {
-    list = YAML::Load(std::string(spec));
-  } catch (const YAML::Exception& e) {
-    vary_error(where, cat("not a valid YAML list: ", e.msg));
+    list = scenario_yaml::load_document(std::string(spec), "--vary");
+  } catch (const InputError& e) {
+    vary_error(where, cat("not a valid YAML list: ", e.diagnostics().front().message));
   }
   if (!list.IsSequence() || list.size() == 0) {
     vary_error(where, "a YAML list [v1, v2, ...] needs at least one value");
@@ -284,6 +287,14 @@ std::vector<std::string> SweepGrid::assignments(std::uint64_t index) const {
 Sweep::Sweep(ScenarioTree base, SweepGrid grid) : base_(std::move(base)), grid_(std::move(grid)) {
   const Scenario scenario = scenario_from_yaml(base_.root, base_.sources);
   for (const Project& project : scenario.projects) project_ids_.push_back(project.id);
+  // The merged tree holds the file, the overlays and the --set values as read.
+  std::string identity = cat("ripple ", kVersion, "\n", YAML::Dump(base_.root), "\n");
+  for (const auto& axis : grid_.axes()) {
+    identity.append("--vary ").append(axis.key);
+    for (const auto& value : axis.values) identity.append("\n  ").append(value);
+    identity.append("\n");
+  }
+  fingerprint_ = content_hash(identity);
 }
 
 Sweep::~Sweep() = default;
@@ -294,7 +305,7 @@ std::string Sweep::header() const {
   text.append(",status,").append(kTotalColumns);
   for (const auto& id : project_ids_) text.append(",commissioning_").append(id);
   for (const auto& id : project_ids_) text.append(",full_capacity_").append(id);
-  text.append("\n");
+  text.append(",campaign\n");
   return text;
 }
 
@@ -315,7 +326,7 @@ std::string Sweep::error_row(std::uint64_t index) const {
   }
   row.append(",error");
   row.append(kTotalColumnCount + 2 * project_ids_.size(), ',');
-  row.append("\n");
+  row.append(",").append(fingerprint_).append("\n");
   return row;
 }
 
@@ -413,7 +424,7 @@ std::string Sweep::run_or_throw(std::uint64_t index) {
   for (const SummaryRow* r : by_project) {
     row.append(",").append(r != nullptr ? month_or_empty(r->full_capacity) : "");
   }
-  row.append("\n");
+  row.append(",").append(fingerprint_).append("\n");
   timings_.format_s += seconds_since(mark);
   return row;
 }

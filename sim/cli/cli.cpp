@@ -38,12 +38,20 @@ int run_cli(const Args& args, std::ostream& out, std::ostream& err) {
   }
   if (args[0] == "--version") {
     out << "ripple " << kVersion << '\n';
-    return 0;
+    return out.flush() ? 0 : static_cast<int>(ExitCode::kRuntime);
   }
   for (const auto& command : commands()) {
     if (command.name != args[0]) continue;
     try {
-      return command.run(Args(args.begin() + 1, args.end()), out, err);
+      const int code = command.run(Args(args.begin() + 1, args.end()), out, err);
+      // Results that never reached stdout (a full disk, a closed pipe) are a failure, not a
+      // success: every command's output is checked here, once.
+      out.flush();
+      if (!out) {
+        err << "ripple " << command.name << ": cannot write the results to stdout\n";
+        return static_cast<int>(ExitCode::kRuntime);
+      }
+      return code;
     } catch (const Error& e) {
       err << e.what() << '\n';
       return static_cast<int>(e.exit_code());

@@ -1,7 +1,9 @@
 #include "cli/cli_options.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <fstream>
+#include <limits>
 #include <ostream>
 #include <thread>
 
@@ -36,6 +38,49 @@ std::vector<std::string> positionals(const po::variables_map& vm,
   return values;
 }
 
+std::optional<std::uint64_t> whole_option(const po::variables_map& vm, const std::string& name,
+                                          std::uint64_t min, std::uint64_t max,
+                                          const std::string& command) {
+  if (vm.count(name) == 0) return std::nullopt;
+  const std::string text = vm[name].as<std::string>();
+  std::uint64_t value = 0;
+  const char* end = text.data() + text.size();
+  const auto [ptr, ec] = std::from_chars(text.data(), end, value);
+  const bool digits = !text.empty() && std::all_of(text.begin(), text.end(),
+                                                   [](char c) { return c >= '0' && c <= '9'; });
+  if (!digits || ec != std::errc{} || ptr != end || value < min || value > max) {
+    throw UsageError("ripple " + command + ": --" + name + " " + text +
+                     ": must be a whole number from " + std::to_string(min) + " to " +
+                     std::to_string(max));
+  }
+  return value;
+}
+
+void check_campaign_size(const po::variables_map& vm, std::uint64_t size, const std::string& what,
+                         const std::string& command) {
+  if (size > kMaxLargeCampaignSize) {
+    throw UsageError("ripple " + command + ": " + std::to_string(size) + " " + what +
+                     " is more than the " + std::to_string(kMaxLargeCampaignSize) +
+                     " ripple can index");
+  }
+  if (size > kMaxCampaignSize && vm.count("allow-large") == 0) {
+    throw UsageError("ripple " + command + ": " + std::to_string(size) + " " + what +
+                     " is more than the limit of " + std::to_string(kMaxCampaignSize) +
+                     " (a typo?); add --allow-large to run it");
+  }
+}
+
+McCountOptions mc_count_options(const po::variables_map& vm, const std::string& command) {
+  McCountOptions counts;
+  counts.runs = whole_option(vm, "runs", 1, kMaxLargeCampaignSize, command);
+  if (counts.runs) check_campaign_size(vm, *counts.runs, "runs", command);
+  counts.seed = whole_option(vm, "seed", 0, std::numeric_limits<std::uint64_t>::max(), command);
+  const auto threads = whole_option(vm, "threads", 1, kMaxThreads, command);
+  counts.threads =
+      threads ? static_cast<unsigned>(*threads) : std::max(1U, std::thread::hardware_concurrency());
+  return counts;
+}
+
 void write_report(const po::variables_map& vm, const std::string& text, const std::string& command,
                   std::ostream& out, std::ostream& err) {
   if (vm.count("out") == 0) {
@@ -50,19 +95,6 @@ void write_report(const po::variables_map& vm, const std::string& text, const st
     throw RuntimeError(
         std::string("ripple ").append(command).append(": cannot write ").append(path));
   err << "ripple " << command << ": wrote " << path << '\n';
-}
-
-std::uint64_t runs_option(const po::variables_map& vm, const std::string& command) {
-  const auto runs = vm["runs"].as<std::uint64_t>();
-  if (runs == 0) throw UsageError("ripple " + command + ": --runs must be at least 1");
-  return runs;
-}
-
-unsigned threads_option(const po::variables_map& vm, const std::string& command) {
-  if (vm.count("threads") == 0) return std::max(1U, std::thread::hardware_concurrency());
-  const auto threads = vm["threads"].as<unsigned>();
-  if (threads == 0) throw UsageError("ripple " + command + ": --threads must be at least 1");
-  return threads;
 }
 
 void add_scenario_options(po::options_description& options) {

@@ -4,6 +4,7 @@
 
 #include <boost/program_options.hpp>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -27,15 +28,44 @@ namespace po = boost::program_options;
                                                    const std::string& command,
                                                    const std::string& what);
 
+/// The value of option `--name` as a whole number in [min, max], nullopt when it is absent.
+/// Declare the option as po::value<std::string>(): Boost reads "-1" into an unsigned type as
+/// 2^64 - 1. Throws UsageError (exit 2) naming the option, the value and the allowed range when
+/// the text is not plain decimal digits (no sign, no fraction, no exponent) or out of range.
+[[nodiscard]] std::optional<std::uint64_t> whole_option(const po::variables_map& vm,
+                                                        const std::string& name, std::uint64_t min,
+                                                        std::uint64_t max,
+                                                        const std::string& command);
+
+/// The largest Monte Carlo campaign (--runs) or sweep grid (points) a command starts without
+/// --allow-large (docs/guarantees.md): a typo of a few digits must not start weeks of work.
+inline constexpr std::uint64_t kMaxCampaignSize = 10'000'000;
+/// The largest campaign with --allow-large: 2^53, the indices stay exact in a double.
+inline constexpr std::uint64_t kMaxLargeCampaignSize = std::uint64_t{1} << 53;
+/// The most worker threads --threads accepts.
+inline constexpr std::uint64_t kMaxThreads = 1024;
+
+/// Throws UsageError when `size` (runs or points) exceeds kMaxCampaignSize and the command
+/// line has no --allow-large, or exceeds kMaxLargeCampaignSize.
+void check_campaign_size(const po::variables_map& vm, std::uint64_t size, const std::string& what,
+                         const std::string& command);
+
+/// The Monte Carlo counts of a command line, checked: --runs (1 to kMaxCampaignSize, or to
+/// kMaxLargeCampaignSize with --allow-large; nullopt when absent), --seed (any uint64; nullopt:
+/// the scenario's), --threads (1 to kMaxThreads; default: the cores available).
+struct McCountOptions {
+  std::optional<std::uint64_t> runs;
+  std::optional<std::uint64_t> seed;
+  unsigned threads = 1;
+};
+/// Reads and checks the options of McCountOptions; throws UsageError as whole_option() does.
+[[nodiscard]] McCountOptions mc_count_options(const po::variables_map& vm,
+                                              const std::string& command);
+
 /// Writes a command's report to the file named by `--out` (saying so on `err`), or to `out`
 /// when there is no `--out`. Throws RuntimeError when the file cannot be written.
 void write_report(const po::variables_map& vm, const std::string& text, const std::string& command,
                   std::ostream& out, std::ostream& err);
-
-/// `--runs N`, which must be at least 1 (the caller checks that it was given).
-[[nodiscard]] std::uint64_t runs_option(const po::variables_map& vm, const std::string& command);
-/// `--threads T`, at least 1; without it, the cores available.
-[[nodiscard]] unsigned threads_option(const po::variables_map& vm, const std::string& command);
 
 /// A scenario as named on the command line, with its what-if overrides.
 struct ScenarioInput {

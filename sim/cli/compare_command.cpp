@@ -145,11 +145,13 @@ int run_compare(const Args& args, std::ostream& out, std::ostream& err) {
       "format,f", po::value<std::string>()->default_value("table"),
       "table (aligned, for people), csv (long: project,metric,base,alt,delta) or json")(
       "out,o", po::value<std::string>(), "FILE: write the report there instead of to stdout")(
-      "runs,n", po::value<std::uint64_t>(), "N: compare N paired Monte Carlo runs instead of one")(
-      "seed", po::value<std::uint64_t>(),
-      "S: with --runs, the seed (default: BASE's calendar.seed)")(
-      "threads,j", po::value<unsigned>(), "T: with --runs, worker threads (default: the cores)")(
-      "plot", kPlotOptionHelp);
+      "runs,n", po::value<std::string>(),
+      "N: compare N paired Monte Carlo runs instead of one, 1 to 10,000,000 (more with "
+      "--allow-large)")("allow-large", "allow --runs above 10,000,000")(
+      "seed", po::value<std::string>(),
+      "S: with --runs, the seed, 0 to 2^64-1 (default: BASE's calendar.seed)")(
+      "threads,j", po::value<std::string>(),
+      "T: with --runs, worker threads, 1 to 1024 (default: the cores)")("plot", kPlotOptionHelp);
   add_scenario_options(options);
   const auto vm = parse_args(args, options, "scenario");
   if (vm.count("help") > 0) {
@@ -166,6 +168,7 @@ int run_compare(const Args& args, std::ostream& out, std::ostream& err) {
   }
   const auto paths = positionals(vm, "scenario", 1, 2, "compare",
                                  "a BASE scenario file and optionally an ALT one");
+  if (vm.count("runs") > 0) (void)mc_count_options(vm, "compare");  // before any work
   const std::vector<std::string> alt_sets = strings(vm, "alt-set");
   const std::vector<std::string> alt_overlays = strings(vm, "alt-overlay");
   if (paths.size() == 1 && alt_sets.empty() && alt_overlays.empty()) {

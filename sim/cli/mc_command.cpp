@@ -65,15 +65,18 @@ constexpr std::string_view kHelp =
 int run_mc(const Args& args, std::ostream& out, std::ostream& err) {
   po::options_description options("Options");
   options.add_options()("help,h", "show this help")(
-      "runs,n", po::value<std::uint64_t>(), "N: runs in the campaign (all shards together), >= 1")(
-      "seed", po::value<std::uint64_t>(),
-      "S: campaign seed (default: the scenario's calendar.seed)")(
-      "threads,j", po::value<unsigned>(),
-      "T: worker threads (default: the cores available); results do not depend on it")(
+      "runs,n", po::value<std::string>(),
+      "N: runs in the campaign (all shards together), 1 to 10,000,000 (more with --allow-large)")(
+      "allow-large", "allow --runs above 10,000,000")(
+      "seed", po::value<std::string>(),
+      "S: campaign seed, 0 to 2^64-1 (default: the scenario's calendar.seed)")(
+      "threads,j", po::value<std::string>(),
+      "T: worker threads, 1 to 1024 (default: the cores available); results do not depend on it")(
       "shard", po::value<std::string>(), "K/N: run only the K-th of N slices (i % N == K-1)")(
       "out,o", po::value<std::string>(),
       "DIR: where to write the files (default: out/<scenario name>-mc; created if missing)")(
-      "jobs-year", po::value<int>(), "Y: the year whose jobs are reported (default 2030)")(
+      "jobs-year", po::value<std::string>(),
+      "Y: the year whose jobs are reported, 1 to 9999 (default 2030)")(
       "rank-risks", "switch each risk off in turn (common random numbers): risks.csv")(
       "wide-files",
       "write mc_critical.csv and mc_inputs.csv (and sensitivity.csv) whatever their width")(
@@ -87,21 +90,22 @@ int run_mc(const Args& args, std::ostream& out, std::ostream& err) {
   }
   const auto paths = positionals(vm, "scenario", 1, 1, "mc", "one SCENARIO file");
   if (vm.count("runs") == 0) throw UsageError("ripple mc: --runs N is required");
+  const McCountOptions counts = mc_count_options(vm, "mc");
   const ScenarioInput input = scenario_input(vm, paths.front());
   const LoadedScenario loaded = load_scenario_input(input);
   const Scenario& scenario = loaded.scenario;
 
   McOptions mc;
-  mc.runs = runs_option(vm, "mc");
-  mc.seed = vm.count("seed") > 0 ? vm["seed"].as<std::uint64_t>() : scenario.calendar.seed;
-  mc.threads = threads_option(vm, "mc");
+  mc.runs = *counts.runs;
+  mc.seed = counts.seed.value_or(scenario.calendar.seed);
+  mc.threads = counts.threads;
   if (vm.count("shard") > 0) {
     const Shard shard = parse_shard(vm["shard"].as<std::string>(), "--shard");
     mc.shard_index = shard.first();
     mc.shard_count = shard.count;
   }
-  mc.jobs_year =
-      vm.count("jobs-year") > 0 ? vm["jobs-year"].as<int>() : default_jobs_year(scenario);
+  const auto jobs_year = whole_option(vm, "jobs-year", 1, 9999, "mc");
+  mc.jobs_year = jobs_year ? static_cast<int>(*jobs_year) : default_jobs_year(scenario);
   const int first_year = scenario.calendar.start.year();
   const int last_year = scenario.calendar.end.year();
   if (mc.jobs_year < first_year || mc.jobs_year > last_year) {
@@ -172,10 +176,10 @@ int run_compare_runs(const po::variables_map& vm, const Scenario& base, const Ec
                      const Scenario& alt, const Economy* alt_economy, const std::string& format,
                      std::ostream& out, std::ostream& err) {
   if (format == "json") throw UsageError("ripple compare: --runs writes table or csv, not json");
-  const std::uint64_t runs = runs_option(vm, "compare");
-  const std::uint64_t seed =
-      vm.count("seed") > 0 ? vm["seed"].as<std::uint64_t>() : base.calendar.seed;
-  const unsigned threads = threads_option(vm, "compare");
+  const McCountOptions counts = mc_count_options(vm, "compare");
+  const std::uint64_t runs = *counts.runs;
+  const std::uint64_t seed = counts.seed.value_or(base.calendar.seed);
+  const unsigned threads = counts.threads;
   const McComparison comparison =
       compare_monte_carlo(base, base_economy, alt, alt_economy, runs, seed, threads);
   std::ostringstream text;

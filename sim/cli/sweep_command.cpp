@@ -81,6 +81,7 @@ int run_sweep(const Args& args, std::ostream& out, std::ostream& err) {
       "out,o", po::value<std::string>(), "FILE: write the CSV there (default: stdout)")(
       "format,f", po::value<std::string>()->default_value("csv"), "csv (the only format)")(
       "count", "print the number of points P of the grid and exit (nothing is run)")(
+      "allow-large", "allow grids of more than 10,000,000 points")(
       "timings", "print to stderr how the time splits between parsing, engine, economy, output")(
       "plot", kPlotOptionHelp);
   add_scenario_options(options);
@@ -113,6 +114,7 @@ int run_sweep(const Args& args, std::ostream& out, std::ostream& err) {
     out << grid.point_count() << '\n';
     return 0;
   }
+  check_campaign_size(vm, grid.point_count(), "points", "sweep");
 
   const auto started = std::chrono::steady_clock::now();
   const ScenarioInput input = scenario_input(vm, paths.front());

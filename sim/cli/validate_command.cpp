@@ -4,6 +4,8 @@
 #include <string>
 
 #include "cli/cli_options.hpp"
+#include "ripple/cpm.hpp"
+#include "ripple/economy_link.hpp"
 #include "ripple/plan.hpp"
 
 namespace ripple::cli {
@@ -14,7 +16,9 @@ constexpr std::string_view kHelp =
     "\n"
     "Reads a scenario file (docs/scenario-format.md) and checks everything in it: keys, types,\n"
     "dates, durations, distributions, shares, references between projects, phases, products,\n"
-    "resources, risks and shocks, and that the dependencies have no cycle. Prints `ok` on\n"
+    "resources, risks and shocks, and that the dependencies have no cycle; loads the economy\n"
+    "(descriptor and table) and checks every region and sector against it; computes the\n"
+    "schedule, so that a date past 9999-12-31 is reported (exit 4) as `run` would. Prints `ok` on\n"
     "stdout and exits 0 when the scenario is valid; otherwise prints every problem found on\n"
     "stderr, one per line as `file:line:column: error: message`, and exits 3. With overlays\n"
     "and overrides, problems point into the overlay's own file, or name the --set item.\n"
@@ -34,6 +38,12 @@ int run_validate(const Args& args, std::ostream& out, std::ostream& /*err*/) {
   const auto paths = positionals(vm, "scenario", 1, 1, "validate", "one SCENARIO file");
   const Scenario scenario = load_scenario_input(scenario_input(vm, paths.front())).scenario;
   const Plan plan(scenario);  // reports dependency cycles
+  // Everything `run` checks before simulating: the economy's files, the regions and sectors
+  // against it, and every computed date within years 1-9999.
+  if (const std::optional<Economy> economy = load_scenario_economy(scenario)) {
+    const EconomyLink link(scenario, *economy);
+  }
+  (void)compute_schedule(plan);
   out << "ok\n";
   return 0;
 }

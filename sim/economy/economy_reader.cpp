@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <map>
 #include <set>
 
@@ -517,14 +519,14 @@ void DescriptorReader::read_regions(const YAML::Node& root, EconomyData& data) {
 }
 
 EconomyData DescriptorReader::read() {
-  YAML::Node root;
-  try {
-    root = YAML::LoadFile(path_);
-  } catch (const YAML::BadFile&) {
+  std::error_code ec;
+  std::ifstream in(path_, std::ios::binary);
+  if (!in || std::filesystem::is_directory(path_, ec)) {
     throw RuntimeError("cannot read economy descriptor '" + path_ + "'");
-  } catch (const YAML::ParserException& e) {
-    throw InputError({path_, e.mark.line + 1, e.mark.column + 1}, e.msg);
   }
+  const std::string yaml_text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  if (in.bad()) throw RuntimeError("cannot read economy descriptor '" + path_ + "'");
+  const YAML::Node root = scenario_yaml::load_document(yaml_text, path_);
   EconomyData data;
   if (!root.IsMap()) {
     throw InputError({path_, 1, 1}, "an economy descriptor must be a YAML map");

@@ -148,38 +148,10 @@ const Timeline& Rollout::run() {
     const auto event = queue_.pop();
     const EventRecord& e = event.payload;
     const Date now = Date::from_days(event.time);
-    switch (e.type) {
-      case EventType::kShock:
-        on_shock(e.entity, now);
-        break;
-      case EventType::kFinish:
-        if (!generations_.is_current(e.entity, e.generation)) continue;
-        on_finish(e.entity);
-        break;
-      case EventType::kMilestone:
-        if (!generations_.is_current(e.entity, e.generation)) continue;
-        on_milestone(e.entity);
-        break;
-      case EventType::kWorkDone:
-        if (!generations_.is_current(e.entity, e.generation)) continue;
-        on_work_done(e.entity);
-        break;
-      case EventType::kReady:
-        on_ready(e.entity, now);
-        break;
-      case EventType::kStart:
-        if (!generations_.is_current(e.entity, e.generation)) continue;
-        on_start(e.entity, now);
-        break;
-      case EventType::kRampStep:
-        on_ramp_step(e.entity);
-        break;
-      case EventType::kPeriod: {
-        // A period boundary: the hook where per-period accounting will close its books.
-        const Date next = next_period(now);
-        if (next <= scenario.calendar.end) push(next, EventType::kPeriod, 0);
-        break;
-      }
+    try {
+      if (!dispatch(e, now)) continue;
+    } catch (const DateRangeError& error) {
+      throw ModelError(describe(e) + ": " + error.what());
     }
     ++timeline_.events_processed;
   }
@@ -201,6 +173,54 @@ const Timeline& Rollout::run() {
     }
   }
   return timeline_;
+}
+
+bool Rollout::dispatch(const EventRecord& e, Date now) {
+  switch (e.type) {
+    case EventType::kShock:
+      on_shock(e.entity, now);
+      break;
+    case EventType::kFinish:
+      if (!generations_.is_current(e.entity, e.generation)) return false;
+      on_finish(e.entity);
+      break;
+    case EventType::kMilestone:
+      if (!generations_.is_current(e.entity, e.generation)) return false;
+      on_milestone(e.entity);
+      break;
+    case EventType::kWorkDone:
+      if (!generations_.is_current(e.entity, e.generation)) return false;
+      on_work_done(e.entity);
+      break;
+    case EventType::kReady:
+      on_ready(e.entity, now);
+      break;
+    case EventType::kStart:
+      if (!generations_.is_current(e.entity, e.generation)) return false;
+      on_start(e.entity, now);
+      break;
+    case EventType::kRampStep:
+      on_ramp_step(e.entity);
+      break;
+    case EventType::kPeriod: {
+      // A period boundary: the hook where per-period accounting will close its books.
+      const Date next = next_period(now);
+      if (next <= plan_->scenario().calendar.end) push(next, EventType::kPeriod, 0);
+      break;
+    }
+  }
+  return true;
+}
+
+std::string Rollout::describe(const EventRecord& e) const {
+  switch (e.type) {
+    case EventType::kShock:
+      return "shock '" + plan_->scenario().shocks[e.entity].id + "'";
+    case EventType::kPeriod:
+      return "the reporting calendar";
+    default:
+      return "activity " + plan_->name(e.entity);
+  }
 }
 
 void Rollout::resolve(Vertex s, Date constraint, bool is_finish_constraint, std::uint8_t kind,

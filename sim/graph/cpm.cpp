@@ -36,11 +36,11 @@ Schedule compute_schedule(const Plan& plan) {
     return anchors_on_pred_finish(type) ? ef[pred] : es[pred];
   };
 
-  for (const Vertex v : plan.topological_order()) {
+  const auto forward = [&](Vertex v) {
     const ActivityNode& node = g[v];
     if (node.fixed_date) {
       es[v] = ef[v] = *node.fixed_date;
-      continue;
+      return;
     }
     // Start.
     const WorkCalendar* calendar = node.calendar;
@@ -101,7 +101,16 @@ Schedule compute_schedule(const Plan& plan) {
     ef[v] = finish;
     start_drivers[v] = start_driver;
     finish_drivers[v] = finish_driver;
-  }
+  };
+  // A computed date outside years 1-9999 is a model error naming the activity (date.hpp).
+  const auto named = [&](Vertex v, const auto& step) {
+    try {
+      step(v);
+    } catch (const DateRangeError& error) {
+      throw ModelError("activity " + plan.name(v) + ": " + error.what());
+    }
+  };
+  for (const Vertex v : plan.topological_order()) named(v, forward);
 
   Schedule schedule;
   const std::size_t projects = plan.project_count();
@@ -117,13 +126,12 @@ Schedule compute_schedule(const Plan& plan) {
   }
 
   const auto& order = plan.topological_order();
-  for (auto it = order.rbegin(); it != order.rend(); ++it) {
-    const Vertex v = *it;
+  const auto backward = [&](Vertex v) {
     const ActivityNode& node = g[v];
     if (node.fixed_date || (node.actual_start && node.actual_finish)) {
       ls[v] = es[v];
       lf[v] = ef[v];
-      continue;
+      return;
     }
     std::optional<Date> late_finish;
     std::optional<Date> late_start;
@@ -165,7 +173,8 @@ Schedule compute_schedule(const Plan& plan) {
     if (node.actual_start) start = es[v];
     ls[v] = start;
     lf[v] = finish;
-  }
+  };
+  for (auto it = order.rbegin(); it != order.rend(); ++it) named(*it, backward);
 
   schedule.activities.resize(projects);
   for (std::size_t p = 0; p < projects; ++p) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cstdio>
+#include <string>
 
 namespace ripple {
 namespace {
@@ -53,7 +54,14 @@ int days_in_month(int year, int month) {
   return month == 2 && leap ? 29 : kDays[month - 1];
 }
 
+static_assert(days_from_civil(1, 1, 1) == Date::kMinDays);
+static_assert(days_from_civil(9999, 12, 31) == Date::kMaxDays);
+
 Date Date::from_ymd(int year, int month, int day) {
+  if (year < 1 || year > 9999) {
+    throw DateRangeError("date arithmetic left the date range: year " + std::to_string(year) +
+                         " is outside 1-9999");
+  }
   return from_days(days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day)));
 }
 
@@ -69,7 +77,8 @@ std::optional<Date> Date::parse(std::string_view text) {
   if (text.size() == 10 && (text[7] != '-' || !parse_int(text.substr(8, 2), day))) {
     return std::nullopt;
   }
-  if (month < 1 || month > 12 || day < 1 || day > days_in_month(year, month)) return std::nullopt;
+  if (year < 1 || month < 1 || month > 12 || day < 1 || day > days_in_month(year, month))
+    return std::nullopt;
   return from_ymd(year, month, day);
 }
 
@@ -86,11 +95,20 @@ std::string Date::to_string() const {
 
 std::string Date::to_month_string() const { return to_string().substr(0, 7); }
 
+void Date::throw_out_of_range(long long days) const {
+  throw DateRangeError("date arithmetic left the date range: " + to_string() + " + " +
+                       std::to_string(days) + " days is outside 0001-01-01 to 9999-12-31");
+}
+
 Date Date::add_months(int months) const {
   const Civil c = civil_from_days(days_);
-  const int index = c.year * 12 + static_cast<int>(c.month) - 1 + months;
-  const int year = index >= 0 ? index / 12 : (index - 11) / 12;
-  const int month = index - year * 12 + 1;
+  const long long index = c.year * 12LL + static_cast<long long>(c.month) - 1 + months;
+  if (index < 12 || index >= 10000LL * 12) {
+    throw DateRangeError("date arithmetic left the date range: " + to_string() + " + " +
+                         std::to_string(months) + " months is outside 0001-01-01 to 9999-12-31");
+  }
+  const int year = static_cast<int>(index / 12);
+  const int month = static_cast<int>(index % 12) + 1;
   const int day = std::min(static_cast<int>(c.day), days_in_month(year, month));
   return from_ymd(year, month, day);
 }

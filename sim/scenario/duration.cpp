@@ -71,13 +71,29 @@ double Duration::base_amount() const {
   return amount;
 }
 
+bool Duration::is_within_horizon() const {
+  const double base = base_amount();
+  const double limit = is_calendar()                  ? kMaxDurationMonths
+                       : unit == TimeUnit::kWorkHours ? kMaxDurationDays * 24.0
+                                                      : kMaxDurationDays;
+  return std::isfinite(base) && std::fabs(base) <= limit;
+}
+
 Date Duration::after(Date from) const {
+  if (!is_within_horizon()) {
+    throw DateRangeError("a duration of " + to_string() + " is longer than " +
+                         std::to_string(static_cast<int>(kMaxDurationYears)) + " years");
+  }
   if (is_calendar()) return add_fractional_months(from, base_amount());
   if (is_working()) return from.add_days(whole_working_days(*this, nullptr));
   return from.add_days(static_cast<int>(std::lround(base_amount())));
 }
 
 Date Duration::before(Date to) const {
+  if (!is_within_horizon()) {
+    throw DateRangeError("a duration of " + to_string() + " is longer than " +
+                         std::to_string(static_cast<int>(kMaxDurationYears)) + " years");
+  }
   if (is_calendar()) return add_fractional_months(to, -base_amount());
   if (is_working()) return to.add_days(-whole_working_days(*this, nullptr));
   return to.add_days(-static_cast<int>(std::lround(base_amount())));

@@ -28,6 +28,11 @@ using scenario_yaml::NodeReader;
 /// Shares that must sum to 1 may miss it by this much (rounding in hand-written files).
 inline constexpr double kShareSumTolerance = 1e-6;
 
+/// Unknown names that get "nearest valid names" in one file. Each suggestion scans every name
+/// of its kind, so past this many a file of 20,000 unknown references would take minutes; the
+/// later ones are reported without suggestions.
+inline constexpr std::size_t kMaxSuggestions = 200;
+
 /// A depends_on item, resolved once every project's activities are known.
 struct PendingDependency {
   std::size_t project = 0;
@@ -49,6 +54,14 @@ struct ReadContext {
   std::optional<Date> as_of;           ///< scenario.as_of, for the actual-date checks
   bool has_correlation_block = false;  ///< `correlated: true` phases need one
   std::vector<PendingDependency> pending;
+  std::size_t suggestions_left = kMaxSuggestions;
+
+  /// True (and one fewer left) while the file may still get nearest-name suggestions.
+  [[nodiscard]] bool take_suggestion() {
+    if (suggestions_left == 0) return false;
+    --suggestions_left;
+    return true;
+  }
 };
 
 /// `list[id]` when the item has a text id, else `list[index]`: readable paths in messages.

@@ -62,6 +62,22 @@ void add_dependency(ReadContext& ctx, ActivityRef to, ActivityRef from, Dependen
   ctx.s.projects[to.project].phases[to.activity].dependencies.push_back(std::move(dep));
 }
 
+// Reports an activity name that resolves to nothing, with the nearest candidates if any.
+std::nullopt_t report_unknown_activity(ReadContext& ctx, const YAML::Node& node,
+                                       const std::string& path, const std::string& name,
+                                       const std::vector<Candidate>& candidates) {
+  const auto dot = name.find('.');
+  std::string rule = "unknown activity";
+  if (dot != std::string::npos && !ctx.s.find_project(name.substr(0, dot))) {
+    rule += " (no project '" + name.substr(0, dot) + "')";
+  }
+  if (!candidates.empty()) {
+    rule += "; nearest valid names: " + join_comma(nearest_names(name, candidates));
+  }
+  ctx.r.invalid(node, path, rule);
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::optional<FinishLinkMode> read_finish_link_mode(ReadContext& ctx, const YAML::Node& node,
@@ -102,6 +118,7 @@ std::optional<ActivityRef> resolve_activity(ReadContext& ctx, const YAML::Node& 
     }
     const Project& p = ctx.s.projects[*local];
     if (auto index = p.find_phase(*name)) return ActivityRef{*local, *index};
+    if (!ctx.take_suggestion()) return report_unknown_activity(ctx, node, path, *name, {});
     for (const auto& ph : p.phases) {
       if (!ph.id.empty()) candidates.push_back({ph.id, ph.id, 0});
     }
@@ -117,6 +134,7 @@ std::optional<ActivityRef> resolve_activity(ReadContext& ctx, const YAML::Node& 
     if (auto q = ctx.s.find_project(project_id)) {
       if (auto index = ctx.s.projects[*q].find_phase(activity_id)) return ActivityRef{*q, *index};
     }
+    if (!ctx.take_suggestion()) return report_unknown_activity(ctx, node, path, *name, {});
     for (const auto& p : ctx.s.projects) {
       if (p.id.empty()) continue;
       for (const auto& ph : p.phases) {
@@ -127,15 +145,7 @@ std::optional<ActivityRef> resolve_activity(ReadContext& ctx, const YAML::Node& 
       }
     }
   }
-  std::string rule = "unknown activity";
-  if (dot != std::string::npos && !ctx.s.find_project(name->substr(0, dot))) {
-    rule += " (no project '" + name->substr(0, dot) + "')";
-  }
-  if (!candidates.empty()) {
-    rule += "; nearest valid names: " + join_comma(nearest_names(*name, candidates));
-  }
-  ctx.r.invalid(node, path, rule);
-  return std::nullopt;
+  return report_unknown_activity(ctx, node, path, *name, candidates);
 }
 
 std::optional<std::size_t> resolve_project(ReadContext& ctx, const YAML::Node& node,
@@ -144,8 +154,10 @@ std::optional<std::size_t> resolve_project(ReadContext& ctx, const YAML::Node& n
   if (!id) return std::nullopt;
   if (auto index = ctx.s.find_project(*id)) return index;
   std::vector<Candidate> candidates;
-  for (const auto& p : ctx.s.projects) {
-    if (!p.id.empty()) candidates.push_back({p.id, p.id, 0});
+  if (ctx.take_suggestion()) {
+    for (const auto& p : ctx.s.projects) {
+      if (!p.id.empty()) candidates.push_back({p.id, p.id, 0});
+    }
   }
   ctx.r.invalid(node, path,
                 "unknown project" +

@@ -33,6 +33,11 @@ void read_calendar(ReadContext& ctx, const YAML::Node& node) {
   std::optional<Date> end;
   if (ctx.r.require(node, "start", path)) start = ctx.r.date(node["start"], "calendar.start");
   if (ctx.r.require(node, "end", path)) end = ctx.r.date(node["end"], "calendar.end");
+  if (end && end->year() > 9998) {
+    // The last period must close inside the date range (years 1-9999, date.hpp).
+    ctx.r.invalid(node["end"], "calendar.end", "the calendar must end by 9998-12-31");
+    end.reset();
+  }
   if (start) c.start = *start;
   if (end) c.end = *end;
   if (start && end && *end <= *start) {

@@ -215,11 +215,13 @@ std::optional<std::size_t> find_product_or_report(ReadContext& ctx, const Projec
     ctx.r.invalid(node, path, "unknown product; project '" + p.id + "' declares no products");
     return std::nullopt;
   }
-  std::vector<Candidate> candidates;
-  for (const auto& pr : p.products) candidates.push_back({pr.id, pr.id, 0});
-  ctx.r.invalid(node, path,
-                "unknown product of project '" + p.id +
-                    "'; nearest valid names: " + join_comma(nearest_names(*id, candidates)));
+  std::string rule = "unknown product of project '" + p.id + "'";
+  if (ctx.take_suggestion()) {
+    std::vector<Candidate> candidates;
+    for (const auto& pr : p.products) candidates.push_back({pr.id, pr.id, 0});
+    rule += "; nearest valid names: " + join_comma(nearest_names(*id, candidates));
+  }
+  ctx.r.invalid(node, path, rule);
   return std::nullopt;
 }
 

@@ -52,13 +52,15 @@ void read_uses(ReadContext& ctx, Phase& phase, const YAML::Node& node, const std
     const auto it = std::find_if(ctx.s.resources.begin(), ctx.s.resources.end(),
                                  [&](const Resource& res) { return res.id == id; });
     if (it == ctx.s.resources.end()) {
-      std::vector<Candidate> candidates;
-      for (const auto& res : ctx.s.resources) candidates.push_back({res.id, res.id, 0});
-      ctx.r.error(ctx.r.mark(pair.first),
-                  item_at + ": unknown resource" +
-                      (candidates.empty() ? std::string("; the scenario declares no resources")
-                                          : "; nearest valid names: " +
-                                                join_comma(nearest_names(id, candidates))));
+      std::string rule = ": unknown resource";
+      if (ctx.s.resources.empty()) {
+        rule += "; the scenario declares no resources";
+      } else if (ctx.take_suggestion()) {
+        std::vector<Candidate> candidates;
+        for (const auto& res : ctx.s.resources) candidates.push_back({res.id, res.id, 0});
+        rule += "; nearest valid names: " + join_comma(nearest_names(id, candidates));
+      }
+      ctx.r.error(ctx.r.mark(pair.first), item_at + rule);
       continue;
     }
     if (!amount) continue;

@@ -112,9 +112,11 @@ void apply_override(YAML::Node root, const std::string& assignment, std::size_t 
   const std::string text = assignment.substr(eq + 1);
   YAML::Node value;
   try {
-    value = YAML::Load(text);
-  } catch (const YAML::Exception& e) {
-    throw InputError(mark, "value '" + text + "' is not valid YAML: " + e.msg);
+    value = scenario_yaml::load_document(text, mark.file);
+  } catch (const InputError& e) {
+    // The value is one line of the command: its message, without a position inside it.
+    const std::string& message = e.diagnostics().front().message;
+    throw InputError(mark, "value '" + text + "' is not valid: " + message);
   }
   if (!value.IsDefined() || value.IsNull()) {
     throw InputError(mark, path + ": empty value");

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <tuple>
 
 #include "scenario/read_context.hpp"
@@ -55,13 +56,11 @@ YAML::Node read_scenario_yaml(const std::string& path) {
   if (std::filesystem::is_directory(path, ec)) {
     throw RuntimeError("cannot read scenario '" + path + "': it is a directory");
   }
-  std::ifstream in(path);
+  std::ifstream in(path, std::ios::binary);
   if (!in) throw RuntimeError("cannot open scenario '" + path + "'");
-  try {
-    return YAML::Load(in);
-  } catch (const YAML::ParserException& e) {
-    throw InputError(Mark{path, e.mark.line + 1, e.mark.column + 1}, "YAML syntax: " + e.msg);
-  }
+  const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  if (in.bad()) throw RuntimeError("cannot read scenario '" + path + "'");
+  return scenario_yaml::load_document(text, path);
 }
 
 YAML::Node parse_scenario_yaml(const std::string& text, const std::string& path) {

@@ -115,6 +115,10 @@ bool is_working_unit(TimeUnit unit) {
 }
 
 int whole_working_days(const Duration& duration, const WorkCalendar* calendar) {
+  if (!duration.is_within_horizon()) {
+    throw DateRangeError("a duration of " + duration.to_string() + " is longer than " +
+                         std::to_string(static_cast<int>(kMaxDurationYears)) + " years");
+  }
   double days = duration.amount;
   if (duration.unit == TimeUnit::kWorkHours) {
     days /= calendar ? calendar->hours_per_day : 24.0;

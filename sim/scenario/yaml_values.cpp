@@ -1,12 +1,16 @@
 #include "scenario/yaml_values.hpp"
 
+#include <yaml-cpp/eventhandler.h>
+
 #include <algorithm>
 #include <cctype>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <limits>
 #include <map>
 #include <numeric>
+#include <sstream>
 
 namespace ripple::scenario_yaml {
 namespace {
@@ -14,9 +18,14 @@ namespace {
 constexpr std::string_view kDurationExpected =
     "a duration '<number> <unit>' with unit days, weeks, months, quarters, years, wd (working "
     "days) or h (working hours)";
-constexpr std::string_view kDateExpected = "a date YYYY-MM or YYYY-MM-DD";
+constexpr std::string_view kDateExpected = "a date YYYY-MM or YYYY-MM-DD (years 0001 to 9999)";
 constexpr std::string_view kCapacityExpected = "a capacity '<number> <unit>/yr', e.g. '300 kt/yr'";
 constexpr std::size_t kRenderLimit = 60;
+// The largest magnitude of any number in a scenario (docs/scenario-format.md, "Ranges"): far
+// above any real capex in millions, price, job count or capacity, and far enough below the
+// largest double that every product and sum ripple forms from such numbers stays finite.
+constexpr double kMaxMagnitude = 1e12;
+constexpr std::string_view kMagnitudeRule = "must be at most 1e12 in magnitude";
 
 std::string_view trim(std::string_view text) {
   while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
@@ -93,59 +102,143 @@ int unit_family(TimeUnit unit) {
   return 0;
 }
 
+// First pass over a document's events: finds aliases and extra documents before any node is
+// built. yaml-cpp shares an aliased node, but code walking the tree visits it once per use.
+class DocumentChecker : public YAML::EventHandler {
+ public:
+  explicit DocumentChecker(std::string file) : file_(std::move(file)) {}
+  void OnDocumentStart(const YAML::Mark& mark) override { start_ = mark; }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
+    throw InputError(to_mark(mark),
+                     "YAML alias: aliases (*name) are not supported; write the value out");
+  }
+  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                const std::string&) override {}
+  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                       YAML::EmitterStyle::value) override {}
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                  YAML::EmitterStyle::value) override {}
+  void OnMapEnd() override {}
+  [[nodiscard]] Mark start() const { return to_mark(start_); }
+
+ private:
+  [[nodiscard]] Mark to_mark(const YAML::Mark& m) const {
+    return m.line >= 0 ? Mark{file_, m.line + 1, m.column + 1} : Mark{file_, 0, 0};
+  }
+  std::string file_;
+  YAML::Mark start_ = YAML::Mark::null_mark();
+};
+
 }  // namespace
 
-std::size_t edit_distance(std::string_view a, std::string_view b) {
+YAML::Node load_document(const std::string& text, const std::string& file) {
+  try {
+    std::istringstream in(text);
+    YAML::Parser parser(in);
+    DocumentChecker checker(file);
+    if (parser.HandleNextDocument(checker) && parser.HandleNextDocument(checker)) {
+      throw InputError(checker.start(),
+                       "a second YAML document: a scenario file holds one document (no '---' "
+                       "after the first)");
+    }
+    return YAML::Load(text);
+  } catch (const YAML::ParserException& e) {
+    throw InputError(Mark{file, e.mark.line + 1, e.mark.column + 1}, "YAML syntax: " + e.msg);
+  }
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit) {
   const std::size_t n = a.size();
   const std::size_t m = b.size();
-  std::vector<std::vector<std::size_t>> d(n + 1, std::vector<std::size_t>(m + 1, 0));
-  for (std::size_t i = 0; i <= n; ++i) d[i][0] = i;
-  for (std::size_t j = 0; j <= m; ++j) d[0][j] = j;
+  if ((n > m ? n - m : m - n) > limit) return limit + 1;
+  // Three rolling rows (a transposition looks two rows back); no allocation per row.
+  std::vector<std::size_t> rows(3 * (m + 1));
+  std::size_t* before = rows.data();
+  std::size_t* previous = before + (m + 1);
+  std::size_t* current = previous + (m + 1);
+  for (std::size_t j = 0; j <= m; ++j) previous[j] = j;
+  std::size_t previous_min = 0;
   for (std::size_t i = 1; i <= n; ++i) {
+    current[0] = i;
+    std::size_t row_min = i;
     for (std::size_t j = 1; j <= m; ++j) {
       const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+      std::size_t d = std::min({previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost});
       if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
-        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+        d = std::min(d, before[j - 2] + 1);
       }
+      current[j] = d;
+      row_min = std::min(row_min, d);
     }
+    // Every later cell is at least min(this row, the row before + 1): past the limit for good.
+    if (row_min > limit && previous_min >= limit) return limit + 1;
+    previous_min = row_min;
+    std::size_t* recycled = before;
+    before = previous;
+    previous = current;
+    current = recycled;
   }
-  return d[n][m];
+  return std::min(previous[m], limit + 1);
 }
 
 std::vector<std::string> nearest_names(std::string_view word,
                                        const std::vector<Candidate>& candidates,
                                        std::size_t count) {
-  std::vector<std::pair<std::size_t, std::size_t>> scored;  // (distance, index)
-  for (std::size_t i = 0; i < candidates.size(); ++i) {
-    scored.emplace_back(edit_distance(word, candidates[i].key) + candidates[i].penalty, i);
+  // The `count` nearest distinct names, ties in the given order. A candidate is measured only
+  // up to the distance of the current count-th best, and skipped when its length alone puts it
+  // further: with many names most cost a length comparison or a few rows of the table.
+  struct Scored {
+    std::size_t distance;
+    std::size_t index;
+  };
+  std::vector<Scored> best;
+  const auto worst = [&] {
+    return best.size() < count ? std::numeric_limits<std::size_t>::max() - 1 : best.back().distance;
+  };
+  for (std::size_t i = 0; i < candidates.size() && count > 0; ++i) {
+    const Candidate& c = candidates[i];
+    const std::size_t bound = worst();
+    if (c.penalty > bound) continue;
+    const std::size_t limit = bound - c.penalty;
+    const std::size_t distance = edit_distance(word, c.key, limit) + c.penalty;
+    if (distance > bound || (best.size() == count && distance == bound)) continue;
+    const auto same = std::find_if(best.begin(), best.end(), [&](const Scored& s) {
+      return candidates[s.index].display == c.display;
+    });
+    if (same != best.end()) {
+      if (same->distance <= distance) continue;
+      best.erase(same);
+    }
+    const auto at = std::upper_bound(best.begin(), best.end(), distance,
+                                     [](std::size_t d, const Scored& s) { return d < s.distance; });
+    best.insert(at, Scored{distance, i});
+    if (best.size() > count) best.pop_back();
   }
-  std::stable_sort(scored.begin(), scored.end(),
-                   [](const auto& x, const auto& y) { return x.first < y.first; });
   std::vector<std::string> names;
-  for (const auto& [distance, index] : scored) {
-    if (names.size() == count) break;
-    const std::string& name = candidates[index].display;
-    if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
-  }
+  names.reserve(best.size());
+  for (const auto& s : best) names.push_back(candidates[s.index].display);
   return names;
 }
 
 std::optional<std::string> suggestion(std::string_view word,
                                       const std::vector<std::string>& valid) {
+  // A likely typo: at most a third of the word wrong (and at least one edit allowed).
+  const std::size_t limit = std::max<std::size_t>(1, (word.size() + 2) / 3);
   std::optional<std::string> best;
-  std::size_t best_distance = 0;
+  std::size_t best_distance = limit + 1;
   for (const auto& candidate : valid) {
-    const std::size_t distance = edit_distance(word, candidate);
-    if (!best || distance < best_distance) {
+    if (best_distance == 0) break;
+    // Only a strictly nearer name replaces the best (ties keep the first).
+    const std::size_t distance = edit_distance(word, candidate, best_distance - 1);
+    if (distance < best_distance) {
       best = candidate;
       best_distance = distance;
     }
   }
-  // A likely typo: at most a third of the word wrong (and at least one edit allowed).
-  const std::size_t limit = std::max<std::size_t>(1, (word.size() + 2) / 3);
-  if (best && best_distance <= limit) return best;
-  return std::nullopt;
+  return best;
 }
 
 std::string join_comma(const std::vector<std::string>& words) {
@@ -242,11 +335,13 @@ void NodeReader::check_keys(const YAML::Node& map, const std::string& path,
     const std::string& name = key.Scalar();
     const std::string key_path = join_key(path, name);
     if (std::find(valid.begin(), valid.end(), name) == valid.end()) {
+      // A key added by --set has no position of its own: its value names the --set item.
+      const Mark at = mark(key).line > 0 ? mark(key) : mark(pair.second);
       if (auto near = suggestion(name, valid)) {
         suggested_.emplace_back(map, *near);
-        error(mark(key), key_path + ": unknown key; did you mean '" + *near + "'?");
+        error(at, key_path + ": unknown key; did you mean '" + *near + "'?");
       } else {
-        error(mark(key), key_path + ": unknown key; valid keys are " + join_comma(valid));
+        error(at, key_path + ": unknown key; valid keys are " + join_comma(valid));
       }
       continue;
     }
@@ -306,7 +401,11 @@ std::optional<std::string> NodeReader::identifier(const YAML::Node& node, const 
 std::optional<double> NodeReader::number(const YAML::Node& node, const std::string& path) {
   if (is_placeholder(node, path)) return std::nullopt;
   if (node.IsScalar()) {
-    if (auto value = parse_number(node.Scalar())) return value;
+    if (auto value = parse_number(node.Scalar())) {
+      if (std::fabs(*value) <= kMaxMagnitude) return value;
+      invalid(node, path, std::string(kMagnitudeRule));
+      return std::nullopt;
+    }
   }
   invalid(node, path, "expected a number");
   return std::nullopt;
@@ -365,7 +464,14 @@ std::optional<Date> NodeReader::date(const YAML::Node& node, const std::string& 
 std::optional<Duration> NodeReader::duration(const YAML::Node& node, const std::string& path) {
   if (is_placeholder(node, path)) return std::nullopt;
   if (node.IsScalar()) {
-    if (auto value = Duration::parse(trim(node.Scalar()))) return value;
+    if (auto value = Duration::parse(trim(node.Scalar()))) {
+      if (value->is_within_horizon()) return value;
+      invalid(node, path,
+              "a duration must be at most " + format_number(kMaxDurationYears) +
+                  " years either way (" + format_number(kMaxDurationDays) + " days, " +
+                  format_number(kMaxDurationMonths) + " months)");
+      return std::nullopt;
+    }
   }
   invalid(node, path, "expected " + std::string(kDurationExpected));
   return std::nullopt;
@@ -532,6 +638,10 @@ std::optional<WrittenCapacity> NodeReader::capacity(const YAML::Node& node,
       if (!unit.empty()) {
         if (*amount < 0.0) {
           invalid(node, path, "a capacity must not be negative");
+          return std::nullopt;
+        }
+        if (*amount > kMaxMagnitude) {
+          invalid(node, path, std::string(kMagnitudeRule));
           return std::nullopt;
         }
         return WrittenCapacity{*amount, std::string(unit)};

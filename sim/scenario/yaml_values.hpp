@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <initializer_list>
+#include <limits>
 #include <optional>
 #include <span>
 #include <string>
@@ -23,9 +24,18 @@
 
 namespace ripple::scenario_yaml {
 
+/// Parses one YAML document from `text` for the file named `file`. Throws InputError at the
+/// position of a syntax error, of any alias (`*name`: refused so that a small file cannot expand
+/// into a huge tree, "billion laughs") and of a second document (`---` after the first: its keys
+/// would otherwise be dropped without a word). An empty text gives a null node.
+[[nodiscard]] YAML::Node load_document(const std::string& text, const std::string& file);
+
 /// Optimal-string-alignment (Damerau-Levenshtein) distance: insertions, deletions,
-/// substitutions and transpositions of adjacent characters each cost 1.
-[[nodiscard]] std::size_t edit_distance(std::string_view a, std::string_view b);
+/// substitutions and transpositions of adjacent characters each cost 1. Stops early once the
+/// distance exceeds `limit` and then returns limit + 1, so that scanning many names is cheap.
+[[nodiscard]] std::size_t edit_distance(
+    std::string_view a, std::string_view b,
+    std::size_t limit = std::numeric_limits<std::size_t>::max() - 1);
 
 /// A name a reference may resolve to: shown as `display`, compared as `key`.
 struct Candidate {

@@ -46,12 +46,45 @@ TEST_SUITE("batch") {
     CHECK(merged(shards) == "index,v,y\n0,\"x \"\"q\"\"\",1.000\n1,\"{a: [1, 2]}\",2.500\n");
   }
 
-  TEST_CASE("an empty shard (header only) is fine and a missing final newline is supplied") {
+  TEST_CASE("an empty shard (header only) is fine") {
     const std::vector<CsvShardText> shards = {
-        {"s1.csv", "index,x\n0,a\n1,b"},
-        {"s2.csv", "index,x\n"},
+        {"s1.csv", "index,x\n0,a\n1,b\n"},
+        {"s2.csv", "index,x"},
     };
     CHECK(merged(shards) == "index,x\n0,a\n1,b\n");
+  }
+
+  TEST_CASE("a last row without its newline is a cut file, named with its line") {
+    const std::vector<CsvShardText> shards = {
+        {"s1.csv", "index,x\n0,a\n1,b"},
+    };
+    CHECK(merge_error(shards) ==
+          "s1.csv:3:1: error: the last row does not end with a newline: the file was cut off "
+          "(an interrupted or still running shard?)");
+  }
+
+  TEST_CASE("a row with fewer or more fields than the header is refused, quotes respected") {
+    const std::vector<CsvShardText> shards = {
+        {"s1.csv", "index,v,y\n0,\"a,b\",1\n1,2\n2,x,y,z\n"},
+    };
+    CHECK(merge_error(shards) ==
+          "s1.csv:3:1: error: the row has 2 fields, the header has 3 (a cut or mixed file?)\n"
+          "s1.csv:4:1: error: the row has 4 fields, the header has 3 (a cut or mixed file?)");
+  }
+
+  TEST_CASE("rows of another campaign are refused, naming both files and lines") {
+    const std::vector<CsvShardText> shards = {
+        {"a.csv", "index,x,campaign\n0,a,f00d\n"},
+        {"b.csv", "index,x,campaign\n1,b,beef\n"},
+    };
+    CHECK(merge_error(shards) ==
+          "b.csv:2:1: error: campaign 'beef' differs from 'f00d' at a.csv:2: rows of different "
+          "campaigns (scenario, --set, --overlay, --vary, seed or ripple version differ)");
+    const std::vector<CsvShardText> same = {
+        {"a.csv", "index,x,campaign\n0,a,f00d\n"},
+        {"b.csv", "index,x,campaign\n1,b,f00d\n"},
+    };
+    CHECK(merged(same) == "index,x,campaign\n0,a,f00d\n1,b,f00d\n");
   }
 
   TEST_CASE("CRLF files keep their line ends") {

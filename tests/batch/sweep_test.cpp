@@ -127,7 +127,23 @@ TEST_SUITE("batch") {
           "peak_construction_jobs,permanent_jobs,indirect_jobs,induced_jobs,job_years_direct,"
           "job_years_indirect,job_years_induced,indirect_jobs_host,indirect_jobs_rest,"
           "induced_jobs_host,induced_jobs_rest,output,value_added,commissioning_smelter,"
-          "commissioning_mine,full_capacity_smelter,full_capacity_mine\n");
+          "commissioning_mine,full_capacity_smelter,full_capacity_mine,campaign\n");
+  }
+
+  TEST_CASE("every row ends with the campaign fingerprint, which the inputs change") {
+    Sweep sweep = make_sweep({"projects.mine.phases.shafts.duration=30 months,36 months"});
+    const std::string& fingerprint = sweep.fingerprint();
+    CHECK(fingerprint.size() == 16);
+    CHECK(fields(sweep.run_point(0).row).back() == fingerprint);
+    CHECK(fields(sweep.run_point(1).row).back() == fingerprint);
+    CHECK(make_sweep({"projects.mine.phases.shafts.duration=30 months,36 months"}).fingerprint() ==
+          fingerprint);
+    // Another axis value or another base (a --set) is another campaign.
+    CHECK(make_sweep({"projects.mine.phases.shafts.duration=30 months,37 months"}).fingerprint() !=
+          fingerprint);
+    CHECK(make_sweep({"projects.mine.phases.shafts.duration=30 months,36 months"},
+                     {"economy.flq_delta=0.3"})
+              .fingerprint() != fingerprint);
   }
 
   TEST_CASE("a point's metrics are the TOTAL row ripple run writes for the same overrides") {
@@ -146,8 +162,8 @@ TEST_SUITE("batch") {
       const std::string text = summary.str();
       const std::string total = text.substr(text.rfind("TOTAL,all,"));
       const auto expected = fields(total);  // TOTAL, all, 16 metrics
-      const auto got = fields(point.row);   // index, 2 values, status, 16 metrics, 4 dates
-      REQUIRE(got.size() == 24);
+      const auto got = fields(point.row);  // index, 2 values, status, 16 metrics, 4 dates, campaign
+      REQUIRE(got.size() == 25);
       CHECK(got[0] == std::to_string(i));
       CHECK(got[3] == "ok");
       CHECK(std::vector<std::string>(got.begin() + 4, got.begin() + 20) ==
@@ -173,8 +189,8 @@ TEST_SUITE("batch") {
     CHECK(bad.failure->code == ExitCode::kInvalidInput);
     CHECK(bad.failure->message.find("vary projects.mine.phases.shafts.duration=-3 months: "
                                     "error: ") == 0);
-    CHECK(bad.row == "0,-3 months,error" + std::string(20, ',') + "\n");
-    CHECK(fields(bad.row).size() == 23);
+    CHECK(bad.row == "0,-3 months,error" + std::string(21, ',') + sweep.fingerprint() + "\n");
+    CHECK(fields(bad.row).size() == 24);
     const SweepPoint good = sweep.run_point(1);
     CHECK_FALSE(good.failure);
     CHECK(fields(good.row)[2] == "ok");

@@ -47,7 +47,8 @@ TEST_SUITE("scenario") {
     CHECK(s.calendar.currency == "USD");
     CHECK(s.calendar.price_year == 2024);
     CHECK(s.calendar.seed == 7);
-    CHECK(s.economy.table_path == kData + "economy/kazakhstan/economy.yaml");
+    CHECK(s.economy.table_path ==
+          std::string(RIPPLE_SOURCE_DIR) + "/scenarios/economy/kazakhstan/economy.yaml");
     CHECK(s.economy.flq_delta == doctest::Approx(0.25).epsilon(kEps));
     CHECK(s.economy.household_closure);
 
