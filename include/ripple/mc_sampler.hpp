@@ -8,6 +8,7 @@
 ///   risk:<id>                    one uniform u; the risk fires when u < probability
 ///   risk:<id>.delay              its delay, drawn only when it fires
 ///   risk:<id>.cost               its cost, drawn only when it fires
+///   ramp_up:<project>.<phase>    the ramp-up's length (ramp-ups given as a distribution)
 ///   correlation:<factor>         the programme-wide multiplier (Scenario::correlation), which
 ///                                multiplies the duration of every `correlated` phase (sampled
 ///                                or fixed) before risk delays are added
@@ -38,6 +39,7 @@ struct McDraw {
   std::vector<double> delay;     ///< [risk] drawn delay in the delay's unit; 0 when not fired
   std::vector<double> cost_m;    ///< [risk] drawn cost, millions; 0 when not fired
   double factor = 1.0;           ///< the correlation multiplier (1 without correlation)
+  std::vector<double> ramp;      ///< [sampled ramp-up] drawn length, in the ramp-up's unit
 };
 
 /// One column of mc_inputs.csv: a sampled input.
@@ -64,7 +66,8 @@ class McSampler {
                  std::vector<Duration>& durations) const;
 
   /// Sets each phase's capex in `target` (the sampler's scenario or a copy of it) to the
-  /// scenario's capex at construction plus the costs of fired risks except `skip_risk`.
+  /// scenario's capex at construction plus the costs of fired risks except `skip_risk`, and
+  /// each sampled ramp-up's length to the draw.
   void apply_capex(const McDraw& draw, std::optional<std::size_t> skip_risk,
                    Scenario& target) const;
 
@@ -72,7 +75,7 @@ class McSampler {
   [[nodiscard]] const std::vector<McInput>& inputs() const { return inputs_; }
   /// The values of a draw for inputs(), in the same order: durations, then per risk its
   /// occurrence (0/1), delay and cost (those it has; 0 when it did not fire), then the
-  /// correlation factor (when the scenario has one).
+  /// correlation factor (when the scenario has one), then the sampled ramp-ups.
   void input_values(const McDraw& draw, std::vector<double>& values) const;
 
   /// Index of the sampled phase of `vertex`; nullopt when its duration is fixed.
@@ -102,6 +105,11 @@ class McSampler {
   std::vector<std::optional<std::size_t>> sampled_of_vertex_;
   std::vector<RiskStreams> risks_;
   std::uint64_t correlation_stream_ = 0;
+  struct SampledRamp {
+    ActivityRef ref;
+    std::uint64_t stream_id;
+  };
+  std::vector<SampledRamp> ramps_;
   std::vector<McInput> inputs_;
 };
 

@@ -64,6 +64,9 @@ struct RampUp {
   enum class Curve { kLinear, kSCurve, kTable };
   Curve curve = Curve::kLinear;
   Duration duration{0.0, TimeUnit::kMonths};  ///< linear and s-curve: time to full capacity
+  /// Monte Carlo: the distribution `duration` is the mode of, when the scenario gives one (each
+  /// run draws it, stream "ramp_up:<project>.<phase>"); deterministic runs use `duration`.
+  std::optional<DurationDistribution> sampled;
   /// kTable: (time since the phase finished, share of capacity), time increasing, shares in
   /// [0, 1], the last share 1. Between points the share is interpolated linearly; before the
   /// first point it is the first point's share.

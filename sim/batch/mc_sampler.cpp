@@ -72,6 +72,16 @@ McSampler::McSampler(const Scenario& scenario, const Plan& plan, std::uint64_t s
     correlation_stream_ = stable_id(name);
     inputs_.push_back({name, "factor"});
   }
+  // Ramp-ups given as distributions, last so that the inputs before them keep their columns.
+  for (std::size_t p = 0; p < scenario.projects.size(); ++p) {
+    for (std::size_t a = 0; a < scenario.projects[p].phases.size(); ++a) {
+      const RampUp& ramp = scenario.projects[p].phases[a].ramp_up;
+      if (!ramp.sampled) continue;
+      const std::string name = "ramp_up:" + scenario.activity_name({p, a});
+      ramps_.push_back({{p, a}, stable_id(name)});
+      inputs_.push_back({name, unit_plural(ramp.sampled->unit)});
+    }
+  }
 }
 
 void McSampler::draw(std::uint64_t run, McDraw& out) const {
@@ -86,6 +96,12 @@ void McSampler::draw(std::uint64_t run, McDraw& out) const {
   if (scenario_->correlation) {
     RandomStream stream(seed_, run, correlation_stream_);
     out.factor = sample(scenario_->correlation->multiplier, stream);
+  }
+  out.ramp.resize(ramps_.size());
+  for (std::size_t k = 0; k < ramps_.size(); ++k) {
+    const RampUp& ramp = scenario_->activity(ramps_[k].ref).ramp_up;
+    RandomStream stream(seed_, run, ramps_[k].stream_id);
+    out.ramp[k] = sample(ramp.sampled->values, stream);
   }
   const std::size_t risk_count = risks_.size();
   out.fired.assign(risk_count, 0);
@@ -137,6 +153,11 @@ void McSampler::apply_capex(const McDraw& draw, std::optional<std::size_t> skip_
     const ActivityRef ref = scenario_->risks[r].phase;
     target.projects[ref.project].phases[ref.activity].capex_m += draw.cost_m[r];
   }
+  for (std::size_t k = 0; k < ramps_.size(); ++k) {
+    const ActivityRef ref = ramps_[k].ref;
+    RampUp& ramp = target.projects[ref.project].phases[ref.activity].ramp_up;
+    ramp.duration = ramp.sampled->with_amount(draw.ramp[k]);
+  }
 }
 
 void McSampler::input_values(const McDraw& draw, std::vector<double>& values) const {
@@ -149,6 +170,7 @@ void McSampler::input_values(const McDraw& draw, std::vector<double>& values) co
     if (risk.cost_m) values.push_back(draw.cost_m[r]);
   }
   if (scenario_->correlation) values.push_back(draw.factor);
+  values.insert(values.end(), draw.ramp.begin(), draw.ramp.end());
 }
 
 std::optional<std::size_t> McSampler::sampled_index(Vertex vertex) const {

@@ -191,6 +191,19 @@ void DescriptorReader::read_sectors(const YAML::Node& root, IoTable& table) {
                         "') is missing from the columns of the header");
       }
     }
+    // Two sectors on one row or column would count its data twice.
+    for (std::size_t other = 0; other < sector_rows_.size(); ++other) {
+      if (row && sector_rows_[other] == row) {
+        r_.invalid(s, path,
+                   "reads table row '" + row_label + "' that sector '" + sector_ids_[other] +
+                       "' reads too (each sector needs its own row)");
+      }
+      if (column && sector_columns_[other] == column) {
+        r_.invalid(s, path,
+                   "reads table column '" + column_label + "' that sector '" + sector_ids_[other] +
+                       "' reads too (each sector needs its own column)");
+      }
+    }
     sector_rows_.push_back(row);
     sector_columns_.push_back(column);
   }
@@ -559,7 +572,14 @@ EconomyData DescriptorReader::read() {
       }
       if (csv_) {
         for (std::size_t r = 0; r < csv_->records().size(); ++r) {
-          row_by_label_.emplace(csv_->records()[r].cells[label_field_].text, r);
+          const std::string& label = csv_->records()[r].cells[label_field_].text;
+          const auto [it, inserted] = row_by_label_.emplace(label, r);
+          if (!inserted) {
+            // Which of the two rows a sector reads would be arbitrary: data silently ignored.
+            sink_.error(csv_->mark(r, label_field_),
+                        "row label '" + label + "' appears twice (first on line " +
+                            std::to_string(csv_->mark(it->second, label_field_).line) + ")");
+          }
         }
       }
     }

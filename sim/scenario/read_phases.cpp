@@ -238,12 +238,18 @@ void read_ramp_up(ReadContext& ctx, Phase& phase, const YAML::Node& node, const 
   }
   if (ctx.r.require(node, "duration", path)) {
     const std::string duration_path = join_key(path, "duration");
-    if (auto d = ctx.r.duration(node["duration"], duration_path)) {
-      if (d->amount < 0.0) {
+    if (auto d = ctx.r.duration_distribution(node["duration"], duration_path)) {
+      // Every value the ramp-up can take must be >= 0: check the smallest one.
+      const double lowest = d->values.kind == Distribution::Kind::kLognormal ? 1.0 : d->values.a;
+      if (lowest < 0.0) {
         ok = false;
-        ctx.r.invalid(node["duration"], duration_path, "a ramp-up duration must not be negative");
+        ctx.r.invalid(node["duration"], duration_path,
+                      d->values.is_fixed()
+                          ? "a ramp-up duration must not be negative"
+                          : "a ramp-up duration must not be negative (its minimum is)");
       } else {
-        ramp.duration = *d;
+        ramp.duration = d->mode();
+        if (!d->values.is_fixed()) ramp.sampled = *d;
       }
     }
   }

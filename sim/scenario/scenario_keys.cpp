@@ -145,7 +145,8 @@ constexpr std::array kCategory = {
 
 constexpr std::array kRampUp = {
     Key{"curve", kChoice, kOpt, "shape of the ramp (not with a table)", "", "linear s-curve"},
-    Key{"duration", kDuration, kOpt, "time to full capacity, >= 0"},
+    Key{"duration", kDurationOrDistribution, kOpt,
+        "time to full capacity, >= 0 (a distribution: sampled by mc)"},
     Key{"table", kRampTable, kOpt, "[time since finish, share] points, the last share 1"},
 };
 

@@ -266,6 +266,31 @@ TEST_SUITE("batch") {
     }
   }
 
+  TEST_CASE("a ramp-up given as a distribution is drawn per run and sets full capacity") {
+    const Scenario scenario =
+        load_scenario(std::string(RIPPLE_SOURCE_DIR) + "/tests/data/mc/ramp.yaml");
+    const Phase& build = scenario.projects[0].phases[0];
+    REQUIRE(build.ramp_up.sampled.has_value());
+    CHECK(build.ramp_up.duration == Duration{12.0, TimeUnit::kMonths});  // the mode
+    McRunner runner(scenario, nullptr, 9);
+    REQUIRE(runner.sampler().inputs().back().name == "ramp_up:plant.build");
+    CHECK(runner.sampler().inputs().back().unit == "months");
+    std::vector<double> draws;
+    for (std::uint64_t i = 0; i < 2000; ++i) {
+      const RunResult& result = runner.run(i);
+      const double drawn = runner.draw().ramp.at(0);
+      draws.push_back(drawn);
+      const Date finish = result.timeline.activities[0][0].finish;
+      CHECK(result.timeline.full_capacity[0] == Duration{drawn, TimeUnit::kMonths}.after(finish));
+    }
+    std::sort(draws.begin(), draws.end());
+    for (double p : {0.1, 0.5, 0.9}) {
+      CAPTURE(p);
+      CHECK(percentile_type7(draws, p) ==
+            doctest::Approx(triangular_quantile(6.0, 12.0, 24.0, p)).epsilon(0.03));
+    }
+  }
+
   TEST_CASE("finish and milestone dates are CPM's on the same draws, percentiles and all") {
     const Scenario scenario = load_scenario(kNetwork);
     McOptions options;
