@@ -38,7 +38,7 @@ struct WorkCalendar {
   /// Working weekdays, Monday first (index 0 = Monday ... 6 = Sunday); at least one is true.
   std::array<bool, 7> weekdays{true, true, true, true, true, false, false};
   double hours_per_day = 8.0;     ///< working hours in a working day, > 0 and <= 24
-  std::vector<Holiday> holidays;  ///< sorted by first day, not overlapping (see normalise())
+  std::vector<Holiday> holidays;  ///< sorted by first day, disjoint: call normalise() after edits
   Mark mark;
 
   /// Sorts the holidays and merges overlapping or touching ranges.
@@ -56,6 +56,8 @@ struct WorkCalendar {
   [[nodiscard]] Date add_working_days(Date from, int days) const;
   /// Working days in [from, to) (negative when to < from).
   [[nodiscard]] int working_days_between(Date from, Date to) const;
+  /// True when a holiday falls on a day of [first, last]. Needs normalise()d holidays.
+  [[nodiscard]] bool has_holiday(Date first, Date last) const;
 };
 
 /// Weekday of a date, 0 = Monday ... 6 = Sunday.

@@ -52,23 +52,61 @@ Date WorkCalendar::work_end(Date t) const {
 
 Date WorkCalendar::add_working_days(Date from, int days) const {
   if (days == 0) return from;
+  // Whole weeks without a holiday are jumped (a week holds the same working days from any
+  // weekday on), the rest walked day by day.
+  const int per_week = static_cast<int>(std::count(weekdays.begin(), weekdays.end(), true));
   if (days > 0) {
-    Date day = work_start(from);
-    for (int left = days - 1; left > 0;) {
-      day = work_start(day.add_days(1));
-      --left;
+    Date day = work_start(from);  // the first working day, counted
+    int left = days - 1;
+    while (left > 0) {
+      if (left >= per_week && !has_holiday(day.add_days(1), day.add_days(7))) {
+        day = day.add_days(7);
+        left -= per_week;
+      } else {
+        day = work_start(day.add_days(1));
+        --left;
+      }
     }
     return day.add_days(1);
   }
-  Date day = work_end(from).add_days(-1);  // the last working day before `from`
-  for (int left = -days - 1; left > 0; --left) day = work_end(day).add_days(-1);
+  Date day = work_end(from).add_days(-1);  // the last working day before `from`, counted
+  int left = -days - 1;
+  while (left > 0) {
+    if (left >= per_week && !has_holiday(day.add_days(-7), day.add_days(-1))) {
+      day = day.add_days(-7);
+      left -= per_week;
+    } else {
+      day = work_end(day).add_days(-1);
+      --left;
+    }
+  }
   return day;
+}
+
+bool WorkCalendar::has_holiday(Date first, Date last) const {
+  // The first holiday ending on or after `first` (holidays are sorted and disjoint, so their
+  // last days are sorted too).
+  const auto it = std::lower_bound(holidays.begin(), holidays.end(), first,
+                                   [](const Holiday& h, Date d) { return h.last < d; });
+  return it != holidays.end() && it->first <= last;
 }
 
 int WorkCalendar::working_days_between(Date from, Date to) const {
   if (to < from) return -working_days_between(to, from);
-  int count = 0;
-  for (Date d = from; d < to; d = d.add_days(1)) count += is_working_day(d) ? 1 : 0;
+  const int per_week = static_cast<int>(std::count(weekdays.begin(), weekdays.end(), true));
+  const int weeks = (to - from) / 7;
+  int count = weeks * per_week;
+  for (Date d = from.add_days(weeks * 7); d < to; d = d.add_days(1)) {
+    count += weekdays[static_cast<std::size_t>(weekday(d))] ? 1 : 0;
+  }
+  // Less the holidays that fall on working weekdays inside [from, to).
+  auto it = std::lower_bound(holidays.begin(), holidays.end(), from,
+                             [](const Holiday& h, Date d) { return h.last < d; });
+  for (; it != holidays.end() && it->first < to; ++it) {
+    for (Date d = std::max(it->first, from); d <= it->last && d < to; d = d.add_days(1)) {
+      count -= weekdays[static_cast<std::size_t>(weekday(d))] ? 1 : 0;
+    }
+  }
   return count;
 }
 

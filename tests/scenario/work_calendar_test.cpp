@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include <random>
+
 namespace ripple {
 namespace {
 
@@ -79,6 +81,50 @@ TEST_SUITE("scenario") {
     CHECK(Duration::parse("3 working days") == Duration{3.0, TimeUnit::kWorkDays});
     CHECK(Duration::parse("1 hour") == Duration{1.0, TimeUnit::kWorkHours});
     CHECK(Duration{10.0, TimeUnit::kWorkDays}.to_string() == "10 working days");
+  }
+
+  TEST_CASE("week jumps agree with a day-by-day count on random calendars") {
+    std::mt19937_64 rng(14);
+    const auto uniform = [&](int lo, int hi) {
+      return lo + static_cast<int>(rng() % static_cast<std::uint64_t>(hi - lo + 1));
+    };
+    for (int k = 0; k < 500; ++k) {
+      CAPTURE(k);
+      WorkCalendar c;
+      for (auto& w : c.weekdays) w = uniform(0, 2) > 0;
+      c.weekdays[static_cast<std::size_t>(uniform(0, 6))] = true;
+      for (int h = uniform(0, 8); h > 0; --h) {
+        const Date first = d("2026-01-01").add_days(uniform(0, 700));
+        c.holidays.push_back({first, first.add_days(uniform(0, 12))});
+      }
+      c.normalise();
+      const Date from = d("2026-01-01").add_days(uniform(0, 500));
+      const int n = uniform(-150, 150);
+      // Reference: walk one day at a time.
+      Date expected = from;
+      if (n > 0) {
+        Date day = from;
+        for (int left = n; left > 0; day = day.add_days(1)) {
+          if (c.is_working_day(day)) --left;
+          expected = day.add_days(1);
+        }
+      } else if (n < 0) {
+        Date day = from.add_days(-1);
+        for (int left = -n; left > 0; day = day.add_days(-1)) {
+          if (c.is_working_day(day)) {
+            --left;
+            expected = day;
+          }
+        }
+      }
+      CAPTURE(n);
+      CHECK(c.add_working_days(from, n) == expected);
+      int count = 0;
+      for (Date day = from; day < from.add_days(n < 0 ? -n : n); day = day.add_days(1)) {
+        count += c.is_working_day(day) ? 1 : 0;
+      }
+      CHECK(c.working_days_between(from, from.add_days(n < 0 ? -n : n)) == count);
+    }
   }
 
   TEST_CASE("holidays are sorted and merged") {
