@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <ostream>
 
+#include "report/json_finite.hpp"
 #include "ripple/text_table.hpp"
 
 namespace ripple {
@@ -333,6 +334,7 @@ void write_comparison_json(std::ostream& out, const Comparison& comparison,
   j["projects"] = nlohmann::ordered_json::array();
   for (const ProjectComparison& row : comparison.projects) j["projects"].push_back(row_json(row));
   j["total"] = row_json(comparison.total);
+  check_finite_json(j, "comparison JSON");
   out << j.dump(2) << '\n';
 }
 
