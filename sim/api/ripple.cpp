@@ -191,8 +191,11 @@ CompareOutput compare(const LoadedScenario& base, const LoadedScenario& alt) {
       output.shared_economy ? base_economy : own_alt_economy;
   Pipeline base_pipeline(base.scenario, base_economy ? &*base_economy : nullptr);
   Pipeline alt_pipeline(alt.scenario, alt_economy ? &*alt_economy : nullptr);
-  const RunSummary base_summary = base_pipeline.run().summary;
-  output.comparison = compare_summaries(base_summary, alt_pipeline.run().summary);
+  const RunResult& base_result = base_pipeline.run();
+  const RunResult& alt_result = alt_pipeline.run();
+  output.comparison = compare_summaries(base_result.summary, alt_result.summary);
+  output.comparison.waits =
+      compare_waits(base.scenario, base_result.timeline, alt.scenario, alt_result.timeline);
   return output;
 }
 

@@ -97,6 +97,13 @@ ripple_golden_test(NAME multipliers_aliased_sector ARGS multipliers;tests/data/e
 ripple_golden_test(NAME resources_schedule_waits
   ARGS schedule;tests/data/resources/two_crews.yaml;--format;csv
   EXIT 0 STDOUT ${CMAKE_CURRENT_SOURCE_DIR}/data/resources/two_crews.schedule.csv)
+# compare: phases whose waits change (docs/compare.md): crew 100 -> 200, grid step 07-01 -> 04-01
+ripple_golden_test(NAME resources_compare_waits_csv
+  ARGS "compare;tests/data/resources/two_crews.yaml;--alt-set;resources.crew.capacity=200;--alt-set;resources.grid.steps=[{from: 2026-04-01, capacity: 250}];--format;csv"
+  EXIT 0 STDOUT ${CMAKE_CURRENT_SOURCE_DIR}/data/resources/two_crews.compare.csv STDERR EMPTY)
+ripple_golden_test(NAME resources_compare_waits_table
+  ARGS "compare;tests/data/resources/two_crews.yaml;--alt-set;resources.crew.capacity=200;--alt-set;resources.grid.steps=[{from: 2026-04-01, capacity: 250}]"
+  EXIT 0 CONTAINS "north.potline   181  grid         90  grid           -91")
 ripple_golden_test(NAME resources_never_startable
   ARGS run;tests/data/resources/never_startable.yaml;--out;${CMAKE_CURRENT_BINARY_DIR}/out/never_startable
   EXIT 4 STDERR ${CMAKE_CURRENT_SOURCE_DIR}/data/resources/never_startable.expected)
