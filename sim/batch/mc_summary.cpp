@@ -12,6 +12,7 @@
 #include <ostream>
 #include <sstream>
 
+#include "report/json_finite.hpp"
 #include "ripple/csv_merge.hpp"
 #include "ripple/error.hpp"
 #include "ripple/text_table.hpp"
@@ -89,6 +90,7 @@ double number(std::string_view cell, const fs::path& file, std::size_t line) {
   if (text.empty() || end != text.c_str() + text.size()) {
     fail(file, line, "not a number: '" + text + "'");
   }
+  if (!std::isfinite(value)) fail(file, line, "not a finite number: '" + text + "'");
   return value;
 }
 
@@ -172,6 +174,7 @@ McStats stats_of_values(std::vector<double> values, bool dates) {
 }
 
 void write_text(const fs::path& path, const std::string& text) {
+  check_finite_csv(text, path.filename().string());
   std::ofstream file(path, std::ios::binary);
   file << text;
   if (!file) throw RuntimeError("cannot write " + path.string());
@@ -438,6 +441,7 @@ void write_mc_metadata(std::ostream& out, const McMetadata& m) {
   }
   auto& inputs = j["inputs"] = nlohmann::ordered_json::array();
   for (const auto& i : m.inputs) inputs.push_back({{"name", i.name}, {"unit", i.unit}});
+  check_finite_json(j, "mc.json");
   out << j.dump(2) << '\n';
 }
 

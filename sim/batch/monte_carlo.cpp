@@ -115,6 +115,19 @@ std::optional<Date> project_finish(const Timeline& timeline, std::size_t project
   return finish;
 }
 
+std::string headers_runs(const Scenario& scenario, const McLayout& l, int jobs_year);
+std::string headers_inputs(const McSampler& sampler);
+std::string headers_jobs(const Scenario& scenario);
+std::string headers_risks(const Scenario& scenario);
+
+// Throws ModelError when a row holds inf or nan, naming the file, the run and the column.
+void check_row(const std::string& row, const std::string& header, const char* file,
+               std::uint64_t index) {
+  if (row.empty()) return;
+  std::string where = file;
+  check_finite_row(row, header, where.append(": run ").append(std::to_string(index)));
+}
+
 // One thread's runner and the rows it formats.
 class Worker {
  public:
@@ -122,7 +135,11 @@ class Worker {
          const McLayout& layout)
       : runner_(scenario, economy, options.seed, layout.schedule_only),
         options_(&options),
-        layout_(&layout) {
+        layout_(&layout),
+        header_runs_(headers_runs(scenario, layout, options.jobs_year)),
+        header_inputs_(headers_inputs(runner_.sampler())),
+        header_jobs_(headers_jobs(scenario)),
+        header_risks_(headers_risks(scenario)) {
     std::size_t activities = 0;
     for (const Project& project : scenario.projects) activities += project.phases.size();
     if (!layout.critical_per_run) {
@@ -201,6 +218,12 @@ class Worker {
     }
 
     if (options_->rank_risks && result != nullptr) rank_risks(index, *result, rows.risks);
+
+    // No inf or nan reaches a per-run file (dates and 0/1 flags are always finite).
+    check_row(rows.runs, header_runs_, "mc_runs.csv", index);
+    check_row(rows.inputs, header_inputs_, "mc_inputs.csv", index);
+    check_row(rows.jobs, header_jobs_, "mc_jobs.csv", index);
+    if (options_->rank_risks) check_row(rows.risks, header_risks_, "mc_risks.csv", index);
   }
 
   /// Runs on which each activity was critical (when mc_critical.csv is not written).
@@ -300,6 +323,10 @@ class Worker {
   std::vector<std::uint64_t> resource_critical_counts_;
   std::vector<std::optional<std::size_t>> column_of_resource_;  // [resource] in wait_resources
   std::vector<long long> waits_;
+  std::string header_runs_;
+  std::string header_inputs_;
+  std::string header_jobs_;
+  std::string header_risks_;
 };
 
 std::string headers_runs(const Scenario& scenario, const McLayout& l, int jobs_year) {

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <ostream>
 
+#include "report/json_finite.hpp"
 #include "ripple/text_table.hpp"
 
 namespace ripple {
@@ -417,6 +418,7 @@ void write_comparison_json(std::ostream& out, const Comparison& comparison,
                           {"base_waited_for", w.base_waited_for},
                           {"alt_waited_for", w.alt_waited_for}});
   }
+  check_finite_json(j, "comparison JSON");
   out << j.dump(2) << '\n';
 }
 
