@@ -98,7 +98,7 @@ struct McLayout {
   std::vector<std::size_t> wait_resources;
   /// Nothing but dates and criticality apply (no metric, no capacity, no shock): runs take the
   /// schedule fast path: ScheduleKernel (no event engine, no ledger), or, when phases draw on
-  /// shared resources (which the kernel does not model), the event engine alone (no ledger).
+  /// shared resources, ResourceKernel (the engine's dates and waits on a day sweep).
   bool schedule_only = false;
 };
 
