@@ -54,9 +54,10 @@ class ResourceKernel {
   enum class Step : std::uint8_t { kCapacity, kFinish, kMilestone, kWorkDone, kStart };
   static constexpr std::size_t kSteps = 5;
   enum class State : std::uint8_t { kWaiting, kScheduled, kQueued, kRunning, kHolding, kFinished };
-  struct Item {
+  struct Item {  // one step on a later day, in a list per day
     Step step;
     std::uint32_t entity;
+    std::int32_t next;  // the day's next item in items_, -1 at the end
   };
   struct OutLink {
     std::uint32_t target;
@@ -92,6 +93,8 @@ class ResourceKernel {
   };
 
   void push(Date when, Step step, std::uint32_t entity);
+  void sweep_day(std::size_t slot);
+  void sweep_day_by_step(std::size_t slot);
   void dispatch(Step step, std::uint32_t entity);
   void ready(std::uint32_t v);
   void on_start(std::uint32_t v);
@@ -112,13 +115,19 @@ class ResourceKernel {
   std::vector<Node> nodes_;
   std::vector<OutLink> out_;
   std::unique_ptr<detail::ResourceManager> resources_;
+  // Some phase that draws resources started before as_of: it takes what is free when its start
+  // comes, without queueing, so the day's steps run in the engine's full same-instant order.
+  bool by_step_ = false;
 
   // Per run.
   const std::vector<Duration>* durations_ = nullptr;
   int today_ = 0;                        // the day being swept, in Date::days()
-  std::vector<std::vector<Item>> days_;  // [day - begin_]: what happens that day
-  std::size_t pending_ = 0;              // items in days_
-  std::array<std::vector<std::uint32_t>, kSteps> today_steps_;  // today's entities, per step
+  std::vector<Item> items_;              // the steps of later days
+  std::vector<std::int32_t> day_first_;  // [day - begin_]: its first item, -1 none
+  std::vector<std::int32_t> day_last_;   // [day - begin_]: its last item
+  std::size_t pending_ = 0;              // items of days not swept yet
+  std::vector<Item> found_today_;        // today's steps found today (sweep_day)
+  std::array<std::vector<std::uint32_t>, kSteps> today_steps_;  // today's, per step
   std::vector<State> state_;
   std::vector<std::uint32_t> pending_start_;
   std::vector<std::uint32_t> pending_finish_;

@@ -50,6 +50,7 @@ ResourceKernel::ResourceKernel(const Plan& plan)
     node.has_actual_start = a.actual_start.has_value();
     node.has_actual_finish = a.actual_finish.has_value();
     node.uses_resources = resources_->uses(v);
+    by_step_ = by_step_ || (node.uses_resources && a.actual_start && !a.fixed_date);
     node.fixed_or_actual_start = a.fixed_date.value_or(a.actual_start.value_or(Date{}));
     node.actual_finish = a.actual_finish.value_or(Date{});
     node.start_bound = std::max(as_of_, a.not_before.value_or(as_of_));
@@ -117,12 +118,27 @@ ResourceKernel& ResourceKernel::operator=(ResourceKernel&&) noexcept = default;
 void ResourceKernel::push(Date when, Step step, std::uint32_t entity) {
   const int day = when.days();
   if (day <= today_) {  // today (an earlier date is decided today, as in the engine)
-    today_steps_[static_cast<std::size_t>(step)].push_back(entity);
+    if (by_step_) {
+      today_steps_[static_cast<std::size_t>(step)].push_back(entity);
+    } else {
+      found_today_.push_back({step, entity, -1});
+    }
     return;
   }
   const auto slot = static_cast<std::size_t>(day - begin_.days());
-  if (slot >= days_.size()) days_.resize(std::max(slot + 1, 2 * days_.size()));
-  days_[slot].push_back({step, entity});
+  if (slot >= day_first_.size()) {
+    const std::size_t size = std::max(slot + 1, 2 * day_first_.size());
+    day_first_.resize(size, -1);
+    day_last_.resize(size, -1);
+  }
+  const auto index = static_cast<std::int32_t>(items_.size());
+  items_.push_back({step, entity, -1});
+  if (day_first_[slot] < 0) {
+    day_first_[slot] = index;
+  } else {
+    items_[static_cast<std::size_t>(day_last_[slot])].next = index;
+  }
+  day_last_[slot] = index;
   ++pending_;
 }
 
@@ -140,9 +156,11 @@ const Timeline& ResourceKernel::run(const std::vector<Duration>& durations) {
       a.imported_share = 0.0;
     }
   }
-  for (auto& day : days_) day.clear();
+  std::fill(day_first_.begin(), day_first_.end(), -1);
+  items_.clear();
   pending_ = 0;
   for (auto& steps : today_steps_) steps.clear();
+  found_today_.clear();
   arrived_.clear();
   resources_->reset();
   last_.assign(plan_->project_count(), -1);
@@ -183,32 +201,14 @@ const Timeline& ResourceKernel::run(const std::vector<Duration>& durations) {
   // Day by day: what the day holds, then what it finds for itself, then the queue, until quiet.
   for (;;) {
     const auto slot = static_cast<std::size_t>(today_ - begin_.days());
-    if (slot < days_.size()) {
-      for (const Item& item : days_[slot]) {
-        today_steps_[static_cast<std::size_t>(item.step)].push_back(item.entity);
-      }
-      pending_ -= days_[slot].size();
-      days_[slot].clear();
+    if (by_step_) {
+      sweep_day_by_step(slot);
+    } else {
+      sweep_day(slot);
     }
-    // The engine's same-instant order: the earliest step first (capacity steps, finishes,
-    // milestones, ends of work, starts), each in the order it was pushed; the order matters
-    // only for releases and the acquisitions of phases started before as_of (who gets what is
-    // free). Then the queue.
-    std::array<std::size_t, kSteps> head{};
-    for (;;) {
-      std::size_t k = 0;
-      while (k < kSteps && head[k] == today_steps_[k].size()) ++k;
-      if (k < kSteps) {
-        dispatch(static_cast<Step>(k), today_steps_[k][head[k]++]);
-        continue;
-      }
-      if (!resources_->has_work()) break;
-      serve();
-    }
-    for (auto& steps : today_steps_) steps.clear();
     if (pending_ == 0) break;
     std::size_t next = slot + 1;
-    while (days_[next].empty()) ++next;
+    while (day_first_[next] < 0) ++next;
     today_ = begin_.days() + static_cast<int>(next);
   }
   if (!resources_->waiting().empty()) resources_->throw_never_startable();
@@ -238,6 +238,60 @@ const Timeline& ResourceKernel::run(const std::vector<Duration>& durations) {
     }
   }
   return timeline_;
+}
+
+// The day's steps in the order they were pushed: those pushed on earlier days (the engine's
+// heap), then those found today (its same-instant FIFOs); the queue is served when all have
+// run, and again after what the serve started, until the day is quiet. Of the engine's
+// same-instant order (capacity steps, finishes, milestones, ends of work, starts) this keeps
+// what can change a result: ends of work release in the order the phases began, and the queue
+// is served after everything else of the day. Only the acquisitions of phases started before
+// as_of (which take what is free without queueing) need the full order: sweep_day_by_step.
+void ResourceKernel::sweep_day(std::size_t slot) {
+  if (slot < day_first_.size()) {
+    for (std::int32_t i = day_first_[slot]; i >= 0;) {
+      const Item item = items_[static_cast<std::size_t>(i)];  // a copy: dispatch may push
+      --pending_;
+      dispatch(item.step, item.entity);
+      i = item.next;
+    }
+    day_first_[slot] = -1;
+  }
+  for (;;) {
+    for (std::size_t i = 0; i < found_today_.size(); ++i) {
+      const Item item = found_today_[i];
+      dispatch(item.step, item.entity);
+    }
+    found_today_.clear();
+    if (!resources_->has_work()) return;
+    serve();
+  }
+}
+
+// The engine's same-instant order in full: the earliest step first (capacity steps, finishes,
+// milestones, ends of work, starts), each in the order it was pushed, then the queue.
+void ResourceKernel::sweep_day_by_step(std::size_t slot) {
+  if (slot < day_first_.size()) {
+    for (std::int32_t i = day_first_[slot]; i >= 0;) {
+      const Item& item = items_[static_cast<std::size_t>(i)];
+      today_steps_[static_cast<std::size_t>(item.step)].push_back(item.entity);
+      --pending_;
+      i = item.next;
+    }
+    day_first_[slot] = -1;
+  }
+  std::array<std::size_t, kSteps> head{};
+  for (;;) {
+    std::size_t k = 0;
+    while (k < kSteps && head[k] == today_steps_[k].size()) ++k;
+    if (k < kSteps) {
+      dispatch(static_cast<Step>(k), today_steps_[k][head[k]++]);
+      continue;
+    }
+    if (!resources_->has_work()) break;
+    serve();
+  }
+  for (auto& steps : today_steps_) steps.clear();
 }
 
 void ResourceKernel::dispatch(Step step, std::uint32_t entity) {
