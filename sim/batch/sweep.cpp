@@ -565,6 +565,12 @@ void Sweep::prepare(unsigned threads) {
   for (unsigned k = 0; k < threads; ++k) runner(k);
   Direct& d = *direct_;
   const std::size_t axes = grid_.axes().size();
+  // A phase's duration is checked on its own (phase_duration_from_yaml(), the reader's rule),
+  // which costs microseconds where reading the scenario costs milliseconds.
+  const auto is_phase_duration = [&](std::size_t a) {
+    const auto parts = split_key(grid_.axes()[a].key);
+    return parts.size() == 5 && parts[2] == "phases" && parts[4] == "duration";
+  };
   // distinct[a][j]: the index of the first occurrence of axis a's j-th distinct value.
   std::vector<std::vector<std::size_t>> distinct(axes);
   std::size_t rounds = 0;
@@ -578,7 +584,7 @@ void Sweep::prepare(unsigned threads) {
       d.slot[a].push_back(it->second);
     }
     d.values.emplace_back(distinct[a].size());
-    rounds = std::max(rounds, distinct[a].size());
+    if (!is_phase_duration(a)) rounds = std::max(rounds, distinct[a].size());
   }
   // Round r validates the r-th distinct value of every axis at once: the axes set independent
   // items (no key's validation reads another's), so one read checks them all. A round that
@@ -597,6 +603,26 @@ void Sweep::prepare(unsigned threads) {
     }
     d.values[a][r] = read_direct(target, scenario);
   };
+  for (std::size_t a = 0; a < axes; ++a) {
+    if (!is_phase_duration(a)) continue;
+    const DirectTarget& target = d.targets[a];
+    Clock::time_point mark = Clock::now();
+    for (std::size_t r = 0; r < distinct[a].size(); ++r) {
+      const std::string& value = grid_.axes()[a].values[distinct[a][r]];
+      ScenarioSources sources = base_.sources;
+      sources.push_back({cat(grid_.axes()[a].label, " ", assignment_of(a, r)), false});
+      try {
+        YAML::Node holder(YAML::NodeType::Map);
+        apply_override(holder, cat("duration=", value), sources.size() - 1, grid_.axes()[a].label);
+        Phase phase = d.base.activity({target.project, target.item});
+        phase.duration = phase_duration_from_yaml(holder["duration"], grid_.axes()[a].key, sources);
+        d.values[a][r] = std::move(phase);
+      } catch (const Error&) {
+        // Left invalid: the points with this value take the re-read path, which reports it.
+      }
+    }
+    runners_[0]->timings.values_s += seconds_since(mark);
+  }
   parallel_for(rounds, threads, [&](std::size_t worker, std::size_t r) {
     Runner& runner = *runners_[worker];
     Clock::time_point mark = Clock::now();
@@ -607,7 +633,7 @@ void Sweep::prepare(unsigned threads) {
     for (std::size_t a = 0; a < axes; ++a) {
       const std::size_t value = std::min(r, distinct[a].size() - 1);
       sources.push_back({cat(grid_.axes()[a].label, " ", assignment_of(a, value)), false});
-      if (r < distinct[a].size()) in_round.push_back(a);
+      if (r < distinct[a].size() && !is_phase_duration(a)) in_round.push_back(a);
     }
     try {
       for (const std::size_t a : in_round) {
