@@ -16,10 +16,10 @@
 ///     it, phase_duration_from_yaml(); other keys by reading the base with the r-th distinct
 ///     value of every axis applied, one read per r, each value alone when that read fails); a
 ///     point then copies the validated item of each axis into its thread's copy of the
-///     validated base scenario and runs it. The keys it accepts change one field that no other key's validation reads, so
-///     the scenario is the one the re-read path builds (sweep_test checks the rows match byte
-///     for byte). A point with a value that failed validation takes the re-read path, so its
-///     messages are exactly the re-read path's.
+///     validated base scenario and runs it. The keys it accepts change one field that no other
+///     key's validation reads, so the scenario is the one the re-read path builds (sweep_test
+///     checks the rows match byte for byte). A point with a value that failed validation takes the
+///     re-read path, so its messages are exactly the re-read path's.
 /// The base YAML is parsed once; economies are loaded and factorised once per distinct economy
 /// options (table, FLQ delta, household closure, currency), so varying `economy.flq_delta`
 /// loads one model per value. A point's row depends only on the inputs and its index: shards
@@ -148,7 +148,7 @@ class Sweep {
   [[nodiscard]] const SweepGrid& grid() const { return grid_; }
   /// The CSV header line (with '\n'): index, the varied keys, status, the TOTAL metrics of
   /// summary.csv, commissioning_<project> and full_capacity_<project> per project, campaign.
-  [[nodiscard]] std::string header() const;
+  [[nodiscard]] const std::string& header() const { return header_; }
   /// The campaign fingerprint every row ends with (column `campaign`): 16 hex digits hashing
   /// the ripple version, the base tree (scenario file, overlays and --set as merged) and the
   /// --vary axes with their values. Shards of one campaign share it; `ripple merge` refuses
@@ -203,6 +203,7 @@ class Sweep {
   SweepGrid grid_;
   std::vector<std::string> project_ids_;
   std::string fingerprint_;
+  std::string header_;
   std::string reread_reason_;
   std::unique_ptr<Direct> direct_;  // null: the sweep re-reads every point
   std::vector<std::unique_ptr<Runner>> runners_;

@@ -513,6 +513,12 @@ Sweep::Sweep(ScenarioTree base, SweepGrid grid) : base_(std::move(base)), grid_(
     identity.append("\n");
   }
   fingerprint_ = content_hash(identity);
+  header_ = "index";
+  for (const auto& axis : grid_.axes()) header_.append(",").append(csv_field(axis.key));
+  header_.append(",status,").append(kTotalColumns);
+  for (const auto& id : project_ids_) header_.append(",commissioning_").append(id);
+  for (const auto& id : project_ids_) header_.append(",full_capacity_").append(id);
+  header_.append(",campaign\n");
 
   auto direct = std::make_unique<Direct>();
   for (std::size_t a = 0; a < grid_.axes().size() && direct; ++a) {
@@ -669,16 +675,6 @@ void Sweep::prepare(unsigned threads) {
     }
   }
   d.prepared = true;
-}
-
-std::string Sweep::header() const {
-  std::string text = "index";
-  for (const auto& axis : grid_.axes()) text.append(",").append(csv_field(axis.key));
-  text.append(",status,").append(kTotalColumns);
-  for (const auto& id : project_ids_) text.append(",commissioning_").append(id);
-  for (const auto& id : project_ids_) text.append(",full_capacity_").append(id);
-  text.append(",campaign\n");
-  return text;
 }
 
 std::string Sweep::describe_point(std::uint64_t index) const {
@@ -844,6 +840,7 @@ std::string Sweep::run_scenario(Runner& runner, const Scenario& scenario, std::u
     row.append(",").append(r != nullptr ? month_or_empty(r->full_capacity) : "");
   }
   row.append(",").append(fingerprint_).append("\n");
+  check_finite_row(row, header_, cat("sweep point ", std::to_string(index)));
   timings.format_s += seconds_since(mark);
   return row;
 }

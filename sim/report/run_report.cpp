@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <ostream>
 
+#include "report/json_finite.hpp"
 #include "ripple/text_table.hpp"
 #include "ripple/version.hpp"
 
@@ -144,6 +145,7 @@ void write_summary_json(std::ostream& out, const RunSummary& summary) {
   j["projects"] = nlohmann::ordered_json::array();
   for (const auto& row : summary.projects) j["projects"].push_back(row_json(row));
   j["total"] = row_json(summary.total);
+  check_finite_json(j, "summary JSON");
   out << j.dump(2) << '\n';
 }
 
@@ -239,6 +241,7 @@ void write_run_json(std::ostream& out, const Scenario& scenario, const RunInfo& 
           ? nlohmann::ordered_json{"summary.csv", "timeseries.csv", "schedule.csv", "run.json"}
           : nlohmann::ordered_json{"summary.csv", "timeseries.csv", "schedule.csv", "resources.csv",
                                    "run.json"};
+  check_finite_json(j, "run.json");
   out << j.dump(2) << '\n';
 }
 

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "report/json_finite.hpp"
 #include "ripple/text_table.hpp"
 
 namespace ripple {
@@ -123,6 +124,7 @@ void write_schedule_json(std::ostream& out, const Scenario& scenario, const Sche
     path = nlohmann::ordered_json::array();
     for (const auto& ref : schedule.critical_paths[p]) path.push_back(scenario.activity_name(ref));
   }
+  check_finite_json(j, "schedule JSON");
   out << j.dump(2) << '\n';
 }
 
