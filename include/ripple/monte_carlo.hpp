@@ -94,9 +94,9 @@ struct McLayout {
   /// on it and it has `on_shortfall: wait`), in declaration order: the columns of
   /// mc_resources.csv; empty when there is none (no file).
   std::vector<std::size_t> wait_resources;
-  /// Nothing but dates and criticality apply (no metric, no capacity, no shock, no phase drawing
-  /// a shared resource): runs take the schedule fast path (ScheduleKernel, no event engine and
-  /// no ledger).
+  /// Nothing but dates and criticality apply (no metric, no capacity, no shock): runs take the
+  /// schedule fast path: ScheduleKernel (no event engine, no ledger), or, when phases draw on
+  /// shared resources (which the kernel does not model), the event engine alone (no ledger).
   bool schedule_only = false;
 };
 
@@ -118,7 +118,9 @@ class McRunner {
   const RunResult& run(std::uint64_t index);
   /// Draws run `index` and computes only its dates and driving paths (ScheduleKernel: the CPM
   /// forward pass; equal to run(index).timeline's dates and critical flags when the scenario
-  /// has no shocks). Requires schedule_only at construction. Valid until the next call.
+  /// has no shocks; with phases drawing on shared resources, the event engine's rollout alone,
+  /// equal to run(index).timeline). Requires schedule_only at construction. Valid until the
+  /// next call.
   const Timeline& run_schedule(std::uint64_t index);
   /// The result of the last run() or run_without_risk().
   [[nodiscard]] const RunResult& result() const { return *last_; }
@@ -137,6 +139,7 @@ class McRunner {
   std::unique_ptr<Pipeline> pipeline_;
   std::unique_ptr<McSampler> sampler_;
   std::unique_ptr<ScheduleKernel> kernel_;
+  std::unique_ptr<Rollout> rollout_;  // schedule_only with resources: the engine, no ledger
   const RunResult* last_ = nullptr;
   McDraw draw_;
   std::vector<Duration> durations_;

@@ -439,7 +439,19 @@ McRunner::McRunner(const Scenario& scenario, const Economy* economy, std::uint64
     : scenario_(std::make_unique<Scenario>(scenario)),
       pipeline_(std::make_unique<Pipeline>(*scenario_, economy)),
       sampler_(std::make_unique<McSampler>(*scenario_, pipeline_->plan(), seed)) {
-  if (schedule_only) kernel_ = std::make_unique<ScheduleKernel>(pipeline_->plan());
+  if (!schedule_only) return;
+  // The kernel is CPM's forward pass and knows no resources: with phases drawing on them, the
+  // event engine alone (no ledger, no summary) gives the dates.
+  const bool draws_resources =
+      std::any_of(scenario_->projects.begin(), scenario_->projects.end(), [](const Project& p) {
+        return std::any_of(p.phases.begin(), p.phases.end(),
+                           [](const Phase& phase) { return !phase.resource_use.empty(); });
+      });
+  if (draws_resources) {
+    rollout_ = std::make_unique<Rollout>(pipeline_->plan());
+  } else {
+    kernel_ = std::make_unique<ScheduleKernel>(pipeline_->plan());
+  }
 }
 
 const RunResult& McRunner::run(std::uint64_t index) {
@@ -450,6 +462,10 @@ const RunResult& McRunner::run(std::uint64_t index) {
 const Timeline& McRunner::run_schedule(std::uint64_t index) {
   sampler_->draw(index, draw_);
   sampler_->durations(draw_, std::nullopt, durations_);
+  if (rollout_) {
+    pipeline_->plan().set_durations(durations_);
+    return rollout_->run();
+  }
   return kernel_->run(durations_);
 }
 
@@ -514,7 +530,6 @@ McLayout mc_layout(const Scenario& scenario, bool economy, const McOptions& opti
   const McSampler sampler(scenario, plan, options.seed);
   l.inputs_per_run = options.wide_files || options.rank_risks ||
                      sampler.inputs().size() <= options.wide_column_limit;
-  bool draws_resources = false;
   for (std::size_t r = 0; r < scenario.resources.size(); ++r) {
     bool drawn = false;
     for (const Project& project : scenario.projects) {
@@ -522,14 +537,12 @@ McLayout mc_layout(const Scenario& scenario, bool economy, const McOptions& opti
         drawn = drawn || phase.resource_use.count(scenario.resources[r].id) > 0;
       }
     }
-    draws_resources = draws_resources || drawn;
     if (drawn && scenario.resources[r].on_shortfall == Resource::Shortfall::kWait) {
       l.wait_resources.push_back(r);
     }
   }
-  // The schedule kernel knows nothing of resources: phases that draw one take the engine.
   l.schedule_only = !l.capex && !l.direct_jobs && !l.output && !l.economy &&
-                    scenario.shocks.empty() && !options.rank_risks && !draws_resources;
+                    scenario.shocks.empty() && !options.rank_risks;
   return l;
 }
 

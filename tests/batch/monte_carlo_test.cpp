@@ -38,10 +38,11 @@ const std::string kNetwork = std::string(RIPPLE_SOURCE_DIR) + "/tests/data/mc/ne
 const std::string kCrewWait = std::string(RIPPLE_SOURCE_DIR) + "/tests/data/mc/crew_wait.yaml";
 const std::string kSweepTwo =
     std::string(RIPPLE_SOURCE_DIR) + "/tests/data/sweep/two_projects.yaml";
-const char* const kFiles[] = {"mc.json",         "mc_runs.csv",           "mc_critical.csv",
-                              "mc_inputs.csv",   "mc_jobs.csv",           "mc_summary.csv",
-                              "criticality.csv", "sensitivity.csv",       "mc_risks.csv",
-                              "risks.csv",       "mc_jobs_by_period.csv", "mc_scurve.csv"};
+const char* const kFiles[] = {"mc.json",          "mc_runs.csv",           "mc_critical.csv",
+                              "mc_inputs.csv",    "mc_jobs.csv",           "mc_summary.csv",
+                              "criticality.csv",  "sensitivity.csv",       "mc_risks.csv",
+                              "risks.csv",        "mc_jobs_by_period.csv", "mc_scurve.csv",
+                              "mc_resources.csv", "resource_delays.csv"};
 
 std::string read_file(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -648,7 +649,7 @@ TEST_SUITE("batch") {
     options.threads = 2;
     options.jobs_year = 2026;
     const McLayout layout = mc_layout(scenario, false, options);
-    CHECK_FALSE(layout.schedule_only);                            // the kernel knows no resources
+    CHECK(layout.schedule_only);  // dates only: through the engine, without a ledger
     CHECK(layout.wait_resources == std::vector<std::size_t>{0});  // not the import pool
     const fs::path dir = temp_dir("crew_wait");
     const auto summary =
@@ -708,6 +709,31 @@ TEST_SUITE("batch") {
     CHECK(delays[1][0] == "crew");
     CHECK(delays[1][1] == std::to_string(delayed));
     CHECK(delays[1][3] == csv_number(total / 4000));
+  }
+
+  TEST_CASE("with resources the schedule fast path is the engine's rollout, waits and all") {
+    const Scenario scenario = load_scenario(kCrewWait);
+    McRunner full(scenario, nullptr, 5);
+    McRunner fast(scenario, nullptr, 5, true);
+    int waited = 0;
+    for (std::uint64_t i = 0; i < 50; ++i) {
+      CAPTURE(i);
+      const Timeline a = full.run(i).timeline;
+      const Timeline& b = fast.run_schedule(i);
+      for (std::size_t p = 0; p < a.activities.size(); ++p) {
+        for (std::size_t k = 0; k < a.activities[p].size(); ++k) {
+          const ActivityTimes& x = a.activities[p][k];
+          const ActivityTimes& y = b.activities[p][k];
+          CHECK(x.start == y.start);
+          CHECK(x.finish == y.finish);
+          CHECK(x.ready == y.ready);
+          CHECK(x.waited_for == y.waited_for);
+          CHECK(x.is_critical == y.is_critical);
+          waited += x.wait_days() > 0 ? 1 : 0;
+        }
+      }
+    }
+    CHECK(waited > 20);  // about 2/3 of the runs make b wait
   }
 
   TEST_CASE("resource statistics are identical for 1 and 2 threads and for merged shards") {
