@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "ripple/error.hpp"
+#include "ripple/output_folder.hpp"
 
 namespace ripple::cli {
 
@@ -92,13 +93,19 @@ void write_report(const po::variables_map& vm, const std::string& text, const st
     return;
   }
   const std::string path = vm["out"].as<std::string>();
-  std::ofstream file(path, std::ios::binary);
-  file << text;
-  file.flush();
-  if (!file)
-    throw RuntimeError(
-        std::string("ripple ").append(command).append(": cannot write ").append(path));
+  try {
+    write_file_atomically(path, text);
+  } catch (const RuntimeError& e) {
+    throw RuntimeError(std::string("ripple ").append(command).append(": ").append(e.what()));
+  }
   err << "ripple " << command << ": wrote " << path << '\n';
+}
+
+OutputFolderOptions output_folder_options(const po::variables_map& vm) {
+  OutputFolderOptions options;
+  options.force = vm.count("force") > 0;
+  options.force_label = "--force";
+  return options;
 }
 
 void add_scenario_options(po::options_description& options) {

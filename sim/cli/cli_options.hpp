@@ -70,6 +70,13 @@ struct McCountOptions {
 void write_report(const po::variables_map& vm, const std::string& text, const std::string& command,
                   std::ostream& out, std::ostream& err);
 
+/// --force as the library's folder options: write beside files that are not ripple's.
+[[nodiscard]] OutputFolderOptions output_folder_options(const po::variables_map& vm);
+/// The help line of --force.
+inline constexpr const char* kForceOptionHelp =
+    "write into DIR even when it holds files ripple did not write (they are kept; ripple's own "
+    "earlier files are replaced)";
+
 /// A scenario as named on the command line, with its what-if overrides.
 struct ScenarioInput {
   std::string path;

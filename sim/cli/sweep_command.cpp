@@ -4,13 +4,14 @@
 
 #include <chrono>
 #include <cstdio>
-#include <fstream>
+#include <optional>
 #include <ostream>
 #include <string>
 
 #include "cli/cli_options.hpp"
 #include "cli/plot_hook.hpp"
 #include "ripple/error.hpp"
+#include "ripple/output_folder.hpp"
 #include "ripple/scenario_overrides.hpp"
 #include "ripple/shard.hpp"
 #include "ripple/sweep.hpp"
@@ -135,13 +136,12 @@ int run_sweep(const Args& args, std::ostream& out, std::ostream& err) {
   Sweep sweep(build_scenario_tree(input.path, input.overlays, input.overrides, "--set"),
               std::move(grid));
 
-  std::ofstream file;
+  // --out FILE is written beside it and renamed over it when complete (output_folder.hpp).
+  std::optional<AtomicFile> file;
   std::ostream* sink = &out;
   if (vm.count("out") > 0) {
-    const std::string path = vm["out"].as<std::string>();
-    file.open(path, std::ios::binary);
-    if (!file) throw RuntimeError(std::string("ripple sweep: cannot write ").append(path));
-    sink = &file;
+    file.emplace(vm["out"].as<std::string>());
+    sink = &file->stream();
   }
 
   const bool progress = isatty(STDERR_FILENO) == 1;
@@ -192,6 +192,7 @@ int run_sweep(const Args& args, std::ostream& out, std::ostream& err) {
       reread);
   sink->flush();
   if (!*sink) throw RuntimeError("ripple sweep: error writing the output");
+  if (file) file->commit();
   if (progress && done > 0) err << '\n';
   const double wall_s =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
