@@ -129,6 +129,11 @@ void check_row(const std::string& row, const std::string& header, const char* fi
   check_finite_row(row, header, where.append(": run ").append(std::to_string(index)));
 }
 
+// The activity's start waited for shared resources (wait days and what was short).
+bool waited_for_resource(const ActivityTimes& times) {
+  return times.wait_days() > 0 && !times.waited_for.empty();
+}
+
 // One thread's runner and the rows it formats.
 class Worker {
  public:
@@ -185,7 +190,9 @@ class Worker {
       rows.critical.append(std::to_string(index));
       for (const auto& project : timeline->activities) {
         for (const ActivityTimes& times : project) {
-          rows.critical.append(!times.is_critical ? ",0" : times.wait_days() > 0 ? ",2" : ",1");
+          rows.critical.append(!times.is_critical           ? ",0"
+                               : waited_for_resource(times) ? ",2"
+                                                            : ",1");
         }
       }
       rows.critical.push_back('\n');
@@ -194,7 +201,7 @@ class Worker {
       for (const auto& project : timeline->activities) {
         for (const ActivityTimes& times : project) {
           critical_counts_[k] += times.is_critical;
-          resource_critical_counts_[k] += times.is_critical && times.wait_days() > 0;
+          resource_critical_counts_[k] += times.is_critical && waited_for_resource(times);
           ++k;
         }
       }
