@@ -75,6 +75,14 @@ name=$(head -1 "$w/inf/mc_jobs.csv" | tr ',' '\n' | tail -1)
 refused "$w/inf/mc_jobs.csv:3:1: error: column $column '$name' = 'inf': not a finite number (ripple never writes inf or nan)" \
   "$w/s1" "$w/inf"
 
+# --out is one of the shards: a usage error, the shard untouched.
+cp "$w/s1/mc.json" "$w/s1.json"
+"$ripple" merge "$w/s1" "$w/s2" --out "$w/s1" > /dev/null 2> "$w/stderr"
+[ $? = 2 ] || fail "merge into a shard: exit not 2"
+[ "$(cat "$w/stderr")" = "ripple merge: --out $w/s1 is the shard folder $w/s1: merge into another folder (the shard would be replaced)" ] ||
+  fail "merge into a shard: $(cat "$w/stderr")"
+cmp -s "$w/s1.json" "$w/s1/mc.json" || fail "merge into a shard changed it"
+
 if [ "$failures" -gt 0 ]; then
   echo "$failures check(s) failed"
   exit 1
