@@ -356,7 +356,8 @@ void write_mc_metadata(std::ostream& out, const McMetadata& m) {
   }
   auto& inputs = j["inputs"] = nlohmann::ordered_json::array();
   for (const auto& i : m.inputs) inputs.push_back({{"name", i.name}, {"unit", i.unit}});
-  out << j.dump(2) << '\n';
+  // Bytes that are not UTF-8 (a path, a table label) become U+FFFD instead of an exception.
+  out << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
 }
 
 McMetadata read_mc_metadata(const fs::path& path) {

@@ -333,7 +333,8 @@ void write_comparison_json(std::ostream& out, const Comparison& comparison,
   j["projects"] = nlohmann::ordered_json::array();
   for (const ProjectComparison& row : comparison.projects) j["projects"].push_back(row_json(row));
   j["total"] = row_json(comparison.total);
-  out << j.dump(2) << '\n';
+  // Bytes that are not UTF-8 (a path, a table label) become U+FFFD instead of an exception.
+  out << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
 }
 
 void write_comparison_table(std::ostream& out, const Comparison& comparison,

@@ -123,7 +123,8 @@ void write_schedule_json(std::ostream& out, const Scenario& scenario, const Sche
     path = nlohmann::ordered_json::array();
     for (const auto& ref : schedule.critical_paths[p]) path.push_back(scenario.activity_name(ref));
   }
-  out << j.dump(2) << '\n';
+  // Bytes that are not UTF-8 (a path, a table label) become U+FFFD instead of an exception.
+  out << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
 }
 
 }  // namespace ripple
