@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """Write a random schedule network for the Monte Carlo benchmark (bench/README.md).
 
-    bench/mc/gen_network.py [--activities N] [--projects P] [--seed S] OUTDIR
+    bench/mc/gen_network.py [--activities N] [--projects P] [--seed S]
+                            [--resources K [--capacity-share X]] OUTDIR
 
 OUTDIR receives:
   network.yaml  a ripple scenario: P projects of N / P activities each (about 1 in 25 a
@@ -13,6 +14,13 @@ OUTDIR receives:
                 low 70-95% of the mode, high 120-200%). Each project's target is the month of
                 its finish with every duration at its mean, each milestone a target day (unless
                 --no-milestone-targets).
+                With --resources K: K shared resources r1..rK (workers) and every phase
+                (not the milestones) draws 10-50 of one of them, chosen at random from a
+                stream of its own, so the network's activities, durations and links are the
+                ones written without --resources. Each resource's capacity is X (default 0.5)
+                times its peak concurrent demand in the schedule at mean durations, at least
+                its largest single amount, so that phases wait for it in most runs; X = 0
+                writes capacities no demand can reach (every phase draws, none ever waits).
   network.json  the same network for the peers (bench/mc/simpy_peer.py): activities with their
                 project, triangular (low, mode, high) days or null for milestones, and links
                 (pred, succ, type, lag_days), in declaration order.
@@ -91,12 +99,39 @@ def deterministic_finish(activities, links):
         if activities[v]["tri"] is None and f > s:
             s = f
         es[v], ef[v] = s, f
-    return ef
+    return es, ef
 
 
-def write(out_dir, n_activities, n_projects, seed, milestone_targets=True):
+def assign_resources(activities, es, ef, n_resources, capacity_share, seed):
+    """Per phase (resource index, amount); per resource its capacity (see the docstring)."""
+    rng = random.Random(seed * 7919 + 17)  # its own stream: the network stays the same
+    uses = [None] * len(activities)
+    for v, a in enumerate(activities):
+        if a["tri"] is not None:
+            uses[v] = (rng.randrange(n_resources), rng.randint(10, 50))
+    capacities = []
+    for r in range(n_resources):
+        mine = [(v, amount) for v, use in enumerate(uses) if use for rr, amount in [use] if rr == r]
+        if capacity_share == 0:
+            capacities.append(sum(amount for _, amount in mine) + 1)
+            continue
+        events = sorted([(es[v], amount) for v, amount in mine] +
+                        [(ef[v], -amount) for v, amount in mine], key=lambda e: (e[0], e[1]))
+        level = peak = 0
+        for _, delta in events:
+            level += delta
+            peak = max(peak, level)
+        largest = max((amount for _, amount in mine), default=1)
+        capacities.append(max(largest, round(capacity_share * peak)))
+    return uses, capacities
+
+
+def write(out_dir, n_activities, n_projects, seed, milestone_targets=True, n_resources=0,
+          capacity_share=0.5):
     activities, links, first = generate(n_activities, n_projects, seed)
-    ef = deterministic_finish(activities, links)
+    es, ef = deterministic_finish(activities, links)
+    uses, capacities = (assign_resources(activities, es, ef, n_resources, capacity_share, seed)
+                        if n_resources > 0 else ([None] * len(activities), []))
     names = [f"p{a['project'] + 1:02d}.{a['id']}" for a in activities]
     preds = [[] for _ in activities]
     for u, v, t, lag in links:
@@ -107,7 +142,12 @@ def write(out_dir, n_activities, n_projects, seed, milestone_targets=True):
            f"activities,", f"# {n_projects} projects, {len(links)} links, seed {seed}.",
            "scenario:", f"  name: Random network of {len(activities)} activities (seed {seed})",
            f"  as_of: {AS_OF:%Y-%m}", "calendar:", f"  start: {AS_OF:%Y-%m}",
-           f"  end: {end:%Y-%m}", "  period: year", f"  seed: {seed}", "projects:"]
+           f"  end: {end:%Y-%m}", "  period: year", f"  seed: {seed}"]
+    if capacities:
+        out.append("resources:")
+        for r, capacity in enumerate(capacities):
+            out.append(f"  - {{id: r{r + 1}, unit: workers, capacity: {capacity}}}")
+    out.append("projects:")
     cross = []
     for p in range(n_projects):
         lo = first[p]
@@ -131,8 +171,9 @@ def write(out_dir, n_activities, n_projects, seed, milestone_targets=True):
                 milestones.append(f"      - {{id: {a['id']}{dep_text}{target_text}}}")
             else:
                 low, mode, high = a["tri"]
+                use_text = (f", uses: {{r{uses[v][0] + 1}: {uses[v][1]}}}" if uses[v] else "")
                 phases.append(f"      - {{id: {a['id']}, duration: {{triangular: [{low} days, "
-                              f"{mode} days, {high} days]}}{dep_text}}}")
+                              f"{mode} days, {high} days]}}{dep_text}{use_text}}}")
         if milestones:
             out += ["    milestones:"] + milestones
         out += ["    phases:"] + phases
@@ -158,10 +199,14 @@ def main():
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--no-milestone-targets", action="store_true",
                         help="leave the milestones' target key out")
+    parser.add_argument("--resources", type=int, default=0, metavar="K",
+                        help="K shared resources that the phases draw on (default none)")
+    parser.add_argument("--capacity-share", type=float, default=0.5, metavar="X",
+                        help="capacity = X times the peak demand at mean durations; 0: unlimited")
     parser.add_argument("out_dir")
     args = parser.parse_args()
     write(args.out_dir, args.activities, args.projects, args.seed,
-          not args.no_milestone_targets)
+          not args.no_milestone_targets, args.resources, args.capacity_share)
 
 
 if __name__ == "__main__":

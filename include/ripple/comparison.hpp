@@ -19,7 +19,9 @@
 #include <vector>
 
 #include "ripple/date.hpp"
+#include "ripple/scenario.hpp"
 #include "ripple/summary.hpp"
+#include "ripple/timeline.hpp"
 
 namespace ripple {
 
@@ -80,10 +82,36 @@ struct ProjectComparison {
   [[nodiscard]] AmountChange job_years_total() const;
 };
 
+/// A phase whose wait for shared resources differs between the runs (docs/scheduling.md,
+/// "Shared resources"): its wait in days (start − ready) and the resources that were short on
+/// its ready day, in each run.
+struct WaitChange {
+  std::string project;  ///< project id
+  std::string phase;    ///< phase id within the project
+  /// Days waited; none on the side where the phase does not exist.
+  std::optional<int> base_days;
+  std::optional<int> alt_days;
+  std::string base_waited_for;  ///< resource ids, `+`-joined; empty when it did not wait
+  std::string alt_waited_for;
+  /// ALT − BASE in days, a missing side counted as 0.
+  [[nodiscard]] int delta_days() const { return alt_days.value_or(0) - base_days.value_or(0); }
+};
+
+/// The phases whose wait days or waited-for resources differ between two runs: BASE's phases
+/// in scenario order, then those only ALT has (in ALT's order). Phases are matched by project
+/// and phase id; one in a single run is listed when it waited there.
+[[nodiscard]] std::vector<WaitChange> compare_waits(const Scenario& base,
+                                                    const Timeline& base_timeline,
+                                                    const Scenario& alt,
+                                                    const Timeline& alt_timeline);
+
 /// Two runs compared: projects in BASE's order, then those added in ALT (in ALT's order).
 struct Comparison {
   std::vector<ProjectComparison> projects;
   ProjectComparison total;
+  /// Resource waits that change (compare_waits()); empty when none does, or when the caller
+  /// compared summaries only.
+  std::vector<WaitChange> waits;
 
   /// The project with this id (not TOTAL); nullptr when neither run has it.
   [[nodiscard]] const ProjectComparison* find_project(std::string_view id) const;
@@ -132,7 +160,9 @@ struct ComparisonInfo {
 /// Long CSV: header `project,metric,base,alt,delta`, one line per project and metric (then
 /// TOTAL's); dates as YYYY-MM, date deltas in months, numbers with three decimals; an empty
 /// cell where a value is not defined. After each project's metrics come its jobs over time,
-/// metric `jobs@YYYY-MM` (the period's start) for every period.
+/// metric `jobs@YYYY-MM` (the period's start) for every period, then for each of its phases
+/// whose resource wait changes `wait_days@<phase>` (days; delta ALT − BASE) and
+/// `waited_for@<phase>` (`+`-joined resource ids; no delta).
 void write_comparison_csv(std::ostream& out, const Comparison& comparison);
 
 /// JSON: {"base", "alt", "label", "headline", "projects": [{"project", "presence", "metrics":

@@ -8,7 +8,11 @@
 ///   mc_scurve.csv    per date metric, the date by which a share 0.00, 0.01, ..., 1.00 of the
 ///                    runs is reached (type 1 percentiles): the S-curves
 ///   criticality.csv  per activity: the share of runs in which it was on the driving path
-///                    (from mc_critical.csv, or the counts of mc_critical_counts.csv)
+///                    (from mc_critical.csv, or the counts of mc_critical_counts.csv); with
+///                    resources, also the share in which it was there after a resource wait
+///   resource_delays.csv (with mc_resources.csv) per resource phases may wait for: the share
+///                    of runs in which some phase waited for it, and the wait days (mean, mean
+///                    over those runs, p50, p90), and the same on driving paths
 ///   sensitivity.csv  (with mc_inputs.csv) per sampled input: Spearman's rank correlation with
 ///                    each project's commissioning (its finish when it adds no capacity) and
 ///                    with total job-years
@@ -115,6 +119,22 @@ struct McMilestoneSummary {
   std::optional<Date> p10, p50, p80, p90;
 };
 
+/// A shared resource's delays over the runs (resource_delays.csv, docs/montecarlo.md). A run's
+/// wait days for a resource are the sum, over the phases that waited for it (it was short on
+/// their ready day), of their wait (start − ready, days); a phase short of two resources counts
+/// for both. Critical wait days count only the phases on a driving path in that run.
+struct McResourceSummary {
+  std::string id;
+  std::uint64_t runs_delayed = 0;          ///< runs in which some phase waited for it
+  double delay_share = 0.0;                ///< runs_delayed / runs: P(it delays something)
+  double mean_wait_days = 0.0;             ///< mean over all runs of its wait days
+  double mean_wait_days_if_delayed = 0.0;  ///< mean over the runs_delayed runs (0 if none)
+  double p50_wait_days = 0.0;              ///< type 7 percentiles over all runs
+  double p90_wait_days = 0.0;
+  double critical_delay_share = 0.0;     ///< share of runs in which a critical phase waited for it
+  double mean_critical_wait_days = 0.0;  ///< mean over all runs of its critical wait days
+};
+
 /// What the terminal summary of `ripple mc` shows.
 struct McSummary {
   std::uint64_t runs = 0;
@@ -123,6 +143,8 @@ struct McSummary {
   std::vector<McMilestoneSummary> milestones;
   McStats jobs;       ///< jobs_<year>: direct + indirect + induced (count 0: not a metric here)
   McStats job_years;  ///< total job-years over the horizon (count 0: not a metric here)
+  /// Resources phases may wait for, in declaration order (empty: none in the scenario).
+  std::vector<McResourceSummary> resources;
 };
 
 /// Moments and percentiles of the values that are not NaN: type 7 percentiles, or type 1 when
@@ -140,13 +162,15 @@ struct McSummary {
 
 /// Reads the per-run files and mc.json in `dir`, checks that the runs are exactly 0 .. runs-1
 /// in order (InputError otherwise), writes mc_summary.csv, mc_scurve.csv, criticality.csv,
-/// (when mc_inputs.csv exists) sensitivity.csv, (when mc_risks.csv exists) risks.csv and (when
-/// mc_jobs.csv exists) mc_jobs_by_period.csv into `dir`, and returns the terminal summary.
+/// (when mc_inputs.csv exists) sensitivity.csv, (when mc_risks.csv exists) risks.csv, (when
+/// mc_jobs.csv exists) mc_jobs_by_period.csv and (when mc_resources.csv exists)
+/// resource_delays.csv into `dir`, and returns the terminal summary.
 /// Throws RuntimeError when a file cannot be written.
 McSummary summarise_mc_directory(const std::filesystem::path& dir);
 
 /// Joins the per-run files of shard directories (each with mc.json and mc_runs.csv, and those of
-/// mc_critical.csv, mc_inputs.csv, mc_jobs.csv, mc_risks.csv the campaign writes) into `out`,
+/// mc_critical.csv, mc_inputs.csv, mc_jobs.csv, mc_risks.csv, mc_resources.csv the campaign
+/// writes) into `out`,
 /// rows in index order, adds up their mc_critical_counts.csv, then writes the summaries as
 /// summarise_mc_directory() does. Throws InputError naming the
 /// directory when the mc.json files or a file's headers differ, when an index appears twice or

@@ -6,8 +6,14 @@
 ///                    projects that add capacity), its finish and its milestones' dates
 ///                    (YYYY-MM-DD), the TOTAL metrics of summary.csv that apply to the
 ///                    scenario (McLayout), job-years and the jobs of one year
-///   mc_critical.csv  index, per activity 1 when it was on the driving (critical) path (wide:
-///                    see McLayout; otherwise mc_critical_counts.csv holds the counts)
+///   mc_critical.csv  index, per activity 1 when it was on the driving (critical) path, 2 when
+///                    it was and had waited for a shared resource (its start set by a release),
+///                    0 otherwise (wide: see McLayout; otherwise mc_critical_counts.csv holds
+///                    the counts)
+///   mc_resources.csv (phases that may wait for resources) index, per such resource the days
+///                    phases waited for it (`<id>.wait_days`: the sum over phases whose
+///                    waited_for names it of their wait) and the part of it on driving paths
+///                    (`<id>.critical_wait_days`), whole days
 ///   mc_inputs.csv    index, the sampled inputs (McSampler::inputs()) (wide: see McLayout)
 ///   mc_jobs.csv      index, per reporting period (YYYY-MM of its start) the programme's jobs:
 ///                    direct construction + direct permanent + indirect + induced, period
@@ -64,9 +70,11 @@ struct McSinks {
   std::ostream* inputs = nullptr;
   std::ostream* risks = nullptr;
   std::ostream* jobs = nullptr;  ///< mc_jobs.csv
-  /// mc_critical_counts.csv (activity,critical_runs), written after the runs when
-  /// mc_critical.csv is not (McLayout::critical_per_run false).
+  /// mc_critical_counts.csv (activity,critical_runs, and resource_critical_runs when phases
+  /// may wait for resources), written after the runs when mc_critical.csv is not
+  /// (McLayout::critical_per_run false).
   std::ostream* critical_counts = nullptr;
+  std::ostream* resources = nullptr;  ///< mc_resources.csv (McLayout::wait_resources not empty)
 };
 
 /// What a campaign's per-run files hold for a scenario: the columns that apply to it. A metric
@@ -82,8 +90,13 @@ struct McLayout {
   bool inputs_per_run = true;    ///< mc_inputs.csv (and so sensitivity.csv) is written
   /// Jobs columns (job_years, jobs_Y) and mc_jobs.csv.
   [[nodiscard]] bool jobs() const { return direct_jobs || economy; }
+  /// Indices into Scenario::resources of the resources a phase may wait for (some phase draws
+  /// on it and it has `on_shortfall: wait`), in declaration order: the columns of
+  /// mc_resources.csv; empty when there is none (no file).
+  std::vector<std::size_t> wait_resources;
   /// Nothing but dates and criticality apply (no metric, no capacity, no shock): runs take the
-  /// schedule fast path (ScheduleKernel, no event engine and no ledger).
+  /// schedule fast path: ScheduleKernel (no event engine, no ledger), or, when phases draw on
+  /// shared resources (which the kernel does not model), the event engine alone (no ledger).
   bool schedule_only = false;
 };
 
@@ -105,7 +118,9 @@ class McRunner {
   const RunResult& run(std::uint64_t index);
   /// Draws run `index` and computes only its dates and driving paths (ScheduleKernel: the CPM
   /// forward pass; equal to run(index).timeline's dates and critical flags when the scenario
-  /// has no shocks). Requires schedule_only at construction. Valid until the next call.
+  /// has no shocks; with phases drawing on shared resources, the event engine's rollout alone,
+  /// equal to run(index).timeline). Requires schedule_only at construction. Valid until the
+  /// next call.
   const Timeline& run_schedule(std::uint64_t index);
   /// The result of the last run() or run_without_risk().
   [[nodiscard]] const RunResult& result() const { return *last_; }
@@ -124,6 +139,7 @@ class McRunner {
   std::unique_ptr<Pipeline> pipeline_;
   std::unique_ptr<McSampler> sampler_;
   std::unique_ptr<ScheduleKernel> kernel_;
+  std::unique_ptr<Rollout> rollout_;  // schedule_only with resources: the engine, no ledger
   const RunResult* last_ = nullptr;
   McDraw draw_;
   std::vector<Duration> durations_;

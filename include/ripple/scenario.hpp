@@ -43,6 +43,8 @@ struct EconomyRef {
   double flq_delta = 0.25;        ///< FLQ delta, in [0, 1)
   bool household_closure = true;  ///< Type II (induced) effects on or off
   Mark mark;
+  Mark table_mark;         ///< where `economy.table` is written (its value)
+  std::string table_text;  ///< `economy.table` as written (before resolving it)
 };
 
 /// The three capex spending categories, each bought through the economy's bridge.

@@ -2,8 +2,11 @@
 /// Aligned plain-text tables for the terminal: a header row, a rule, rows; numeric columns are
 /// right-aligned. Used by every command's `--format table` output.
 
+#include <cstddef>
 #include <iosfwd>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace ripple {
@@ -37,5 +40,20 @@ class TextTable {
 /// A number for CSV files: fixed notation, `decimals` decimals, no separators; deterministic
 /// so that sharded and unsharded runs write identical bytes.
 [[nodiscard]] std::string csv_number(double value, int decimals = 3);
+
+/// The 0-based index of the first field of a CSV line (its line end is ignored) that holds a
+/// non-finite number as printf and std::to_chars write one (`inf`, `-inf`, `nan`, `-nan`);
+/// none when every field is finite or text. Quoted fields are text. Scenario ids cannot be
+/// `inf` or `nan` (docs/scenario-format.md), so such a field is always a number.
+[[nodiscard]] std::optional<std::size_t> non_finite_field(std::string_view line);
+
+/// Checks one data row of a CSV file before it is written. Throws ModelError (exit 4) when a
+/// field is not a finite number, naming `where` (the file and row), the column by its name in
+/// `header` (the file's header row) and the value: no `inf` or `nan` reaches an output file.
+void check_finite_row(std::string_view row, std::string_view header, std::string_view where);
+
+/// Checks every line of a CSV text (header first) as check_finite_row() does, naming
+/// `file:line` and the column. Throws ModelError.
+void check_finite_csv(std::string_view text, std::string_view file);
 
 }  // namespace ripple

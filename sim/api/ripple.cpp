@@ -14,6 +14,7 @@
 #include "ripple/scenario_overrides.hpp"
 #include "ripple/scenario_reader.hpp"
 #include "ripple/schedule_report.hpp"
+#include "ripple/text_table.hpp"
 #include "ripple/version.hpp"
 
 namespace ripple {
@@ -29,6 +30,15 @@ std::string render(Writer writer) {
   std::ostringstream text;
   writer(text);
   return text.str();
+}
+
+// A CSV file's text, checked: no inf or nan reaches an output file (ModelError naming the file,
+// line and column).
+template <typename Writer>
+std::string render_csv(std::string_view file, Writer writer) {
+  std::string text = render(writer);
+  check_finite_csv(text, file);
+  return text;
 }
 
 void write_file(const std::filesystem::path& path, const std::string& text) {
@@ -91,17 +101,18 @@ RunOutput run(const LoadedScenario& scenario) {
 }
 
 std::string summary_csv(const RunOutput& run) {
-  return render([&](std::ostream& out) { write_summary_csv(out, run.result.summary); });
+  return render_csv("summary.csv",
+                    [&](std::ostream& out) { write_summary_csv(out, run.result.summary); });
 }
 
 std::string timeseries_csv(const RunOutput& run) {
-  return render([&](std::ostream& out) {
+  return render_csv("timeseries.csv", [&](std::ostream& out) {
     write_timeseries_csv(out, run.input.scenario, run.result.ledger, run.result.impacts);
   });
 }
 
 std::string schedule_csv(const RunOutput& run) {
-  return render([&](std::ostream& out) {
+  return render_csv("schedule.csv", [&](std::ostream& out) {
     write_schedule_csv(out, run.input.scenario, run.schedule, run.result.timeline);
   });
 }
@@ -109,8 +120,9 @@ std::string schedule_csv(const RunOutput& run) {
 std::string resources_csv(const RunOutput& run) {
   const Scenario& scenario = run.input.scenario;
   const ResourceUsage usage = resource_usage(scenario, run.result.timeline, run.result.ledger);
-  return render(
-      [&](std::ostream& out) { write_resources_csv(out, scenario, run.result.ledger, usage); });
+  return render_csv("resources.csv", [&](std::ostream& out) {
+    write_resources_csv(out, scenario, run.result.ledger, usage);
+  });
 }
 
 std::string run_json(const RunOutput& run) {
@@ -142,7 +154,7 @@ ScheduleOutput schedule(const Scenario& scenario) {
 }
 
 std::string schedule_csv(const Scenario& scenario, const ScheduleOutput& schedule) {
-  return render([&](std::ostream& out) {
+  return render_csv("schedule.csv", [&](std::ostream& out) {
     write_schedule_csv(out, scenario, schedule.schedule, schedule.timeline);
   });
 }
@@ -179,13 +191,17 @@ CompareOutput compare(const LoadedScenario& base, const LoadedScenario& alt) {
       output.shared_economy ? base_economy : own_alt_economy;
   Pipeline base_pipeline(base.scenario, base_economy ? &*base_economy : nullptr);
   Pipeline alt_pipeline(alt.scenario, alt_economy ? &*alt_economy : nullptr);
-  const RunSummary base_summary = base_pipeline.run().summary;
-  output.comparison = compare_summaries(base_summary, alt_pipeline.run().summary);
+  const RunResult& base_result = base_pipeline.run();
+  const RunResult& alt_result = alt_pipeline.run();
+  output.comparison = compare_summaries(base_result.summary, alt_result.summary);
+  output.comparison.waits =
+      compare_waits(base.scenario, base_result.timeline, alt.scenario, alt_result.timeline);
   return output;
 }
 
 std::string comparison_csv(const CompareOutput& comparison) {
-  return render([&](std::ostream& out) { write_comparison_csv(out, comparison.comparison); });
+  return render_csv("the comparison CSV",
+                    [&](std::ostream& out) { write_comparison_csv(out, comparison.comparison); });
 }
 
 Economy load_economy(const std::string& descriptor_path, const EconomyOptions& options) {
@@ -224,6 +240,7 @@ std::string multipliers_csv(const std::vector<SectorMultipliers>& rows) {
     text.append(",").append(six_decimals(m.jobs_per_million_type1));
     text.append(",").append(optional(m.jobs_per_million_type2)).append("\n");
   }
+  check_finite_csv(text, "the multipliers CSV");
   return text;
 }
 

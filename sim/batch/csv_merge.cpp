@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "ripple/error.hpp"
+#include "ripple/text_table.hpp"
 
 namespace ripple {
 namespace {
@@ -61,6 +62,17 @@ std::size_t field_count(std::string_view line) {
 std::string_view last_field(std::string_view line) {
   const std::size_t comma = line.rfind(',');
   return comma == std::string_view::npos ? line : line.substr(comma + 1);
+}
+
+// Field k of a line (split at every comma: enough for numbers and headers of numbers).
+std::string_view nth_field(std::string_view line, std::size_t k) {
+  std::size_t begin = 0;
+  for (std::size_t i = 0; i < k; ++i) {
+    begin = line.find(',', begin);
+    if (begin == std::string_view::npos) return {};
+    ++begin;
+  }
+  return line.substr(begin, line.find(',', begin) - begin);
 }
 
 std::string quoted(std::string_view text) {
@@ -158,6 +170,13 @@ void merge_csv_texts(const std::vector<CsvShardText>& shards, std::ostream& out,
       if (const std::size_t fields = field_count(line); fields != header_fields) {
         sink.error(row_mark, cat("the row has ", num(fields), " fields, the header has ",
                                  num(header_fields), " (a cut or mixed file?)"));
+        continue;
+      }
+      if (const auto column = non_finite_field(line)) {
+        sink.error(row_mark,
+                   cat("column ", num(*column + 1), " ", quoted(nth_field(header, *column)), " = ",
+                       quoted(nth_field(line, *column)),
+                       ": not a finite number (ripple never writes inf or nan)"));
         continue;
       }
       if (has_campaign) {

@@ -1,7 +1,10 @@
 #include "ripple/economy_link.hpp"
 
 #include <algorithm>
+#include <filesystem>
 #include <string>
+
+#include "ripple/error.hpp"
 
 namespace ripple {
 namespace {
@@ -127,6 +130,19 @@ void EconomyLink::compute(const Ledger& ledger, Impacts& impacts) const {
 
 std::optional<Economy> load_scenario_economy(const Scenario& scenario) {
   if (scenario.economy.table_path.empty()) return std::nullopt;
+  // A descriptor that is not there is a mistake in the scenario (exit 3 at economy.table), not
+  // a failure to read (exit 1): `validate` reports it as `run` does.
+  std::error_code ec;
+  const std::string& path = scenario.economy.table_path;
+  if (!std::filesystem::is_regular_file(path, ec)) {
+    const bool directory = std::filesystem::is_directory(path, ec);
+    throw InputError(scenario.economy.table_mark,
+                     "economy.table = '" + scenario.economy.table_text + "': " +
+                         (directory ? "is a directory, not an economy descriptor ("
+                                    : "no economy descriptor at that path (looked for ") +
+                         path +
+                         (directory ? ")" : "; relative paths start at the scenario's folder)"));
+  }
   EconomyOptions options;
   options.flq_delta = scenario.economy.flq_delta;
   options.household_closure = scenario.economy.household_closure;

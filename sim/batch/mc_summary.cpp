@@ -12,6 +12,7 @@
 #include <ostream>
 #include <sstream>
 
+#include "report/json_finite.hpp"
 #include "ripple/csv_merge.hpp"
 #include "ripple/error.hpp"
 #include "ripple/text_table.hpp"
@@ -22,7 +23,7 @@ namespace {
 
 constexpr double kMissing = std::numeric_limits<double>::quiet_NaN();
 constexpr const char* kPerRunFiles[] = {"mc_runs.csv", "mc_critical.csv", "mc_inputs.csv",
-                                        "mc_jobs.csv", "mc_risks.csv"};
+                                        "mc_jobs.csv", "mc_risks.csv",    "mc_resources.csv"};
 
 [[noreturn]] void fail(const fs::path& file, std::size_t line, const std::string& message) {
   throw InputError(Mark{file.string(), static_cast<int>(line), line > 0 ? 1 : 0}, message);
@@ -89,6 +90,7 @@ double number(std::string_view cell, const fs::path& file, std::size_t line) {
   if (text.empty() || end != text.c_str() + text.size()) {
     fail(file, line, "not a number: '" + text + "'");
   }
+  if (!std::isfinite(value)) fail(file, line, "not a finite number: '" + text + "'");
   return value;
 }
 
@@ -172,6 +174,7 @@ McStats stats_of_values(std::vector<double> values, bool dates) {
 }
 
 void write_text(const fs::path& path, const std::string& text) {
+  check_finite_csv(text, path.filename().string());
   std::ofstream file(path, std::ios::binary);
   file << text;
   if (!file) throw RuntimeError("cannot write " + path.string());
@@ -241,39 +244,121 @@ std::optional<double> rank_correlation(const RankedColumn& a, const RankedColumn
   return sab / std::sqrt(a.sum_squares * b.sum_squares);
 }
 
-void write_criticality(const fs::path& dir, const std::vector<std::string>& activities,
-                       const std::vector<std::uint64_t>& counts, std::uint64_t runs) {
+// Per activity, the runs in which it was critical and, when the campaign has resources phases
+// may wait for, those in which it was critical after such a wait.
+struct CriticalCounts {
+  std::vector<std::string> activities;
+  std::vector<std::uint64_t> critical;
+  std::optional<std::vector<std::uint64_t>> resource_critical;
+};
+
+void write_criticality(const fs::path& dir, const CriticalCounts& counts, std::uint64_t runs) {
   std::ostringstream out;
-  out << "activity,critical_runs,critical_share\n";
-  for (std::size_t c = 0; c < activities.size(); ++c) {
-    out << activities[c] << ',' << counts[c] << ','
-        << fixed(static_cast<double>(counts[c]) / static_cast<double>(runs)) << '\n';
+  out << "activity,critical_runs,critical_share";
+  if (counts.resource_critical) out << ",resource_critical_runs,resource_critical_share";
+  out << '\n';
+  const auto share = [runs](std::uint64_t n) {
+    return fixed(static_cast<double>(n) / static_cast<double>(runs));
+  };
+  for (std::size_t c = 0; c < counts.activities.size(); ++c) {
+    out << counts.activities[c] << ',' << counts.critical[c] << ',' << share(counts.critical[c]);
+    if (counts.resource_critical) {
+      const std::uint64_t n = (*counts.resource_critical)[c];
+      out << ',' << n << ',' << share(n);
+    }
+    out << '\n';
   }
   write_text(dir / "criticality.csv", out.str());
 }
 
-// mc_critical_counts.csv: `activity,critical_runs`, one row per activity.
-std::pair<std::vector<std::string>, std::vector<std::uint64_t>> read_critical_counts(
-    const fs::path& path) {
+// mc_critical_counts.csv: `activity,critical_runs[,resource_critical_runs]`, one row per
+// activity.
+CriticalCounts read_critical_counts(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) fail(path, 0, "cannot open the file (neither mc_critical.csv nor this file exists)");
   std::string line;
-  if (!std::getline(in, line) || line != "activity,critical_runs") {
-    fail(path, 1, "the header must be 'activity,critical_runs'");
+  constexpr std::string_view kPlain = "activity,critical_runs";
+  constexpr std::string_view kResources = "activity,critical_runs,resource_critical_runs";
+  if (!std::getline(in, line) || (line != kPlain && line != kResources)) {
+    fail(path, 1,
+         "the header must be 'activity,critical_runs' or '" + std::string(kResources) + "'");
   }
-  std::vector<std::string> activities;
-  std::vector<std::uint64_t> counts;
+  CriticalCounts counts;
+  if (line == kResources) counts.resource_critical.emplace();
+  const std::size_t columns = counts.resource_critical ? 3 : 2;
+  const auto count_of = [&](std::string_view cell, std::size_t number_line) {
+    const double count = number(cell, path, number_line);
+    if (count < 0 || count != std::floor(count)) {
+      fail(path, number_line, "not a count: '" + std::string(cell) + "'");
+    }
+    return static_cast<std::uint64_t>(count);
+  };
   for (std::size_t number_line = 2; std::getline(in, line); ++number_line) {
     const auto cells = split(line);
-    if (cells.size() != 2) fail(path, number_line, "expected 'activity,critical_runs'");
-    activities.emplace_back(cells[0]);
-    const double count = number(cells[1], path, number_line);
-    if (count < 0 || count != std::floor(count)) {
-      fail(path, number_line, "not a count: '" + std::string(cells[1]) + "'");
+    if (cells.size() != columns)
+      fail(path, number_line,
+           std::to_string(cells.size()) + " cells, the header has " + std::to_string(columns));
+    counts.activities.emplace_back(cells[0]);
+    counts.critical.push_back(count_of(cells[1], number_line));
+    if (counts.resource_critical) {
+      counts.resource_critical->push_back(count_of(cells[2], number_line));
     }
-    counts.push_back(static_cast<std::uint64_t>(count));
   }
-  return {std::move(activities), std::move(counts)};
+  return counts;
+}
+
+// resource_delays.csv from mc_resources.csv (columns `<id>.wait_days`, `<id>.critical_wait_days`
+// per resource): per resource, how often and how long phases waited for it.
+std::vector<McResourceSummary> summarise_resource_delays(const fs::path& dir, std::uint64_t runs) {
+  RunFile file(dir / "mc_resources.csv");
+  const std::size_t n = file.header().size() - 1;
+  if (n % 2 != 0) fail(file.path(), 1, "expected <id>.wait_days,<id>.critical_wait_days pairs");
+  std::vector<std::vector<double>> values(n);
+  std::vector<std::string_view> cells;
+  while (file.next(cells)) {
+    for (std::size_t c = 0; c < n; ++c) {
+      values[c].push_back(number(cells[c + 1], file.path(), file.line_number()));
+    }
+  }
+  check_count(file, runs);
+  std::vector<McResourceSummary> rows;
+  std::ostringstream out;
+  out << "resource,runs_delayed,delay_share,mean_wait_days,mean_wait_days_if_delayed,"
+         "p50_wait_days,p90_wait_days,critical_delay_share,mean_critical_wait_days\n";
+  const double count = static_cast<double>(runs);
+  for (std::size_t c = 0; c < n; c += 2) {
+    std::string_view name = file.header()[c + 1];
+    name.remove_suffix(std::string_view(".wait_days").size());
+    McResourceSummary r;
+    r.id = std::string(name);
+    double total = 0.0;
+    std::uint64_t critical_runs = 0;
+    double critical_total = 0.0;
+    for (std::size_t i = 0; i < values[c].size(); ++i) {
+      r.runs_delayed += values[c][i] > 0.0 ? 1 : 0;
+      total += values[c][i];
+      critical_runs += values[c + 1][i] > 0.0 ? 1 : 0;
+      critical_total += values[c + 1][i];
+    }
+    r.delay_share = static_cast<double>(r.runs_delayed) / count;
+    r.mean_wait_days = total / count;
+    r.mean_wait_days_if_delayed =
+        r.runs_delayed > 0 ? total / static_cast<double>(r.runs_delayed) : 0.0;
+    const McStats s = compute_stats(values[c], false);
+    r.p50_wait_days = s.p50;
+    r.p90_wait_days = s.p90;
+    r.critical_delay_share = static_cast<double>(critical_runs) / count;
+    r.mean_critical_wait_days = critical_total / count;
+    out << r.id << ',' << r.runs_delayed;
+    for (double v : {r.delay_share, r.mean_wait_days, r.mean_wait_days_if_delayed, r.p50_wait_days,
+                     r.p90_wait_days, r.critical_delay_share, r.mean_critical_wait_days}) {
+      out << ',' << fixed(v);
+    }
+    out << '\n';
+    rows.push_back(std::move(r));
+  }
+  write_text(dir / "resource_delays.csv", out.str());
+  return rows;
 }
 
 }  // namespace
@@ -356,8 +441,8 @@ void write_mc_metadata(std::ostream& out, const McMetadata& m) {
   }
   auto& inputs = j["inputs"] = nlohmann::ordered_json::array();
   for (const auto& i : m.inputs) inputs.push_back({{"name", i.name}, {"unit", i.unit}});
-  // Bytes that are not UTF-8 (a path, a table label) become U+FFFD instead of an exception.
-  out << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+  check_finite_json(j, "mc.json");
+  out << dump_json(j) << '\n';
 }
 
 McMetadata read_mc_metadata(const fs::path& path) {
@@ -604,18 +689,27 @@ McSummary summarise_mc_directory(const fs::path& dir) {
 
   // criticality.csv: from the per-run flags, or from the counts when the flags were not written.
   if (fs::exists(dir / "mc_critical.csv")) {
+    // 1: critical; 2: critical after a resource wait.
     RunFile critical(dir / "mc_critical.csv");
     const std::size_t n = critical.header().size() - 1;
-    std::vector<std::uint64_t> counts(n, 0);
+    CriticalCounts counts;
+    counts.activities.assign(critical.header().begin() + 1, critical.header().end());
+    counts.critical.assign(n, 0);
+    if (fs::exists(dir / "mc_resources.csv")) counts.resource_critical.emplace(n, 0);
     while (critical.next(cells)) {
-      for (std::size_t c = 0; c < n; ++c) counts[c] += cells[c + 1] == "1" ? 1 : 0;
+      for (std::size_t c = 0; c < n; ++c) {
+        const std::string_view cell = cells[c + 1];
+        counts.critical[c] += cell == "1" || cell == "2" ? 1 : 0;
+        if (counts.resource_critical) (*counts.resource_critical)[c] += cell == "2" ? 1 : 0;
+      }
     }
     check_count(critical, meta.runs);
-    std::vector<std::string> activities(critical.header().begin() + 1, critical.header().end());
-    write_criticality(dir, activities, counts, meta.runs);
+    write_criticality(dir, counts, meta.runs);
   } else {
-    const auto [activities, counts] = read_critical_counts(dir / "mc_critical_counts.csv");
-    write_criticality(dir, activities, counts, meta.runs);
+    write_criticality(dir, read_critical_counts(dir / "mc_critical_counts.csv"), meta.runs);
+  }
+  if (fs::exists(dir / "mc_resources.csv")) {
+    summary.resources = summarise_resource_delays(dir, meta.runs);
   }
 
   // sensitivity.csv
@@ -779,24 +873,33 @@ McSummary merge_mc_directories(const std::vector<fs::path>& shards, const fs::pa
   if (std::any_of(shards.begin(), shards.end(), [](const fs::path& shard) {
         return fs::exists(shard / "mc_critical_counts.csv");
       })) {
-    std::vector<std::string> activities;
-    std::vector<std::uint64_t> counts;
+    std::optional<CriticalCounts> sum;
     for (const auto& shard : shards) {
       const fs::path path = shard / "mc_critical_counts.csv";
       if (!fs::exists(path)) fail(path, 0, "missing in this shard only");
-      auto [names, shard_counts] = read_critical_counts(path);
-      if (activities.empty()) {
-        activities = std::move(names);
-        counts.assign(activities.size(), 0);
-      } else if (names != activities) {
+      CriticalCounts counts = read_critical_counts(path);
+      if (!sum) {
+        sum = std::move(counts);
+        continue;
+      }
+      if (counts.activities != sum->activities ||
+          counts.resource_critical.has_value() != sum->resource_critical.has_value()) {
         fail(path, 1,
              "its activities differ from " + (shards.front() / "mc_critical_counts.csv").string());
       }
-      for (std::size_t k = 0; k < counts.size(); ++k) counts[k] += shard_counts[k];
+      for (std::size_t k = 0; k < sum->critical.size(); ++k) {
+        sum->critical[k] += counts.critical[k];
+        if (sum->resource_critical) (*sum->resource_critical)[k] += (*counts.resource_critical)[k];
+      }
     }
-    std::string text = "activity,critical_runs\n";
-    for (std::size_t k = 0; k < activities.size(); ++k) {
-      text.append(activities[k]).append(",").append(std::to_string(counts[k])).append("\n");
+    std::string text = sum->resource_critical ? "activity,critical_runs,resource_critical_runs\n"
+                                              : "activity,critical_runs\n";
+    for (std::size_t k = 0; k < sum->activities.size(); ++k) {
+      text.append(sum->activities[k]).append(",").append(std::to_string(sum->critical[k]));
+      if (sum->resource_critical) {
+        text.append(",").append(std::to_string((*sum->resource_critical)[k]));
+      }
+      text.append("\n");
     }
     merged.emplace_back("mc_critical_counts.csv", std::move(text));
   }
@@ -806,7 +909,8 @@ McSummary merge_mc_directories(const std::vector<fs::path>& shards, const fs::pa
     throw RuntimeError("cannot create output directory " + out.string() + ": " + ec.message());
   for (const char* stale :
        {"mc_critical.csv", "mc_critical_counts.csv", "mc_inputs.csv", "mc_risks.csv", "risks.csv",
-        "mc_jobs.csv", "mc_jobs_by_period.csv", "sensitivity.csv", "mc_scurve.csv"}) {
+        "mc_jobs.csv", "mc_jobs_by_period.csv", "sensitivity.csv", "mc_scurve.csv",
+        "mc_resources.csv", "resource_delays.csv"}) {
     fs::remove(out / stale, ec);
   }
   for (const auto& [name, text] : merged) write_text(out / name, text);
@@ -871,6 +975,22 @@ void write_mc_table(std::ostream& out, const McSummary& summary, const McMetadat
         summary.jobs);
     row("job-years over the horizon", summary.job_years);
     jobs.print(out);
+  }
+  if (!summary.resources.empty()) {
+    out << '\n';
+    TextTable resources({"resource", "P(delays)", "mean wait d", "if delayed", "P90 d",
+                         "P(critical)", "critical d"},
+                        {false, true, true, true, true, true, true});
+    for (const McResourceSummary& r : summary.resources) {
+      resources.add_row({r.id, percent(r.delay_share), with_thousands(r.mean_wait_days, 1),
+                         with_thousands(r.mean_wait_days_if_delayed, 1),
+                         with_thousands(r.p90_wait_days, 1), percent(r.critical_delay_share),
+                         with_thousands(r.mean_critical_wait_days, 1)});
+    }
+    out << "Shared resources: share of runs in which a phase waited for it, the days phases\n"
+           "waited for it per run (mean; mean over the runs it delayed; P90), and the same for\n"
+           "phases on a driving path (resource_delays.csv):\n";
+    resources.print(out);
   }
   out << "\nP(on time): share of runs commissioning (finishing) in or before the target month\n"
          "(on or before a milestone's target day). Jobs are annual averages of the year, persons.";

@@ -98,6 +98,7 @@ struct RunRows {
   std::string inputs;
   std::string risks;
   std::string jobs;
+  std::string resources;
 };
 
 void append_day(std::string& line, const std::optional<Date>& date) {
@@ -114,6 +115,19 @@ std::optional<Date> project_finish(const Timeline& timeline, std::size_t project
   return finish;
 }
 
+std::string headers_runs(const Scenario& scenario, const McLayout& l, int jobs_year);
+std::string headers_inputs(const McSampler& sampler);
+std::string headers_jobs(const Scenario& scenario);
+std::string headers_risks(const Scenario& scenario);
+
+// Throws ModelError when a row holds inf or nan, naming the file, the run and the column.
+void check_row(const std::string& row, const std::string& header, const char* file,
+               std::uint64_t index) {
+  if (row.empty()) return;
+  std::string where = file;
+  check_finite_row(row, header, where.append(": run ").append(std::to_string(index)));
+}
+
 // One thread's runner and the rows it formats.
 class Worker {
  public:
@@ -121,10 +135,21 @@ class Worker {
          const McLayout& layout)
       : runner_(scenario, economy, options.seed, layout.schedule_only),
         options_(&options),
-        layout_(&layout) {
+        layout_(&layout),
+        header_runs_(headers_runs(scenario, layout, options.jobs_year)),
+        header_inputs_(headers_inputs(runner_.sampler())),
+        header_jobs_(headers_jobs(scenario)),
+        header_risks_(headers_risks(scenario)) {
     std::size_t activities = 0;
     for (const Project& project : scenario.projects) activities += project.phases.size();
-    if (!layout.critical_per_run) critical_counts_.assign(activities, 0);
+    if (!layout.critical_per_run) {
+      critical_counts_.assign(activities, 0);
+      resource_critical_counts_.assign(activities, 0);
+    }
+    column_of_resource_.assign(scenario.resources.size(), std::nullopt);
+    for (std::size_t c = 0; c < layout.wait_resources.size(); ++c) {
+      column_of_resource_[layout.wait_resources[c]] = c;
+    }
   }
 
   void run(std::uint64_t index, RunRows& rows) {
@@ -159,16 +184,23 @@ class Worker {
       rows.critical.append(std::to_string(index));
       for (const auto& project : timeline->activities) {
         for (const ActivityTimes& times : project) {
-          rows.critical.append(times.is_critical ? ",1" : ",0");
+          rows.critical.append(!times.is_critical ? ",0" : times.wait_days() > 0 ? ",2" : ",1");
         }
       }
       rows.critical.push_back('\n');
     } else {
       std::size_t k = 0;
       for (const auto& project : timeline->activities) {
-        for (const ActivityTimes& times : project) critical_counts_[k++] += times.is_critical;
+        for (const ActivityTimes& times : project) {
+          critical_counts_[k] += times.is_critical;
+          resource_critical_counts_[k] += times.is_critical && times.wait_days() > 0;
+          ++k;
+        }
       }
     }
+
+    rows.resources.clear();
+    if (!layout_->wait_resources.empty()) append_resource_waits(index, *timeline, rows.resources);
 
     rows.inputs.clear();
     if (layout_->inputs_per_run) {
@@ -186,14 +218,46 @@ class Worker {
     }
 
     if (options_->rank_risks && result != nullptr) rank_risks(index, *result, rows.risks);
+
+    // No inf or nan reaches a per-run file (dates and 0/1 flags are always finite).
+    check_row(rows.runs, header_runs_, "mc_runs.csv", index);
+    check_row(rows.inputs, header_inputs_, "mc_inputs.csv", index);
+    check_row(rows.jobs, header_jobs_, "mc_jobs.csv", index);
+    if (options_->rank_risks) check_row(rows.risks, header_risks_, "mc_risks.csv", index);
   }
 
   /// Runs on which each activity was critical (when mc_critical.csv is not written).
   [[nodiscard]] const std::vector<std::uint64_t>& critical_counts() const {
     return critical_counts_;
   }
+  /// Runs on which each activity was critical after waiting for a resource (likewise).
+  [[nodiscard]] const std::vector<std::uint64_t>& resource_critical_counts() const {
+    return resource_critical_counts_;
+  }
 
  private:
+  // The row of mc_resources.csv: per resource a phase may wait for, the days phases waited for
+  // it (each phase's wait counted for every resource short on its ready day), and of them the
+  // days of phases on a driving path. Whole days: sums of integers, exact in any order.
+  void append_resource_waits(std::uint64_t index, const Timeline& timeline, std::string& line) {
+    waits_.assign(2 * layout_->wait_resources.size(), 0);
+    for (const auto& project : timeline.activities) {
+      for (const ActivityTimes& times : project) {
+        const int days = times.wait_days();
+        if (days <= 0) continue;
+        for (const std::size_t r : times.waited_for) {
+          const std::optional<std::size_t> c = column_of_resource_[r];
+          if (!c) continue;
+          waits_[2 * *c] += days;
+          if (times.is_critical) waits_[2 * *c + 1] += days;
+        }
+      }
+    }
+    line.append(std::to_string(index));
+    for (const long long days : waits_) line.append(",").append(std::to_string(days));
+    line.push_back('\n');
+  }
+
   // The TOTAL metrics of summary.csv that apply, job-years and the jobs of the jobs year.
   void append_metrics(const RunResult& result, std::string& line) const {
     const McLayout& l = *layout_;
@@ -256,6 +320,13 @@ class Worker {
   std::vector<double> values_;
   std::vector<Date> base_finish_;
   std::vector<std::uint64_t> critical_counts_;
+  std::vector<std::uint64_t> resource_critical_counts_;
+  std::vector<std::optional<std::size_t>> column_of_resource_;  // [resource] in wait_resources
+  std::vector<long long> waits_;
+  std::string header_runs_;
+  std::string header_inputs_;
+  std::string header_jobs_;
+  std::string header_risks_;
 };
 
 std::string headers_runs(const Scenario& scenario, const McLayout& l, int jobs_year) {
@@ -324,6 +395,17 @@ std::string headers_jobs(const Scenario& scenario) {
   return line;
 }
 
+std::string headers_resources(const Scenario& scenario, const McLayout& layout) {
+  std::string line = "index";
+  for (const std::size_t r : layout.wait_resources) {
+    const std::string& id = scenario.resources[r].id;
+    line.append(",").append(id).append(".wait_days");
+    line.append(",").append(id).append(".critical_wait_days");
+  }
+  line.push_back('\n');
+  return line;
+}
+
 std::string headers_risks(const Scenario& scenario) {
   std::string line = "index";
   for (const Risk& risk : scenario.risks) {
@@ -357,7 +439,19 @@ McRunner::McRunner(const Scenario& scenario, const Economy* economy, std::uint64
     : scenario_(std::make_unique<Scenario>(scenario)),
       pipeline_(std::make_unique<Pipeline>(*scenario_, economy)),
       sampler_(std::make_unique<McSampler>(*scenario_, pipeline_->plan(), seed)) {
-  if (schedule_only) kernel_ = std::make_unique<ScheduleKernel>(pipeline_->plan());
+  if (!schedule_only) return;
+  // The kernel is CPM's forward pass and knows no resources: with phases drawing on them, the
+  // event engine alone (no ledger, no summary) gives the dates.
+  const bool draws_resources =
+      std::any_of(scenario_->projects.begin(), scenario_->projects.end(), [](const Project& p) {
+        return std::any_of(p.phases.begin(), p.phases.end(),
+                           [](const Phase& phase) { return !phase.resource_use.empty(); });
+      });
+  if (draws_resources) {
+    rollout_ = std::make_unique<Rollout>(pipeline_->plan());
+  } else {
+    kernel_ = std::make_unique<ScheduleKernel>(pipeline_->plan());
+  }
 }
 
 const RunResult& McRunner::run(std::uint64_t index) {
@@ -368,6 +462,10 @@ const RunResult& McRunner::run(std::uint64_t index) {
 const Timeline& McRunner::run_schedule(std::uint64_t index) {
   sampler_->draw(index, draw_);
   sampler_->durations(draw_, std::nullopt, durations_);
+  if (rollout_) {
+    pipeline_->plan().set_durations(durations_);
+    return rollout_->run();
+  }
   return kernel_->run(durations_);
 }
 
@@ -432,6 +530,17 @@ McLayout mc_layout(const Scenario& scenario, bool economy, const McOptions& opti
   const McSampler sampler(scenario, plan, options.seed);
   l.inputs_per_run = options.wide_files || options.rank_risks ||
                      sampler.inputs().size() <= options.wide_column_limit;
+  for (std::size_t r = 0; r < scenario.resources.size(); ++r) {
+    bool drawn = false;
+    for (const Project& project : scenario.projects) {
+      for (const Phase& phase : project.phases) {
+        drawn = drawn || phase.resource_use.count(scenario.resources[r].id) > 0;
+      }
+    }
+    if (drawn && scenario.resources[r].on_shortfall == Resource::Shortfall::kWait) {
+      l.wait_resources.push_back(r);
+    }
+  }
   l.schedule_only = !l.capex && !l.direct_jobs && !l.output && !l.economy &&
                     scenario.shocks.empty() && !options.rank_risks;
   return l;
@@ -451,6 +560,9 @@ void run_monte_carlo(const Scenario& scenario, const Economy* economy, const McO
   if (layout.inputs_per_run && sinks.inputs != nullptr) *sinks.inputs << headers_inputs(sampler);
   if (options.rank_risks && sinks.risks != nullptr) *sinks.risks << headers_risks(scenario);
   if (layout.jobs() && sinks.jobs != nullptr) *sinks.jobs << headers_jobs(scenario);
+  if (!layout.wait_resources.empty() && sinks.resources != nullptr) {
+    *sinks.resources << headers_resources(scenario, layout);
+  }
 
   // This shard's runs: index = shard_index + k * shard_count, k = 0 .. count-1.
   const std::uint64_t count =
@@ -481,6 +593,7 @@ void run_monte_carlo(const Scenario& scenario, const Economy* economy, const McO
       write(sinks.inputs, rows[k].inputs);
       if (options.rank_risks) write(sinks.risks, rows[k].risks);
       write(sinks.jobs, rows[k].jobs);
+      write(sinks.resources, rows[k].resources);
     }
     if (options.progress) options.progress(first + size, count);
   }
@@ -488,17 +601,22 @@ void run_monte_carlo(const Scenario& scenario, const Economy* economy, const McO
   if (!layout.critical_per_run && sinks.critical_counts != nullptr) {
     // Integer counts: their sum does not depend on which thread ran which run.
     std::vector<std::uint64_t> counts(workers.front()->critical_counts().size(), 0);
+    std::vector<std::uint64_t> resource_counts(counts.size(), 0);
     for (const auto& worker : workers) {
-      for (std::size_t k = 0; k < counts.size(); ++k) counts[k] += worker->critical_counts()[k];
+      for (std::size_t k = 0; k < counts.size(); ++k) {
+        counts[k] += worker->critical_counts()[k];
+        resource_counts[k] += worker->resource_critical_counts()[k];
+      }
     }
-    std::string text = "activity,critical_runs\n";
+    const bool resources = !layout.wait_resources.empty();
+    std::string text =
+        resources ? "activity,critical_runs,resource_critical_runs\n" : "activity,critical_runs\n";
     std::size_t k = 0;
     for (std::size_t p = 0; p < scenario.projects.size(); ++p) {
-      for (std::size_t a = 0; a < scenario.projects[p].phases.size(); ++a) {
-        text.append(scenario.activity_name({p, a}))
-            .append(",")
-            .append(std::to_string(counts[k++]))
-            .append("\n");
+      for (std::size_t a = 0; a < scenario.projects[p].phases.size(); ++a, ++k) {
+        text.append(scenario.activity_name({p, a})).append(",").append(std::to_string(counts[k]));
+        if (resources) text.append(",").append(std::to_string(resource_counts[k]));
+        text.append("\n");
       }
     }
     *sinks.critical_counts << text;
@@ -546,8 +664,8 @@ std::optional<McSummary> run_monte_carlo_to_directory(const Scenario& scenario,
     throw RuntimeError("cannot create output directory " + dir.string() + ": " + ec.message());
   for (const char* stale :
        {"mc_critical.csv", "mc_critical_counts.csv", "mc_inputs.csv", "mc_jobs.csv", "mc_risks.csv",
-        "risks.csv", "mc_summary.csv", "mc_scurve.csv", "criticality.csv", "sensitivity.csv",
-        "mc_jobs_by_period.csv"}) {
+        "mc_resources.csv", "risks.csv", "mc_summary.csv", "mc_scurve.csv", "criticality.csv",
+        "sensitivity.csv", "mc_jobs_by_period.csv", "resource_delays.csv"}) {
     fs::remove(dir / stale, ec);
   }
   {
@@ -570,6 +688,7 @@ std::optional<McSummary> run_monte_carlo_to_directory(const Scenario& scenario,
     sinks.inputs = open(layout.inputs_per_run, "mc_inputs.csv");
     sinks.jobs = open(layout.jobs(), "mc_jobs.csv");
     sinks.risks = open(options.rank_risks, "mc_risks.csv");
+    sinks.resources = open(!layout.wait_resources.empty(), "mc_resources.csv");
     run_monte_carlo(scenario, economy, options, sinks);
     for (const auto& file : files) {
       file->flush();

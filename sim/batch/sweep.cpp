@@ -425,6 +425,7 @@ std::string Sweep::run_or_throw(std::uint64_t index) {
     row.append(",").append(r != nullptr ? month_or_empty(r->full_capacity) : "");
   }
   row.append(",").append(fingerprint_).append("\n");
+  check_finite_row(row, header(), cat("sweep point ", std::to_string(index)));
   timings_.format_s += seconds_since(mark);
   return row;
 }

@@ -46,11 +46,13 @@ constexpr std::string_view kHelp =
     "once.\n"
     "\n"
     "Output formats:\n"
-    "  table  a headline, then aligned tables of date shifts, of changes in jobs and money, and\n"
-    "         TOTAL's base, alt and change\n"
+    "  table  a headline, then aligned tables of date shifts, of changes in jobs and money,\n"
+    "         TOTAL's base, alt and change, and the phases whose resource waits change\n"
     "  csv    long and stable: project,metric,base,alt,delta (dates YYYY-MM, their delta in\n"
-    "         months; an empty cell where a value is not defined)\n"
-    "  json   {base, alt, label, headline, projects: [{project, presence, metrics}], total}\n"
+    "         months; an empty cell where a value is not defined); a phase whose resource wait\n"
+    "         changes adds wait_days@PHASE (days) and waited_for@PHASE (resource ids) rows\n"
+    "  json   {base, alt, label, headline, projects: [{project, presence, metrics}], total,\n"
+    "         waits: [{project, phase, base_days, alt_days, delta_days, ...}]}\n"
     "Shifts are calendar months from BASE's date to ALT's: whole months by the calendar, plus\n"
     "the remaining days as a fraction of the next month (2035-07-01 to 2036-07-01 is +12.0).\n"
     "docs/compare.md explains every metric and works through an example.\n"
@@ -205,9 +207,10 @@ int run_compare(const Args& args, std::ostream& out, std::ostream& err) {
 
   Pipeline base_pipeline(base, base_economy ? &*base_economy : nullptr);
   Pipeline alt_pipeline(alt, alt_economy ? &*alt_economy : nullptr);
-  const RunSummary base_summary = base_pipeline.run().summary;
-  const RunSummary& alt_summary = alt_pipeline.run().summary;
-  const Comparison comparison = compare_summaries(base_summary, alt_summary);
+  const RunResult& base_result = base_pipeline.run();
+  const RunResult& alt_result = alt_pipeline.run();
+  Comparison comparison = compare_summaries(base_result.summary, alt_result.summary);
+  comparison.waits = compare_waits(base, base_result.timeline, alt, alt_result.timeline);
 
   ComparisonInfo info;
   info.base_description =

@@ -36,22 +36,30 @@ constexpr std::string_view kHelp =
     "scenario share their draws (common random numbers). Prints, per project, the probability\n"
     "of commissioning by its target month and the P10/P50/P90 commissioning months, each\n"
     "project's finish (and milestones with a target) at P10/P50/P80/P90, and the jobs of one\n"
-    "year (direct + indirect + induced) at P10/P50/P90. Metrics that cannot differ from 0 for\n"
-    "the scenario (no economy, no capex, no jobs) are left out. Writes into DIR:\n"
+    "year (direct + indirect + induced) at P10/P50/P90, and, when phases draw on shared\n"
+    "resources, how often and how long each resource made phases wait. Metrics that cannot\n"
+    "differ from 0 for the scenario (no economy, no capex, no jobs) are left out. Writes into\n"
+    "DIR:\n"
     "  mc_runs.csv       one row per run: commissioning and full capacity per project that\n"
     "                    adds capacity, each project's finish and milestone dates, TOTAL\n"
     "                    metrics, job-years, jobs_<year>\n"
-    "  mc_critical.csv   one row per run: 1 for each activity on the driving path (at most\n"
-    "                    200 activities, or --wide-files; else mc_critical_counts.csv)\n"
+    "  mc_critical.csv   one row per run: 1 for each activity on the driving path, 2 when it\n"
+    "                    got there after waiting for a resource (at most 200 activities, or\n"
+    "                    --wide-files; else mc_critical_counts.csv)\n"
     "  mc_inputs.csv     one row per run: the sampled inputs (at most 200, or --wide-files)\n"
     "  mc_jobs.csv       one row per run: the programme's jobs in each reporting period\n"
+    "  mc_resources.csv  one row per run: per resource phases may wait for, the days they\n"
+    "                    waited for it, and of them on driving paths\n"
     "  mc_summary.csv    per metric mean, sd, p5, p10, p50, p90, p95; targets, P(on time)\n"
     "  mc_scurve.csv     per date metric, the date reached by 0%, 1%, ..., 100% of the runs\n"
-    "  criticality.csv   per activity, the share of runs in which it was critical\n"
+    "  criticality.csv   per activity, the share of runs in which it was critical (and, with\n"
+    "                    resources, critical after a resource wait)\n"
     "  sensitivity.csv   per input, Spearman rank correlation with each commissioning (or\n"
     "                    finish) and with job-years (tornado chart data; with mc_inputs.csv)\n"
     "  mc_jobs_by_period.csv  per period mean, sd, p5, p10, p25, p50, p75, p90, p95 of\n"
     "                    the programme's jobs (fan chart data)\n"
+    "  resource_delays.csv  per resource, P(it delays a phase), mean and P90 wait days per\n"
+    "                    run, and the same on driving paths\n"
     "  risks.csv         with --rank-risks: each risk switched off in turn, ranked by the\n"
     "                    job-years and months of delay it costs (also mc_risks.csv per run)\n"
     "  mc.json           scenario, hash, seed, runs, overrides, projects, inputs\n"
@@ -140,8 +148,8 @@ int run_mc(const Args& args, std::ostream& out, std::ostream& err) {
   err << "ripple mc: wrote";
   for (const char* name :
        {"mc_runs.csv", "mc_critical.csv", "mc_critical_counts.csv", "mc_inputs.csv", "mc_jobs.csv",
-        "mc_risks.csv", "mc_summary.csv", "mc_scurve.csv", "criticality.csv", "sensitivity.csv",
-        "mc_jobs_by_period.csv", "risks.csv"}) {
+        "mc_risks.csv", "mc_resources.csv", "mc_summary.csv", "mc_scurve.csv", "criticality.csv",
+        "sensitivity.csv", "mc_jobs_by_period.csv", "risks.csv", "resource_delays.csv"}) {
     if (fs::exists(dir / name)) err << ' ' << name << ',';
   }
   err << " mc.json to " << dir.string() << '\n';

@@ -32,9 +32,9 @@ constexpr std::string_view kHelp =
     "\n"
     "Monte Carlo shards: `ripple merge DIR... --out DIR` with the output directories of\n"
     "`ripple mc --shard K/N` joins their per-run files (mc_runs.csv, mc_critical.csv,\n"
-    "mc_inputs.csv, mc_jobs.csv, mc_risks.csv; their mc.json must agree) and writes\n"
-    "mc_summary.csv, criticality.csv, sensitivity.csv, mc_jobs_by_period.csv (and risks.csv),\n"
-    "byte-identical to an unsharded run.\n"
+    "mc_inputs.csv, mc_jobs.csv, mc_risks.csv, mc_resources.csv; their mc.json must agree)\n"
+    "and writes mc_summary.csv, criticality.csv, sensitivity.csv, mc_jobs_by_period.csv (and\n"
+    "risks.csv, resource_delays.csv), byte-identical to an unsharded run.\n"
     "\n";
 
 }  // namespace

@@ -148,7 +148,7 @@ int run_multipliers(const Args& args, std::ostream& out, std::ostream& /*err*/) 
                               {"jobs_per_million_type1", m.jobs_per_million_type1},
                               {"jobs_per_million_type2", json_number(m.jobs_per_million_type2)}});
     }
-    // Bytes that are not UTF-8 (a path, a table label) become U+FFFD instead of an exception.
+    // A descriptor path that is not UTF-8 becomes U+FFFD rather than an exception.
     out << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
     return 0;
   }

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <ostream>
 
+#include "report/json_finite.hpp"
 #include "ripple/text_table.hpp"
 
 namespace ripple {
@@ -74,6 +75,27 @@ ProjectComparison compare_rows(const SummaryRow* base, const SummaryRow* alt) {
   c.output_m = {b.output_m, a.output_m};
   c.value_added_m = {b.value_added_m, a.value_added_m};
   return c;
+}
+
+// The resources an activity waited for, `+`-joined (as schedule.csv writes them).
+std::string waited_for_text(const Scenario& scenario, const ActivityTimes& times) {
+  std::string text;
+  for (const std::size_t r : times.waited_for) {
+    if (!text.empty()) text.push_back('+');
+    text.append(scenario.resources[r].id);
+  }
+  return text;
+}
+
+std::optional<std::size_t> find_index(const auto& items, const std::string& id) {
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (items[i].id == id) return i;
+  }
+  return std::nullopt;
+}
+
+std::string days_cell(const std::optional<int>& days) {
+  return days ? std::to_string(*days) : std::string("-");
 }
 
 std::string month_or_dash(const std::optional<Date>& date) {
@@ -224,6 +246,46 @@ Comparison compare_summaries(const RunSummary& base, const RunSummary& alt) {
   return comparison;
 }
 
+std::vector<WaitChange> compare_waits(const Scenario& base, const Timeline& base_timeline,
+                                      const Scenario& alt, const Timeline& alt_timeline) {
+  std::vector<WaitChange> changes;
+  const auto side = [](const Scenario& scenario, const Timeline& timeline, std::size_t p,
+                       std::size_t a, std::optional<int>& days, std::string& waited_for) {
+    const ActivityTimes& times = timeline.activities[p][a];
+    days = times.wait_days();
+    waited_for = waited_for_text(scenario, times);
+  };
+  const auto differs = [](const WaitChange& c) {
+    return c.base_days.value_or(0) != c.alt_days.value_or(0) ||
+           c.base_waited_for != c.alt_waited_for;
+  };
+  for (std::size_t p = 0; p < base.projects.size(); ++p) {
+    const Project& project = base.projects[p];
+    const auto alt_p = find_index(alt.projects, project.id);
+    for (std::size_t a = 0; a < project.phases.size(); ++a) {
+      WaitChange c{project.id, project.phases[a].id, {}, {}, {}, {}};
+      side(base, base_timeline, p, a, c.base_days, c.base_waited_for);
+      if (alt_p) {
+        if (const auto alt_a = find_index(alt.projects[*alt_p].phases, c.phase)) {
+          side(alt, alt_timeline, *alt_p, *alt_a, c.alt_days, c.alt_waited_for);
+        }
+      }
+      if (differs(c)) changes.push_back(std::move(c));
+    }
+  }
+  for (std::size_t p = 0; p < alt.projects.size(); ++p) {
+    const Project& project = alt.projects[p];
+    const auto base_p = find_index(base.projects, project.id);
+    for (std::size_t a = 0; a < project.phases.size(); ++a) {
+      if (base_p && find_index(base.projects[*base_p].phases, project.phases[a].id)) continue;
+      WaitChange c{project.id, project.phases[a].id, {}, {}, {}, {}};
+      side(alt, alt_timeline, p, a, c.alt_days, c.alt_waited_for);
+      if (differs(c)) changes.push_back(std::move(c));
+    }
+  }
+  return changes;
+}
+
 std::vector<MetricChange> metric_changes(const ProjectComparison& row) {
   const bool has_base = row.presence != ProjectPresence::kAdded;
   const bool has_alt = row.presence != ProjectPresence::kRemoved;
@@ -317,6 +379,16 @@ void write_comparison_csv(std::ostream& out, const Comparison& comparison) {
           << csv_cell(has_alt ? std::optional(p.jobs.alt) : std::nullopt) << ','
           << csv_cell(p.jobs.delta()) << '\n';
     }
+    const auto days = [](const std::optional<int>& d) {
+      return d ? std::to_string(*d) : std::string();
+    };
+    for (const WaitChange& w : comparison.waits) {
+      if (w.project != row.project) continue;
+      out << row.project << ",wait_days@" << w.phase << ',' << days(w.base_days) << ','
+          << days(w.alt_days) << ',' << w.delta_days() << '\n';
+      out << row.project << ",waited_for@" << w.phase << ',' << w.base_waited_for << ','
+          << w.alt_waited_for << ",\n";
+    }
   };
   for (const ProjectComparison& row : comparison.projects) rows(row);
   rows(comparison.total);
@@ -333,8 +405,21 @@ void write_comparison_json(std::ostream& out, const Comparison& comparison,
   j["projects"] = nlohmann::ordered_json::array();
   for (const ProjectComparison& row : comparison.projects) j["projects"].push_back(row_json(row));
   j["total"] = row_json(comparison.total);
-  // Bytes that are not UTF-8 (a path, a table label) become U+FFFD instead of an exception.
-  out << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+  const auto days = [](const std::optional<int>& d) {
+    return d ? nlohmann::ordered_json(*d) : nlohmann::ordered_json(nullptr);
+  };
+  j["waits"] = nlohmann::ordered_json::array();
+  for (const WaitChange& w : comparison.waits) {
+    j["waits"].push_back({{"project", w.project},
+                          {"phase", w.phase},
+                          {"base_days", days(w.base_days)},
+                          {"alt_days", days(w.alt_days)},
+                          {"delta_days", w.delta_days()},
+                          {"base_waited_for", w.base_waited_for},
+                          {"alt_waited_for", w.alt_waited_for}});
+  }
+  check_finite_json(j, "comparison JSON");
+  out << dump_json(j) << '\n';
 }
 
 void write_comparison_table(std::ostream& out, const Comparison& comparison,
@@ -377,6 +462,20 @@ void write_comparison_table(std::ostream& out, const Comparison& comparison,
     }
   }
   total.print(out);
+
+  if (!comparison.waits.empty()) {
+    out << "\nResource waits that change (days a phase waited for shared resources, and which were "
+           "short)\n";
+    TextTable waits({"phase", "base", "waited for", "alt", "waited for", "change"},
+                    {false, true, false, true, false, true});
+    const auto named = [](const std::string& ids) { return ids.empty() ? std::string("-") : ids; };
+    for (const WaitChange& w : comparison.waits) {
+      waits.add_row({w.project + "." + w.phase, days_cell(w.base_days), named(w.base_waited_for),
+                     days_cell(w.alt_days), named(w.alt_waited_for),
+                     signed_number(w.delta_days(), 0)});
+    }
+    waits.print(out);
+  }
 
   out << "\nShifts are calendar months from BASE's date to ALT's (whole months, then the remaining "
          "days\nas a fraction of a month). Permanent, indirect and induced jobs are those of the "

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <ostream>
 
+#include "report/json_finite.hpp"
 #include "ripple/text_table.hpp"
 #include "ripple/version.hpp"
 
@@ -144,8 +145,8 @@ void write_summary_json(std::ostream& out, const RunSummary& summary) {
   j["projects"] = nlohmann::ordered_json::array();
   for (const auto& row : summary.projects) j["projects"].push_back(row_json(row));
   j["total"] = row_json(summary.total);
-  // Bytes that are not UTF-8 (a path, a table label) become U+FFFD instead of an exception.
-  out << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+  check_finite_json(j, "summary JSON");
+  out << dump_json(j) << '\n';
 }
 
 void write_timeseries_csv(std::ostream& out, const Scenario& scenario, const Ledger& ledger,
@@ -240,8 +241,8 @@ void write_run_json(std::ostream& out, const Scenario& scenario, const RunInfo& 
           ? nlohmann::ordered_json{"summary.csv", "timeseries.csv", "schedule.csv", "run.json"}
           : nlohmann::ordered_json{"summary.csv", "timeseries.csv", "schedule.csv", "resources.csv",
                                    "run.json"};
-  // Bytes that are not UTF-8 (a path, a table label) become U+FFFD instead of an exception.
-  out << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+  check_finite_json(j, "run.json");
+  out << dump_json(j) << '\n';
 }
 
 std::string content_hash(const std::string& bytes) {

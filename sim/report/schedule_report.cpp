@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "report/json_finite.hpp"
 #include "ripple/text_table.hpp"
 
 namespace ripple {
@@ -123,8 +124,8 @@ void write_schedule_json(std::ostream& out, const Scenario& scenario, const Sche
     path = nlohmann::ordered_json::array();
     for (const auto& ref : schedule.critical_paths[p]) path.push_back(scenario.activity_name(ref));
   }
-  // Bytes that are not UTF-8 (a path, a table label) become U+FFFD instead of an exception.
-  out << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+  check_finite_json(j, "schedule JSON");
+  out << dump_json(j) << '\n';
 }
 
 }  // namespace ripple

@@ -7,7 +7,50 @@
 #include <cstdio>
 #include <ostream>
 
+#include "ripple/error.hpp"
+
 namespace ripple {
+namespace {
+
+// Field `k` of a CSV line (quotes respected); empty when the line has fewer fields.
+std::string_view csv_field_at(std::string_view line, std::size_t k) {
+  std::size_t field = 0;
+  std::size_t begin = 0;
+  bool quoted = false;
+  for (std::size_t i = 0; i <= line.size(); ++i) {
+    if (i < line.size() && line[i] == '"') {
+      quoted = !quoted;
+    } else if (i == line.size() || (line[i] == ',' && !quoted)) {
+      if (field == k) return line.substr(begin, i - begin);
+      ++field;
+      begin = i + 1;
+    }
+  }
+  return {};
+}
+
+std::string_view without_line_end(std::string_view line) {
+  if (!line.empty() && line.back() == '\n') line.remove_suffix(1);
+  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  return line;
+}
+
+[[noreturn]] void throw_non_finite(std::string_view row, std::string_view header,
+                                   std::string_view where, std::size_t column) {
+  std::string message(where);
+  message.append(": column ")
+      .append(std::to_string(column + 1))
+      .append(" '")
+      .append(csv_field_at(without_line_end(header), column))
+      .append("' = ")
+      .append(csv_field_at(without_line_end(row), column))
+      .append(
+          ": not a finite number; ripple writes no inf or nan (the model gave no finite "
+          "value: a near-singular economy table or extreme inputs?)");
+  throw ModelError(message);
+}
+
+}  // namespace
 
 TextTable::TextTable(std::vector<std::string> header, std::vector<bool> right_aligned)
     : header_(std::move(header)), right_aligned_(std::move(right_aligned)) {
@@ -82,6 +125,47 @@ std::string csv_number(double value, int decimals) {
     text.erase(0, text.front() == '-' ? 1 : 0);  // no "-0.000"
   }
   return text;
+}
+
+std::optional<std::size_t> non_finite_field(std::string_view line) {
+  line = without_line_end(line);
+  std::size_t field = 0;
+  std::size_t begin = 0;
+  bool quoted = false;
+  for (std::size_t i = 0; i <= line.size(); ++i) {
+    if (i < line.size() && line[i] == '"') {
+      quoted = !quoted;
+      continue;
+    }
+    if (i < line.size() && (line[i] != ',' || quoted)) continue;
+    std::string_view text = line.substr(begin, i - begin);
+    if (!text.empty() && text.front() == '-') text.remove_prefix(1);
+    if (text == "inf" || text == "nan") return field;
+    ++field;
+    begin = i + 1;
+  }
+  return std::nullopt;
+}
+
+void check_finite_row(std::string_view row, std::string_view header, std::string_view where) {
+  if (const auto column = non_finite_field(row)) throw_non_finite(row, header, where, *column);
+}
+
+void check_finite_csv(std::string_view text, std::string_view file) {
+  std::string_view header;
+  std::size_t line_number = 0;
+  for (std::size_t from = 0; from < text.size();) {
+    std::size_t next = text.find('\n', from);
+    next = next == std::string_view::npos ? text.size() : next + 1;
+    const std::string_view line = text.substr(from, next - from);
+    from = next;
+    if (++line_number == 1) header = line;
+    if (const auto column = non_finite_field(line)) {
+      std::string where(file);
+      where.append(":").append(std::to_string(line_number));
+      throw_non_finite(line, header, where, *column);
+    }
+  }
 }
 
 }  // namespace ripple

@@ -99,6 +99,8 @@ void read_economy(ReadContext& ctx, const YAML::Node& node) {
   e.mark = ctx.r.mark(node);
   if (NodeReader::has(node, "table")) {
     if (auto table = ctx.r.text(node["table"], "economy.table")) {
+      e.table_mark = ctx.r.mark(node["table"]);
+      e.table_text = *table;
       const std::filesystem::path table_path(*table);
       const std::filesystem::path dir = std::filesystem::path(ctx.s.path).parent_path();
       e.table_path = table_path.is_absolute() || dir.empty()

@@ -68,7 +68,7 @@ void read_products(ReadContext& ctx, Project& p, const YAML::Node& node, const s
     }
     product.name = optional_text(ctx, item, "name", item_at).value_or(product.id);
     if (ctx.r.require(item, "unit", item_at)) {
-      product.unit = ctx.r.text(item["unit"], join_key(item_at, "unit")).value_or("");
+      product.unit = ctx.r.csv_text(item["unit"], join_key(item_at, "unit")).value_or("");
     }
     if (ctx.r.require(item, "price_per_unit", item_at)) {
       product.price_per_unit =
@@ -149,7 +149,7 @@ void read_project(ReadContext& ctx, const YAML::Node& node, const std::string& p
   }
   p.name = optional_text(ctx, node, "name", path).value_or(p.id);
   if (ctx.r.require(node, "region", path)) {
-    p.region = ctx.r.text(node["region"], join_key(path, "region")).value_or("");
+    p.region = ctx.r.csv_text(node["region"], join_key(path, "region")).value_or("");
   }
   if (ctx.r.require(node, "sector", path)) {
     p.sector = ctx.r.text(node["sector"], join_key(path, "sector")).value_or("");

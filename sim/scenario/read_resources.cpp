@@ -61,7 +61,7 @@ void read_resources(ReadContext& ctx, const YAML::Node& node) {
     }
     res.name = optional_text(ctx, item, "name", path).value_or(res.id);
     if (ctx.r.require(item, "unit", path)) {
-      if (auto unit = ctx.r.text(item["unit"], join_key(path, "unit"))) res.unit = *unit;
+      if (auto unit = ctx.r.csv_text(item["unit"], join_key(path, "unit"))) res.unit = *unit;
     }
     if (ctx.r.require(item, "capacity", path)) {
       if (auto capacity = ctx.r.number(item["capacity"], join_key(path, "capacity"))) {

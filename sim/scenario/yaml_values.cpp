@@ -26,6 +26,8 @@ constexpr std::size_t kRenderLimit = 60;
 // largest double that every product and sum ripple forms from such numbers stays finite.
 constexpr double kMaxMagnitude = 1e12;
 constexpr std::string_view kMagnitudeRule = "must be at most 1e12 in magnitude";
+constexpr std::string_view kReadsAsNumberRule =
+    "'inf' and 'nan' are not allowed here: CSV readers take them for numbers";
 
 std::string_view trim(std::string_view text) {
   while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
@@ -434,6 +436,19 @@ std::optional<std::string> NodeReader::identifier(const YAML::Node& node, const 
   });
   if (!ok) {
     invalid(node, path, "an id must be lower-case letters, digits and '_' ([a-z0-9_]+)");
+    return std::nullopt;
+  }
+  if (*value == "inf" || *value == "nan") {
+    invalid(node, path, std::string(kReadsAsNumberRule));
+    return std::nullopt;
+  }
+  return value;
+}
+
+std::optional<std::string> NodeReader::csv_text(const YAML::Node& node, const std::string& path) {
+  auto value = text(node, path);
+  if (value && (*value == "inf" || *value == "nan" || *value == "-inf" || *value == "-nan")) {
+    invalid(node, path, std::string(kReadsAsNumberRule));
     return std::nullopt;
   }
   return value;

@@ -125,8 +125,11 @@ class NodeReader {
   bool is_placeholder(const YAML::Node& node, const std::string& path);
   /// A scalar as text.
   std::optional<std::string> text(const YAML::Node& node, const std::string& path);
-  /// An identifier: text matching [a-z0-9_]+.
+  /// An identifier: text matching [a-z0-9_]+, not `inf` or `nan`.
   std::optional<std::string> identifier(const YAML::Node& node, const std::string& path);
+  /// Text that output files carry as a CSV field of its own (a region, a unit): not `inf` or
+  /// `nan`, which CSV readers (and ripple's own non-finite check) take for numbers.
+  std::optional<std::string> csv_text(const YAML::Node& node, const std::string& path);
   /// A finite number.
   std::optional<double> number(const YAML::Node& node, const std::string& path);
   /// A finite number >= 0.

@@ -87,6 +87,16 @@ TEST_SUITE("batch") {
     CHECK(merged(same) == "index,x,campaign\n0,a,f00d\n1,b,f00d\n");
   }
 
+  TEST_CASE("a shard row with inf or nan is refused, naming the file, line and column") {
+    const std::vector<CsvShardText> shards = {
+        {"s1.csv", "index,jobs\n0,1.000\n"},
+        {"s2.csv", "index,jobs\n1,nan\n"},
+    };
+    CHECK(merge_error(shards) ==
+          "s2.csv:2:1: error: column 2 'jobs' = 'nan': not a finite number (ripple never writes "
+          "inf or nan)");
+  }
+
   TEST_CASE("CRLF files keep their line ends") {
     const std::vector<CsvShardText> shards = {{"w.csv", "index,x\r\n1,b\r\n0,a\r\n"}};
     CHECK(merged(shards) == "index,x\r\n0,a\r\n1,b\r\n");

@@ -35,6 +35,7 @@ const std::string kTwoProjects =
 const std::string kCorrelated = std::string(RIPPLE_SOURCE_DIR) + "/tests/data/mc/correlated.yaml";
 const std::string kDefault = std::string(RIPPLE_SOURCE_DIR) + "/scenarios/kazakhstan_2025.yaml";
 const std::string kNetwork = std::string(RIPPLE_SOURCE_DIR) + "/tests/data/mc/network.yaml";
+const std::string kCrewWait = std::string(RIPPLE_SOURCE_DIR) + "/tests/data/mc/crew_wait.yaml";
 const std::string kSweepTwo =
     std::string(RIPPLE_SOURCE_DIR) + "/tests/data/sweep/two_projects.yaml";
 const char* const kFiles[] = {"mc.json",         "mc_runs.csv",           "mc_critical.csv",
@@ -635,6 +636,154 @@ TEST_SUITE("batch") {
       }
     }
     CHECK(peak > 1000.0);  // the comparison is not trivially between zeros
+  }
+
+  TEST_CASE("a crew two phases compete for delays the second as often and as long as computed") {
+    // tests/data/mc/crew_wait.yaml: b (ready on day 30) waits max(0, days(a) - 30) days for
+    // the crew that a holds, a's days being its triangular (20, 30, 50) draw rounded to a day.
+    const Scenario scenario = load_scenario(kCrewWait);
+    McOptions options;
+    options.runs = 4000;
+    options.seed = 5;
+    options.threads = 2;
+    options.jobs_year = 2026;
+    const McLayout layout = mc_layout(scenario, false, options);
+    CHECK(layout.schedule_only);  // dates only: through the engine, without a ledger
+    CHECK(layout.wait_resources == std::vector<std::size_t>{0});  // not the import pool
+    const fs::path dir = temp_dir("crew_wait");
+    const auto summary =
+        run_monte_carlo_to_directory(scenario, nullptr, options, metadata_of(scenario), dir);
+    REQUIRE(summary.has_value());
+    REQUIRE(summary->resources.size() == 1);
+    const McResourceSummary& crew = summary->resources[0];
+    CHECK(crew.id == "crew");
+
+    // The same draws, the wait worked out from a's duration alone.
+    const Plan plan(scenario);
+    const McSampler sampler(scenario, plan, options.seed);
+    McDraw draw;
+    std::vector<Duration> durations;
+    const Date start = Date::from_ymd(2026, 1, 1);
+    std::uint64_t delayed = 0;
+    double total = 0.0;
+    std::vector<double> waits;
+    for (std::uint64_t i = 0; i < options.runs; ++i) {
+      sampler.draw(i, draw);
+      sampler.durations(draw, std::nullopt, durations);
+      const int a_days = durations[plan.vertex({0, 0})].after(start) - start;
+      const int wait = std::max(0, a_days - 30);
+      delayed += wait > 0 ? 1 : 0;
+      total += wait;
+      waits.push_back(wait);
+    }
+    std::sort(waits.begin(), waits.end());
+    CHECK(crew.runs_delayed == delayed);
+    CHECK(crew.delay_share == doctest::Approx(double(delayed) / 4000).epsilon(1e-12));
+    CHECK(crew.mean_wait_days == doctest::Approx(total / 4000).epsilon(1e-12));
+    CHECK(crew.mean_wait_days_if_delayed ==
+          doctest::Approx(total / double(delayed)).epsilon(1e-12));
+    CHECK(crew.p90_wait_days == doctest::Approx(percentile_type7(waits, 0.9)).epsilon(1e-12));
+    // b is its project's only phase: every wait is on its driving path.
+    CHECK(crew.critical_delay_share == crew.delay_share);
+    CHECK(crew.mean_critical_wait_days == crew.mean_wait_days);
+
+    // Closed form with a's days rounded: b waits when D >= 30.5, P = 19.5^2 / (30 * 20) =
+    // 0.63375; E[wait] = sum over j = 0..19 of P(D >= 30.5 + j) = sum (j + 0.5)^2 / 600 =
+    // 2665 / 600 = 4.4417 days. Sampling error at 4,000 runs: 0.008 and ~0.09 (sd ~5.5 days).
+    CHECK(crew.delay_share == doctest::Approx(0.63375).epsilon(0.04));
+    CHECK(crew.mean_wait_days == doctest::Approx(2665.0 / 600.0).epsilon(0.08));
+
+    // criticality.csv counts b as critical after a resource wait in exactly the delayed runs.
+    const auto critical = read_rows(dir / "criticality.csv");
+    REQUIRE(critical.size() == 3);
+    CHECK(critical[0] == std::vector<std::string>{"activity", "critical_runs", "critical_share",
+                                                  "resource_critical_runs",
+                                                  "resource_critical_share"});
+    CHECK(critical[1] == std::vector<std::string>{"north.a", "4000", "1.000", "0", "0.000"});
+    CHECK(critical[2] == std::vector<std::string>{"south.b", "4000", "1.000",
+                                                  std::to_string(delayed),
+                                                  csv_number(double(delayed) / 4000)});
+    const auto delays = read_rows(dir / "resource_delays.csv");
+    REQUIRE(delays.size() == 2);
+    CHECK(delays[1][0] == "crew");
+    CHECK(delays[1][1] == std::to_string(delayed));
+    CHECK(delays[1][3] == csv_number(total / 4000));
+  }
+
+  TEST_CASE("with resources the schedule fast path is the engine's rollout, waits and all") {
+    const Scenario scenario = load_scenario(kCrewWait);
+    McRunner full(scenario, nullptr, 5);
+    McRunner fast(scenario, nullptr, 5, true);
+    int waited = 0;
+    for (std::uint64_t i = 0; i < 50; ++i) {
+      CAPTURE(i);
+      const Timeline a = full.run(i).timeline;
+      const Timeline& b = fast.run_schedule(i);
+      for (std::size_t p = 0; p < a.activities.size(); ++p) {
+        for (std::size_t k = 0; k < a.activities[p].size(); ++k) {
+          const ActivityTimes& x = a.activities[p][k];
+          const ActivityTimes& y = b.activities[p][k];
+          CHECK(x.start == y.start);
+          CHECK(x.finish == y.finish);
+          CHECK(x.ready == y.ready);
+          CHECK(x.waited_for == y.waited_for);
+          CHECK(x.is_critical == y.is_critical);
+          waited += x.wait_days() > 0 ? 1 : 0;
+        }
+      }
+    }
+    CHECK(waited > 20);  // about 2/3 of the runs make b wait
+  }
+
+  TEST_CASE("resource statistics are identical for 1 and 2 threads and for merged shards") {
+    const Scenario scenario = load_scenario(kCrewWait);
+    McOptions options;
+    options.runs = 60;
+    options.seed = 9;
+    options.jobs_year = 2026;
+    const char* const files[] = {"mc_resources.csv", "resource_delays.csv", "criticality.csv",
+                                 "mc_critical.csv",  "mc_summary.csv",      "mc_runs.csv"};
+    // Wide (mc_critical.csv with 2s) and narrow (mc_critical_counts.csv with a third column).
+    std::map<std::size_t, std::string> criticality;
+    for (const std::size_t limit : {std::size_t{200}, std::size_t{1}}) {
+      CAPTURE(limit);
+      options.wide_column_limit = limit;
+      const std::string tag = std::to_string(limit);
+      options.threads = 1;
+      const fs::path one = temp_dir("res_threads1_" + tag);
+      (void)run_monte_carlo_to_directory(scenario, nullptr, options, metadata_of(scenario), one);
+      options.threads = 2;
+      const fs::path two = temp_dir("res_threads2_" + tag);
+      (void)run_monte_carlo_to_directory(scenario, nullptr, options, metadata_of(scenario), two);
+      std::vector<fs::path> shards;
+      for (std::uint64_t k = 0; k < 3; ++k) {
+        McOptions shard = options;
+        shard.threads = 1 + static_cast<unsigned>(k % 2);
+        shard.shard_index = k;
+        shard.shard_count = 3;
+        shards.push_back(temp_dir("res_shard_" + tag + "_" + std::to_string(k)));
+        (void)run_monte_carlo_to_directory(scenario, nullptr, shard, metadata_of(scenario),
+                                           shards.back());
+      }
+      const fs::path merged = temp_dir("res_merged_" + tag);
+      (void)merge_mc_directories(shards, merged);
+      criticality[limit] = read_file(one / "criticality.csv");
+      for (const char* name : files) {
+        CAPTURE(name);
+        if (limit == 1 && std::string(name) == "mc_critical.csv") {
+          CHECK_FALSE(fs::exists(one / name));
+          const std::string counts = read_file(one / "mc_critical_counts.csv");
+          CHECK(counts.rfind("activity,critical_runs,resource_critical_runs\n", 0) == 0);
+          CHECK(counts == read_file(merged / "mc_critical_counts.csv"));
+          continue;
+        }
+        REQUIRE(fs::exists(one / name));
+        CHECK(read_file(one / name) == read_file(two / name));
+        CHECK(read_file(one / name) == read_file(merged / name));
+      }
+    }
+    // Criticality from the counts equals criticality from the per-run flags.
+    CHECK(criticality[200] == criticality[1]);
   }
 
   TEST_CASE("bad campaign options are usage errors") {

@@ -81,7 +81,8 @@ ripple_golden_test(NAME merge_short_row ARGS merge;tests/data/sweep/merge/campai
 ripple_golden_test(NAME schedule_date_past_9999 ARGS schedule;tests/data/model/date_past_9999.yaml EXIT 4 STDERR ${PROJECT_SOURCE_DIR}/tests/data/model/date_past_9999.expected)
 ripple_golden_test(NAME validate_date_past_9999 ARGS validate;tests/data/model/date_past_9999.yaml EXIT 4 STDERR ${PROJECT_SOURCE_DIR}/tests/data/model/date_past_9999.expected)
 ripple_golden_test(NAME run_date_past_9999 ARGS run;tests/data/model/date_past_9999.yaml EXIT 4 STDERR ${PROJECT_SOURCE_DIR}/tests/data/model/date_past_9999.expected)
-ripple_golden_test(NAME validate_missing_economy ARGS validate;tests/data/validate/missing_economy_table.yaml EXIT 1 CONTAINS "cannot read economy descriptor")
+ripple_golden_test(NAME validate_missing_economy ARGS validate;tests/data/validate/missing_economy_table.yaml EXIT 3 STDOUT EMPTY STDERR ${RIPPLE_GOLDEN_DIR}/validate_missing_economy.stderr)
+ripple_golden_test(NAME run_missing_economy ARGS run;tests/data/validate/missing_economy_table.yaml;--out;${CMAKE_CURRENT_BINARY_DIR}/out/missing_economy EXIT 3 STDOUT EMPTY STDERR ${RIPPLE_GOLDEN_DIR}/validate_missing_economy.stderr)
 ripple_golden_test(NAME validate_set_unknown_key ARGS "validate;tests/data/run/one_plant.yaml;--set;projects.plant.phases.build.durationx=3 months" EXIT 3 STDERR ${PROJECT_SOURCE_DIR}/tests/data/validate/set_unknown_key.expected)
 ripple_golden_test(NAME import_warns_on_stderr ARGS import;tests/data/import/plant.xer EXIT 0 CONTAINS "ripple import: warning: tests/data/import/plant.xer: table RSRC (1 row) not imported")
 ripple_golden_test(NAME import_placeholders_fail_validation ARGS validate;tests/data/import/plant_placeholders.yaml EXIT 3 STDOUT EMPTY STDERR ${RIPPLE_GOLDEN_DIR}/import_placeholders_fail_validation.stderr)
@@ -97,6 +98,13 @@ ripple_golden_test(NAME multipliers_missing_table ARGS multipliers;tests/data/ec
 ripple_golden_test(NAME resources_schedule_waits
   ARGS schedule;tests/data/resources/two_crews.yaml;--format;csv
   EXIT 0 STDOUT ${CMAKE_CURRENT_SOURCE_DIR}/data/resources/two_crews.schedule.csv)
+# compare: phases whose waits change (docs/compare.md): crew 100 -> 200, grid step 07-01 -> 04-01
+ripple_golden_test(NAME resources_compare_waits_csv
+  ARGS "compare;tests/data/resources/two_crews.yaml;--alt-set;resources.crew.capacity=200;--alt-set;resources.grid.steps=[{from: 2026-04-01, capacity: 250}];--format;csv"
+  EXIT 0 STDOUT ${CMAKE_CURRENT_SOURCE_DIR}/data/resources/two_crews.compare.csv STDERR EMPTY)
+ripple_golden_test(NAME resources_compare_waits_table
+  ARGS "compare;tests/data/resources/two_crews.yaml;--alt-set;resources.crew.capacity=200;--alt-set;resources.grid.steps=[{from: 2026-04-01, capacity: 250}]"
+  EXIT 0 CONTAINS "north.potline   181  grid         90  grid           -91")
 ripple_golden_test(NAME resources_never_startable
   ARGS run;tests/data/resources/never_startable.yaml;--out;${CMAKE_CURRENT_BINARY_DIR}/out/never_startable
   EXIT 4 STDERR ${CMAKE_CURRENT_SOURCE_DIR}/data/resources/never_startable.expected)

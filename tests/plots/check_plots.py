@@ -89,6 +89,7 @@ class Case:
         return out
 
     def check_run_pictures(self, out, svg=False, pictures=None):
+        run_out = out
         activities = rows_of(os.path.join(out, "schedule.csv"))
         out = pictures or out
         projects = {row[0] for row in activities}
@@ -96,6 +97,14 @@ class Case:
         expect_png(os.path.join(out, "gantt.png"), inches(max(6.75, 1.9 + 0.165 * gantt_rows)))
         expect_png(os.path.join(out, "jobs.png"))
         expect_png(os.path.join(out, "regions.png"))
+        resources_csv = os.path.join(run_out, "resources.csv")
+        if os.path.isfile(resources_csv):
+            # One panel per resource, three to a row; two rows fit a slide.
+            count = len({row[1] for row in rows_of(resources_csv)})
+            expect_png(os.path.join(out, "resources.png"),
+                       inches(6.75 + max(0, -(-count // 3) - 2) * 2.4))
+        elif os.path.exists(os.path.join(out, "resources.png")):
+            fail("resources.png written for a run without shared resources")
         if svg:
             for name in ("gantt", "jobs", "regions"):
                 with open(os.path.join(out, f"{name}.svg"), encoding="utf-8") as f:
@@ -106,6 +115,38 @@ class Case:
         out = self.run_dir("tests/data/run/one_plant.yaml", "run_one_plant")
         run([self.plot, out])
         self.check_run_pictures(out)
+
+    def case_run_resources(self):
+        # docs/scheduling.md's worked examples: b waits 59 days for the crew, the potline 181
+        # days for the grid connection; c imports 60 of its 100 workers.
+        out = self.run_dir("tests/data/resources/two_crews.yaml", "run_resources")
+        run([self.plot, out])
+        self.check_run_pictures(out)  # resources.png included
+        sys.path.insert(0, os.path.join(self.source, "tools"))
+        from ripple_plot.run_plots import read_resources, read_schedule, wait_label
+        from ripple_plot.common import parse_date
+        waits = {(a["project"], a["activity"]):
+                 (a["ready"].isoformat(), a["start"].isoformat(), wait_label(a))
+                 for a in read_schedule(os.path.join(out, "schedule.csv")) if a["wait_days"]}
+        expected = {
+            ("north", "potline"): ("2026-01-01", "2026-07-01", "potline (waited 181 d: grid)"),
+            ("south", "b"): ("2026-02-01", "2026-04-01", "b (waited 59 d: crew)"),
+        }
+        if waits != expected:
+            fail(f"hatched waits {waits}, expected {expected}")
+        periods = [parse_date(f"{y}-{m:02d}") for y in (2026, 2027) for m in (1, 4, 7, 10)]
+        panels = read_resources(os.path.join(out, "resources.csv"), periods)
+        # 2026 Q1 (90 days): a holds 80 all quarter; b asks for 50 over Feb-Mar (59 days):
+        # 50 * 59 / 90 = 32.778 short. The grid offers 0 MW until July, the potline asks 200.
+        # c draws 40 local workers for 60 days (26.667) and imports 60 (40.000).
+        checks = [("crew", "use", 0, 80.0), ("crew", "shortfall", 0, 32.778),
+                  ("crew", "capacity", 0, 100.0), ("grid", "capacity", 1, 0.0),
+                  ("grid", "shortfall", 1, 200.0), ("grid", "capacity", 2, 250.0),
+                  ("labour", "use", 0, 26.667), ("labour", "shortfall", 0, 40.0)]
+        for name, key, period, value in checks:
+            if abs(panels[name][key][period] - value) > 5e-4:
+                fail(f"resources.png {name} {key} in period {period}: "
+                     f"{panels[name][key][period]}, expected {value}")
 
     def case_run_economy(self):
         out = self.run_dir("tests/data/run/one_plant_economy.yaml", "run_economy")
@@ -284,6 +325,16 @@ class Case:
         path = self.out("empty.csv")
         open(path, "w").close()
         self.bad(path, path)
+
+    def case_bad_resources_number(self):
+        out = self.run_dir("tests/data/resources/two_crews.yaml", "bad_resources_number")
+        path = os.path.join(out, "resources.csv")
+        with open(path, encoding="utf-8") as f:
+            lines = f.readlines()
+        lines[1] = lines[1].replace("100.000", "lots", 1)
+        with open(path, "w", encoding="utf-8") as f:
+            f.writelines(lines)
+        self.bad(out, path)
 
     def case_bad_mc_summary(self):
         out = self.out("bad_mc")

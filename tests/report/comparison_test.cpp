@@ -6,10 +6,36 @@
 #include <sstream>
 #include <string>
 
+#include "../graph/network_builder.hpp"
+#include "ripple/plan.hpp"
+#include "ripple/rollout.hpp"
+
 namespace ripple {
 namespace {
 
 Date d(const char* text) { return *Date::parse(text); }
+
+// Two projects on one crew of `crew` workers (docs/scheduling.md, "Shared resources"): north.a
+// draws 80 from 2026-01-01 for 90 days; south.b draws 50 from its not-before of 2026-02-01
+// for 60 days. With 100 workers b waits for a's release on 2026-04-01: 59 days (28 + 31).
+// With `with_c`, north also has c after a (FS), drawing 60.
+Scenario two_crews(double crew, bool with_c = false) {
+  test::NetworkBuilder b(d("2026-01-01"));
+  const auto north = b.project("north");
+  const auto south = b.project("south");
+  b.resource("crew", crew);
+  const auto a = b.phase(north, "a", test::days(90));
+  b.use(a, "crew", 80);
+  const auto bb = b.phase(south, "b", test::days(60));
+  b.use(bb, "crew", 50);
+  b.at(bb).not_before = d("2026-02-01");
+  if (with_c) {
+    const auto c = b.phase(north, "c", test::days(30));
+    b.use(c, "crew", 60);
+    b.link(c, a);
+  }
+  return b.scenario();
+}
 
 SummaryRow row(const char* id, const char* commissioning, double scale) {
   SummaryRow r;
@@ -168,6 +194,59 @@ TEST_SUITE("report") {
     CHECK(comparison_headline(same, "") ==
           "ALT vs BASE: no commissioning date moves; TOTAL job-years 0 direct, 0 indirect, 0 "
           "induced; output 0 m, value added 0 m");
+  }
+
+  TEST_CASE("a resource wait that changes is listed with its days and what was short") {
+    const Scenario base = two_crews(100);
+    const Scenario alt = two_crews(130);  // 80 + 50 fit: b starts when ready
+    const Plan base_plan(base);
+    const Plan alt_plan(alt);
+    const Timeline base_timeline = roll_out(base_plan);
+    const Timeline alt_timeline = roll_out(alt_plan);
+    const std::vector<WaitChange> waits = compare_waits(base, base_timeline, alt, alt_timeline);
+    REQUIRE(waits.size() == 1);  // north.a waits in neither run: not listed
+    CHECK(waits[0].project == "south");
+    CHECK(waits[0].phase == "b");
+    CHECK(waits[0].base_days == 59);
+    CHECK(waits[0].alt_days == 0);
+    CHECK(waits[0].delta_days() == -59);
+    CHECK(waits[0].base_waited_for == "crew");
+    CHECK(waits[0].alt_waited_for.empty());
+    CHECK(compare_waits(base, base_timeline, base, base_timeline).empty());
+
+    Comparison c = compare_summaries(base_summary(), alt_summary());
+    c.waits = waits;
+    c.waits[0].project = "b";  // the summaries' project ids
+    std::ostringstream csv;
+    write_comparison_csv(csv, c);
+    CHECK(csv.str().find("b,value_added,800.000,800.000,0.000\nb,wait_days@b,59,0,-59\n"
+                         "b,waited_for@b,crew,,\nTOTAL,") != std::string::npos);
+    std::ostringstream table;
+    write_comparison_table(table, c, {});
+    CHECK(table.str().find("phase  base  waited for  alt  waited for  change\n"
+                           "------------------------------------------------\n"
+                           "b.b      59  crew          0  -              -59\n") !=
+          std::string::npos);
+  }
+
+  TEST_CASE("a phase in one run only is listed when it waited there") {
+    const Scenario base = two_crews(100);
+    // ALT adds north.c after a (FS): ready 2026-04-01 when a releases, but b, served first
+    // (ready earlier), takes 50 of 100 on that day; c needs 60, so it waits for b's end on
+    // 2026-05-31: 60 days (30 + 30).
+    const Scenario alt = two_crews(100, true);
+    const Plan base_plan(base);
+    const Plan alt_plan(alt);
+    const Timeline base_timeline = roll_out(base_plan);
+    const Timeline alt_timeline = roll_out(alt_plan);
+    const std::vector<WaitChange> waits = compare_waits(base, base_timeline, alt, alt_timeline);
+    REQUIRE(waits.size() == 1);
+    CHECK(waits[0].project == "north");
+    CHECK(waits[0].phase == "c");
+    CHECK_FALSE(waits[0].base_days.has_value());
+    CHECK(waits[0].alt_days == 60);
+    CHECK(waits[0].delta_days() == 60);
+    CHECK(waits[0].alt_waited_for == "crew");
   }
 }
 

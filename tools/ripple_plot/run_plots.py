@@ -1,7 +1,8 @@
-"""Pictures of one `ripple run` directory: gantt.png, jobs.png, regions.png.
+"""Pictures of one `ripple run` directory: gantt.png, jobs.png, regions.png, and resources.png
+when the run has shared resources.
 
-Reads run.json, summary.csv, timeseries.csv and schedule.csv (docs/outputs.md); computes
-nothing of the model, only sums of what the files say.
+Reads run.json, summary.csv, timeseries.csv, schedule.csv and resources.csv (docs/outputs.md);
+computes nothing of the model, only sums of what the files say.
 """
 import datetime
 import math
@@ -19,6 +20,7 @@ from .common import (FIG_H_IN, JOB_KINDS, OKABE_ITO, InputError, UsageError, add
 SUMMARY_COLUMNS = ("project", "region", "commissioning", "full_capacity")
 TIMESERIES_COLUMNS = ("period", "project", "region", "metric", "value")
 SCHEDULE_COLUMNS = ("project", "activity", "start", "finish", "late_finish", "critical")
+RESOURCE_COLUMNS = ("period", "resource", "unit", "capacity", "use", "peak_use", "shortfall")
 PERIOD_MONTHS = {"month": 1, "quarter": 3, "year": 12}
 REST = "rest_of_country"
 MAX_PANELS = 12  # small multiples in jobs.png: two rows of six at most
@@ -38,6 +40,7 @@ class RunData:
         self._read_summary(os.path.join(directory, "summary.csv"))
         self._read_timeseries(os.path.join(directory, "timeseries.csv"))
         self.schedule_path = os.path.join(directory, "schedule.csv")
+        self.resources_path = os.path.join(directory, "resources.csv")
 
     def _read_summary(self, path):
         _, rows = read_csv(path, SUMMARY_COLUMNS)
@@ -145,6 +148,11 @@ def read_schedule(path):
         if row["critical"] not in ("true", "false"):
             raise InputError(f"{path}:{line}: column 'critical' is not true or false: "
                              f"'{row['critical']}'")
+        # Files written before shared resources have no wait columns: no waits.
+        wait = number(row["wait_days"], path, line, "wait_days") if row.get("wait_days") else 0
+        if wait < 0 or wait != int(wait):
+            raise InputError(f"{path}:{line}: column 'wait_days' is not a whole number of days "
+                             f">= 0: '{row['wait_days']}'")
         activities.append({
             "project": row["project"],
             "activity": row["activity"],
@@ -153,8 +161,19 @@ def read_schedule(path):
             "late_finish": late,
             "critical": row["critical"] == "true",
             "milestone": start == finish,
+            # The day its predecessors allowed it to start, when it then waited for resources.
+            "ready": start - datetime.timedelta(days=int(wait)),
+            "wait_days": int(wait),
+            "waited_for": (row.get("waited_for") or "").split("+") if wait > 0 else [],
         })
     return activities
+
+
+def wait_label(a):
+    """The Gantt row's label: the activity, and what it waited for and how long."""
+    if a["wait_days"] <= 0:
+        return a["activity"]
+    return f"{a['activity']} (waited {a['wait_days']:,} d: {', '.join(a['waited_for'])})"
 
 
 # Beyond this many rows a Gantt chart is no longer read row by row: one row per project then,
@@ -201,6 +220,7 @@ def draw_gantt(ax, rows, spans, as_of=None, commissioning=None, region_of=None, 
     labels, weights = [], []
     shown = {project for _, project, _ in rows}
     first = min(spans[p][0] for p in shown)
+    waits = False
     last = max(max(spans[p][1], spans[p][2]) for p in shown)
     collapsed = all(kind == "project" for kind, _, _ in rows)
     band = 0
@@ -236,11 +256,18 @@ def draw_gantt(ax, rows, spans, as_of=None, commissioning=None, region_of=None, 
                     ls="none")
         else:
             ax.barh(y, finish - start, left=start, height=0.62, color=colour, zorder=3)
+        if a["wait_days"] > 0:
+            # Hatched from the ready day to the start: the time it stood waiting for resources.
+            waits = True
+            ready = mdates.date2num(a["ready"])
+            ax.barh(y, start - ready, left=ready, height=0.62, color="white",
+                    edgecolor=OKABE_ITO["orange"], hatch="////", lw=0.8, zorder=3)
+            first = min(first, a["ready"])
         if a["late_finish"] > a["finish"] and not a["critical"]:
             late = mdates.date2num(a["late_finish"])
             ax.plot([finish, late], [y, y], color="#666666", lw=1.0, zorder=2)
             ax.plot(late, y, marker="|", ms=7, color="#666666", zorder=2)
-        labels.append(a["activity"])
+        labels.append(wait_label(a))
         weights.append("normal")
 
     ax.set_yticks(range(len(rows)))
@@ -275,6 +302,9 @@ def draw_gantt(ax, rows, spans, as_of=None, commissioning=None, region_of=None, 
         mlines.Line2D([], [], color=OKABE_ITO["sky"], marker="D", mec="black", mew=0.6,
                       ls="none", label="Milestone"),
     ]
+    if waits:
+        handles.append(mpatches.Patch(facecolor="white", edgecolor=OKABE_ITO["orange"],
+                                      hatch="////", label="Waiting for a shared resource"))
     handles.append(mpatches.Patch(color="#555555", label="Project span"))
     if commissioning:
         handles.append(mlines.Line2D([], [], color="black", marker="v", ls="none", ms=8,
@@ -311,11 +341,16 @@ def plot_gantt(run, outdir, svg, written, mc_dir=None):
                 f"Monte Carlo runs ({mc_dir}).")
     draw_gantt(ax, rows, spans, as_of, run.commissioning, run.region_of, whiskers)
     status = f", as of {date_label(as_of)}" if as_of else ""
+    waited = [a for a in activities if a["wait_days"] > 0]
+    wait_note = (f"Hatched orange: {len(waited):,} phase{'s' if len(waited) > 1 else ''} "
+                 "waited for shared resources from the day their predecessors allowed them to "
+                 "start (schedule.csv wait_days, waited_for); float and criticality are CPM's, "
+                 "without resources." if waited else None)
     frame(fig, f"Schedule of the programme, {first_date.year}–{last_date.year}: phases, "
           f"critical path and milestones{status}", run.scenario_name(),
           run.caption(["Dates of the deterministic run (each uncertain duration at its mode); "
                        "float and criticality from the critical-path method on the plan.",
-                       collapsed_note, note]))
+                       wait_note, collapsed_note, note]))
     save(fig, outdir, "gantt", svg, written)
 
 
@@ -496,10 +531,100 @@ def plot_regions(run, outdir, svg, written, year=None):
     save(fig, outdir, "regions", svg, written)
 
 
+# ---------------------------------------------------------------------------------------------
+# Shared resources: use against capacity
+
+
+RESOURCE_COLUMNS_PER_ROW = 3
+
+
+def read_resources(path, periods):
+    """{resource: {"unit", "capacity", "use", "peak_use", "shortfall"}} from resources.csv,
+    arrays over `periods` (the run's reporting periods), resources in file order."""
+    _, rows = read_csv(path, RESOURCE_COLUMNS)
+    index = {p: i for i, p in enumerate(periods)}
+    resources = {}
+    for line, row in enumerate(rows, start=2):
+        period = parse_date(row["period"], path, line, "period")
+        if period not in index:
+            raise InputError(f"{path}:{line}: period {row['period']} is not a reporting period "
+                             "of timeseries.csv")
+        r = resources.setdefault(row["resource"], {
+            "unit": row["unit"],
+            **{k: np.zeros(len(periods)) for k in ("capacity", "use", "peak_use", "shortfall")}})
+        for key in ("capacity", "use", "peak_use", "shortfall"):
+            r[key][index[period]] = number(row[key], path, line, key)
+    return resources
+
+
+def resources_height_in(count):
+    """Two rows of panels fit a slide; more rows grow the figure."""
+    rows = math.ceil(count / RESOURCE_COLUMNS_PER_ROW)
+    return FIG_H_IN + max(0, rows - 2) * 2.4
+
+
+def plot_resources(run, outdir, svg, written):
+    """resources.png: per resource, the capacity in force, what phases or plants used (and the
+    busiest day), and what was asked for and not supplied, per reporting period."""
+    resources = read_resources(run.resources_path, run.periods)
+    edges = run.edges()
+    x = mdates.date2num(edges)
+    n = len(resources)
+    columns = min(n, RESOURCE_COLUMNS_PER_ROW)
+    fig = new_figure(resources_height_in(n))
+    rows = math.ceil(n / columns)
+    # A thin last row holds the legend, under the panels.
+    grid = fig.add_gridspec(rows + 1, columns, height_ratios=[1.0] * rows + [0.12])
+    short_periods = 0
+    for i, (name, r) in enumerate(resources.items()):
+        ax = fig.add_subplot(grid[i // columns, i % columns])
+        use, short = r["use"], r["shortfall"]
+        ax.stairs(use, x, fill=True, color=OKABE_ITO["sky"], label="Used (period mean)")
+        ax.stairs(use + short, x, baseline=use, fill=True, facecolor="white",
+                  edgecolor=OKABE_ITO["vermillion"], hatch="////", lw=0.6,
+                  label="Short: phases waiting, workers imported or production cut")
+        ax.stairs(r["peak_use"], x, color=OKABE_ITO["blue"], lw=1.0, ls=":",
+                  label="Busiest day")
+        ax.stairs(r["capacity"], x, color="black", lw=1.6, label="Capacity")
+        short_periods += int((short > 0).sum())
+        top = float(max((use + short).max(), r["capacity"].max(), r["peak_use"].max()))
+        top = top if top > 0 else 1.0
+        ax.set_ylim(0, top * 1.12)
+        ax.set_xlim(x[0], x[-1])
+        span_years = edges[-1].year - edges[0].year
+        ax.xaxis.set_major_locator(mdates.YearLocator(1 if span_years <= 6 else
+                                                      2 if span_years <= 12 else 5))
+        ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+        if top >= 1000:
+            thousands_axis(ax.yaxis)  # small amounts (bcm/yr) keep matplotlib's decimals
+        ax.set_ylabel(r["unit"])
+        periods_short = int((short > 0).sum())
+        ax.set_title(f"{name}: short in {periods_short} of {len(run.periods)} "
+                     f"{run.period_name}s" if periods_short else f"{name}: never short",
+                     loc="left", fontsize=10)
+        ax.tick_params(labelsize=8)
+        if i == 0:
+            handles, labels = ax.get_legend_handles_labels()
+    legend_ax = fig.add_subplot(grid[rows, :])
+    legend_ax.axis("off")
+    legend_ax.legend(handles, labels, loc="center left", ncol=4, fontsize=8.5, frameon=False)
+    first, last = edges[0].year, add_months(edges[-1], -1).year
+    frame(fig, f"Shared resources, {first}–{last}: use against capacity, and what was short",
+          run.scenario_name(),
+          run.caption([f"Per {run.period_name}: means over its days of the capacity in force and "
+                       "of what phases held or plants drew (resources.csv); dotted: the busiest "
+                       "day. Hatched: what was asked for and not supplied.",
+                       f"{short_periods:,} resource-{run.period_name}s short in all."
+                       if short_periods else "No resource was ever short."]))
+    save(fig, outdir, "resources", svg, written)
+
+
 def plot_run(directory, outdir, svg, year, written, mc_dir=None):
     run = RunData(directory)
     year = pick_year(run, year)  # a bad --year fails before any file is written
     plot_gantt(run, outdir, svg, written, mc_dir)
     plot_jobs(run, outdir, svg, written)
     plot_regions(run, outdir, svg, written, year)
+    if os.path.isfile(run.resources_path):
+        plot_resources(run, outdir, svg, written)
     return run

@@ -1,0 +1,70 @@
+#!/bin/sh
+# Monte Carlo of a 1,000-activity network with five shared resources, beside the same network
+# without resources, in one run (bench/README.md, "Monte Carlo with shared resources").
+#
+# Usage: bench/mc/resources.sh [RIPPLE] [RUNS]
+#   RIPPLE  the ripple binary (default build/release/ripple)
+#   RUNS    runs per campaign (default 10000), on THREADS threads (environment, default 2)
+# REPS (environment): repetitions of each campaign, the fastest is kept (default 3).
+#
+# Three campaigns of bench/mc/gen_network.py's network (seed 1), identical but for resources:
+#   none       no resources: `ripple mc` takes the schedule kernel (CPM forward pass)
+#   unlimited  five resources every phase draws on, capacities no demand reaches: the event
+#              engine, with its resource bookkeeping, but no phase ever waits
+#   tight      the same five resources at half their peak demand (--capacity-share 0.5):
+#              phases wait in every run
+set -eu
+root=$(cd "$(dirname "$0")/../.." && pwd)
+ripple=${1:-$root/build/release/ripple}
+runs=${2:-10000}
+threads=${THREADS:-2}
+reps=${REPS:-3}
+python=/usr/bin/python3
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+"$python" "$root/bench/mc/gen_network.py" --seed 1 "$tmp/none" > /dev/null
+"$python" "$root/bench/mc/gen_network.py" --seed 1 --resources 5 --capacity-share 0 \
+  "$tmp/unlimited" > /dev/null
+"$python" "$root/bench/mc/gen_network.py" --seed 1 --resources 5 --capacity-share 0.5 \
+  "$tmp/tight" > /dev/null
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores; $runs runs, $threads threads, fastest of $reps"
+
+# Fastest of REPS of `ripple mc` (read, runs, files, statistics): "wall cpu" in seconds, CPU
+# being user + system time (less sensitive than wall time to other processes on the cores).
+time_mc() {
+  best=
+  for _ in $(seq "$reps"); do
+    /usr/bin/time -f "%e %U %S" -o "$tmp/time" "$ripple" mc "$tmp/$1/network.yaml" \
+      --runs "$runs" --threads "$threads" --out "$tmp/$1.mc" > "$tmp/$1.txt" 2> /dev/null
+    best=$(awk -v best="$best" '{ w = $1; c = $2 + $3 }
+      END { if (best != "") { split(best, b, " "); if (b[1] < w) { w = b[1]; c = b[2] } }
+            printf "%.3f %.3f", w, c }' "$tmp/time")
+  done
+  echo "$best"
+}
+
+# The fixed cost (reading the network, one run, statistics): CPU of a campaign of 1 run.
+fixed_cpu() {
+  /usr/bin/time -f "%U %S" -o "$tmp/time" "$ripple" mc "$tmp/$1/network.yaml" --runs 1 \
+    --threads 1 --out "$tmp/$1.one" > /dev/null 2>&1
+  awk '{ printf "%.3f", $1 + $2 }' "$tmp/time"
+}
+
+for c in none unlimited tight; do
+  set -- $(time_mc "$c")
+  f=$(fixed_cpu "$c")
+  eval "w_$c=$1; c_$c=$2; p_$c=$(awk -v c="$2" -v f="$f" -v n="$runs" 'BEGIN { printf "%.1f", (c - f) / n * 1e6 }')"
+  echo "$c: $1 s wall = $(awk -v n="$runs" -v t="$1" 'BEGIN { printf "%.0f", n / t }') runs/s;" \
+    "$2 s CPU, of which $f s fixed: $(eval echo \$p_$c) us of CPU per run"
+done
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+echo "ratio none / tight, runs/s (wall): $(ratio "$w_tight" "$w_none"); CPU per run: $(ratio "$p_tight" "$p_none") (target: at most 2)"
+echo "ratio unlimited / tight, runs/s (wall): $(ratio "$w_tight" "$w_unlimited"); CPU per run: $(ratio "$p_tight" "$p_unlimited")"
+echo "tight: resource_delays.csv"
+sed 's/^/  /' "$tmp/tight.mc/resource_delays.csv"
+echo "P50 finish of p01..p03, none | tight:"
+for p in p01 p02 p03; do
+  a=$(awk -F, -v m="$p.finish" '$1 == m { print $6 }' "$tmp/none.mc/mc_summary.csv")
+  b=$(awk -F, -v m="$p.finish" '$1 == m { print $6 }' "$tmp/tight.mc/mc_summary.csv")
+  echo "  $p $a | $b"
+done
