@@ -3,7 +3,8 @@
 # without resources, in one run (bench/README.md, "Monte Carlo with shared resources").
 #
 # Usage: bench/mc/resources.sh [RIPPLE] [RUNS]
-#   RIPPLE  the ripple binary (default build/release/ripple)
+#   RIPPLE  the ripple binary (default build/release/ripple); bench/resources_bench beside it
+#           (built with RIPPLE_BUILD_BENCH, e.g. the release or ci preset) runs too when present
 #   RUNS    runs per campaign (default 10000), on THREADS threads (environment, default 2)
 # REPS (environment): repetitions of each campaign, the fastest is kept (default 3).
 #
@@ -68,3 +69,24 @@ for p in p01 p02 p03; do
   b=$(awk -F, -v m="$p.finish" '$1 == m { print $6 }' "$tmp/tight.mc/mc_summary.csv")
   echo "  $p $a | $b"
 done
+
+# The dates of one run alone, one thread, CPU time: kernel, engine, engine with resources.
+bench=$(dirname "$ripple")/bench/resources_bench
+if [ -x "$bench" ]; then
+  echo "resources_bench (one thread, CPU time per run; items_per_second = runs/s):"
+  "$bench" "$tmp/none/network.yaml" "$tmp/unlimited/network.yaml" "$tmp/tight/network.yaml" \
+    --benchmark_min_time=0.5 --benchmark_format=json 2> /dev/null > "$tmp/bench.json"
+  "$python" - "$tmp/bench.json" <<'PY'
+import json, sys
+runs = {b["name"].rsplit("/", 1)[0]: b for b in json.load(open(sys.argv[1]))["benchmarks"]}
+for name, b in runs.items():
+    events = f", {b['events_per_run']:,.0f} events" if "events_per_run" in b else ""
+    print(f"  {name:18} {b['cpu_time'] / 1000:8.1f} us CPU per run = "
+          f"{1e9 / b['cpu_time']:7,.0f} runs/s{events}")
+cpu = {name: b["cpu_time"] for name, b in runs.items()}
+print(f"  ratios (runs/s): kernel(none) / rollout(tight) "
+      f"{cpu['rollout/tight'] / cpu['kernel/none']:.2f}; rollout(none) / rollout(tight) "
+      f"{cpu['rollout/tight'] / cpu['rollout/none']:.2f}; rollout(none) / rollout(unlimited) "
+      f"{cpu['rollout/unlimited'] / cpu['rollout/none']:.2f}")
+PY
+fi

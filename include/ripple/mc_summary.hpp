@@ -33,6 +33,7 @@
 #include <vector>
 
 #include "ripple/date.hpp"
+#include "ripple/output_folder.hpp"
 
 namespace ripple {
 
@@ -81,6 +82,9 @@ struct McMetadata {
   std::vector<McMilestoneInfo> milestones;
   std::vector<McRiskInfo> risks;
   std::vector<McInputInfo> inputs;
+  /// The files of the folder, mc.json included, sorted: how ripple recognises its own earlier
+  /// output there (output_folder.hpp).
+  std::vector<std::string> files;
 };
 
 /// Writes mc.json.
@@ -168,6 +172,10 @@ struct McSummary {
 /// Throws RuntimeError when a file cannot be written.
 McSummary summarise_mc_directory(const std::filesystem::path& dir);
 
+/// Writes mc.json into the folder's staging area with `files` set to every file staged (itself
+/// included) and commits the folder (OutputFolder::commit()).
+void commit_mc_folder(OutputFolder& folder, McMetadata metadata);
+
 /// Joins the per-run files of shard directories (each with mc.json and mc_runs.csv, and those of
 /// mc_critical.csv, mc_inputs.csv, mc_jobs.csv, mc_risks.csv, mc_resources.csv the campaign
 /// writes) into `out`,
@@ -176,7 +184,8 @@ McSummary summarise_mc_directory(const std::filesystem::path& dir);
 /// directory when the mc.json files or a file's headers differ, when an index appears twice or
 /// is missing, or when a file is absent in some shards only.
 McSummary merge_mc_directories(const std::vector<std::filesystem::path>& shards,
-                               const std::filesystem::path& out);
+                               const std::filesystem::path& out,
+                               const OutputFolderOptions& folder = {});
 
 /// The terminal summary of a campaign: per project target, P(on time) and P10/P50/P90
 /// commissioning months; the jobs of the jobs year and the job-years at P10/P50/P90.

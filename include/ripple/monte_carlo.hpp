@@ -37,6 +37,7 @@
 #include "ripple/economy.hpp"
 #include "ripple/mc_sampler.hpp"
 #include "ripple/mc_summary.hpp"
+#include "ripple/output_folder.hpp"
 #include "ripple/pipeline.hpp"
 #include "ripple/scenario.hpp"
 #include "ripple/schedule_kernel.hpp"
@@ -166,14 +167,18 @@ void run_monte_carlo(const Scenario& scenario, const Economy* economy, const McO
 /// path, hash, overrides and economy fields.
 void fill_mc_metadata(const Scenario& scenario, const McOptions& options, McMetadata& metadata);
 
-/// Runs the campaign into `dir` (created): mc.json, the per-run files and, for an unsharded
-/// campaign (shard_count 1), the statistics (summarise_mc_directory), which it returns. Files of
-/// an earlier campaign that this one would not rewrite (risks, statistics) are removed. Throws
-/// what run_monte_carlo() throws and RuntimeError when a file cannot be written.
+/// Runs the campaign into `dir`: mc.json, the per-run files and, for an unsharded campaign
+/// (shard_count 1), the statistics (summarise_mc_directory), which it returns. The folder is
+/// written all at once (OutputFolder, output_folder.hpp): staged beside `dir` and put in place
+/// when everything is written, mc.json (listing the files) last, an earlier campaign's files
+/// replaced; a campaign that throws or is interrupted leaves `dir` as it was. Throws what
+/// run_monte_carlo() throws, what OutputFolder throws, RuntimeError when a file cannot be
+/// written.
 std::optional<McSummary> run_monte_carlo_to_directory(const Scenario& scenario,
                                                       const Economy* economy,
                                                       const McOptions& options, McMetadata metadata,
-                                                      const std::filesystem::path& dir);
+                                                      const std::filesystem::path& dir,
+                                                      const OutputFolderOptions& folder = {});
 
 /// The average jobs (direct, indirect, induced) of calendar year `year` in a run: each
 /// period's averages weighted by its days inside the year. Used for the jobs_<year> columns.

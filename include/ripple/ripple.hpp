@@ -29,6 +29,7 @@
 #include "ripple/error.hpp"
 #include "ripple/mc_summary.hpp"
 #include "ripple/monte_carlo.hpp"
+#include "ripple/output_folder.hpp"
 #include "ripple/pipeline.hpp"
 #include "ripple/run_report.hpp"
 #include "ripple/scenario.hpp"
@@ -93,9 +94,14 @@ struct RunOutput {
 /// The summary table `ripple run` prints (for people).
 [[nodiscard]] std::string summary_table(const RunOutput& run);
 
-/// Writes summary.csv, timeseries.csv, schedule.csv and run.json into `dir` (created with its
-/// parents). Throws RuntimeError when the folder or a file cannot be written.
-void write_run_directory(const RunOutput& run, const std::filesystem::path& dir);
+/// Writes summary.csv, timeseries.csv, schedule.csv (resources.csv) and run.json into `dir`
+/// (created with its parents) all at once through an OutputFolder (output_folder.hpp): the
+/// files are staged beside it and put in place together, run.json (which lists them) last; an
+/// earlier run's files there are replaced. Throws RuntimeError when `dir` holds files that are
+/// not ripple's own (unless `folder.force`) or a file cannot be written, ModelError when a
+/// value is not finite; the folder is then left as it was.
+void write_run_directory(const RunOutput& run, const std::filesystem::path& dir,
+                         const OutputFolderOptions& folder = {});
 
 /// The schedule alone (`ripple schedule`): CPM on the plan, and the rollout's actual dates
 /// (resource waits, pauses and shocks included); no economy is loaded.
@@ -115,9 +121,12 @@ struct McOutput {
 };
 /// Runs the campaign of `options` (monte_carlo.hpp) into `dir`: mc.json, the per-run files and,
 /// unsharded, the statistics (docs/montecarlo.md). Throws UsageError for bad options (runs or
-/// threads 0, a jobs year outside the calendar), what run() throws, RuntimeError for I/O.
+/// threads 0, a jobs year outside the calendar), what run() throws, RuntimeError for I/O or a
+/// folder holding files that are not ripple's (unless `folder.force`). The folder is written
+/// all at once (OutputFolder): a campaign that fails or is interrupted leaves it as it was.
 [[nodiscard]] McOutput monte_carlo(const LoadedScenario& scenario, const McOptions& options,
-                                   const std::filesystem::path& dir);
+                                   const std::filesystem::path& dir,
+                                   const OutputFolderOptions& folder = {});
 
 /// Two variants run once each and compared (the "cost of a delay", docs/compare.md). The
 /// economy is loaded once when both name the same one with the same options.

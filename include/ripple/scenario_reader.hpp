@@ -38,6 +38,15 @@ namespace ripple {
 /// diagnostic, the base file's first.
 [[nodiscard]] Scenario scenario_from_yaml(const YAML::Node& root, const ScenarioSources& sources);
 
+/// A phase's `duration` value checked by the rules scenario_from_yaml() applies to it (a duration
+/// or a distribution of durations, every value > 0), without reading the rest of the scenario:
+/// batch drivers check the values of a --vary axis this way. `node` belongs to a tree built from
+/// `sources` (its marks name them); `path` is the key path diagnostics name. Throws InputError
+/// with the reader's diagnostic when the value breaks a rule.
+[[nodiscard]] DurationDistribution phase_duration_from_yaml(const YAML::Node& node,
+                                                            const std::string& path,
+                                                            const ScenarioSources& sources);
+
 /// read_scenario_yaml() then scenario_from_yaml(); throws what they throw.
 [[nodiscard]] Scenario load_scenario(const std::string& path);
 

@@ -41,13 +41,6 @@ std::string render_csv(std::string_view file, Writer writer) {
   return text;
 }
 
-void write_file(const std::filesystem::path& path, const std::string& text) {
-  std::ofstream file(path, std::ios::binary);
-  file << text;
-  file.flush();
-  if (!file) throw RuntimeError("cannot write " + path.string());
-}
-
 LoadedScenario loaded(ScenarioTree tree, std::string path, std::string hash,
                       const ScenarioEdits& edits) {
   return {scenario_from_yaml(tree.root, tree.sources), std::move(path), std::move(hash), edits};
@@ -135,17 +128,15 @@ std::string summary_table(const RunOutput& run) {
   });
 }
 
-void write_run_directory(const RunOutput& run, const std::filesystem::path& dir) {
-  std::error_code ec;
-  std::filesystem::create_directories(dir, ec);
-  if (ec) {
-    throw RuntimeError("cannot create output directory " + dir.string() + ": " + ec.message());
-  }
-  write_file(dir / "summary.csv", summary_csv(run));
-  write_file(dir / "timeseries.csv", timeseries_csv(run));
-  write_file(dir / "schedule.csv", schedule_csv(run));
-  if (!run.input.scenario.resources.empty()) write_file(dir / "resources.csv", resources_csv(run));
-  write_file(dir / "run.json", run_json(run));
+void write_run_directory(const RunOutput& run, const std::filesystem::path& dir,
+                         const OutputFolderOptions& folder_options) {
+  OutputFolder folder(dir, "run.json", folder_options);
+  folder.write("summary.csv", summary_csv(run));
+  folder.write("timeseries.csv", timeseries_csv(run));
+  folder.write("schedule.csv", schedule_csv(run));
+  if (!run.input.scenario.resources.empty()) folder.write("resources.csv", resources_csv(run));
+  folder.write("run.json", run_json(run));  // lists the files above
+  folder.commit();
 }
 
 ScheduleOutput schedule(const Scenario& scenario) {
@@ -160,7 +151,7 @@ std::string schedule_csv(const Scenario& scenario, const ScheduleOutput& schedul
 }
 
 McOutput monte_carlo(const LoadedScenario& scenario, const McOptions& options,
-                     const std::filesystem::path& dir) {
+                     const std::filesystem::path& dir, const OutputFolderOptions& folder) {
   const Scenario& s = scenario.scenario;
   const std::optional<Economy> economy = load_scenario_economy(s);
   McOutput output;
@@ -176,7 +167,7 @@ McOutput monte_carlo(const LoadedScenario& scenario, const McOptions& options,
     meta.economy_illustrative = economy->info().illustrative;
   }
   output.summary =
-      run_monte_carlo_to_directory(s, economy ? &*economy : nullptr, options, meta, dir);
+      run_monte_carlo_to_directory(s, economy ? &*economy : nullptr, options, meta, dir, folder);
   fill_mc_metadata(s, options, meta);
   return output;
 }

@@ -441,6 +441,7 @@ void write_mc_metadata(std::ostream& out, const McMetadata& m) {
   }
   auto& inputs = j["inputs"] = nlohmann::ordered_json::array();
   for (const auto& i : m.inputs) inputs.push_back({{"name", i.name}, {"unit", i.unit}});
+  j["files"] = m.files;
   check_finite_json(j, "mc.json");
   out << dump_json(j) << '\n';
 }
@@ -487,6 +488,7 @@ McMetadata read_mc_metadata(const fs::path& path) {
     for (const auto& i : j.at("inputs")) {
       m.inputs.push_back({i.at("name").get<std::string>(), i.at("unit").get<std::string>()});
     }
+    if (j.contains("files")) m.files = j.at("files").get<std::vector<std::string>>();
   } catch (const nlohmann::json::exception& e) {
     fail(path, 0, std::string("malformed campaign metadata: ") + e.what());
   }
@@ -831,7 +833,16 @@ McSummary summarise_mc_directory(const fs::path& dir) {
   return summary;
 }
 
-McSummary merge_mc_directories(const std::vector<fs::path>& shards, const fs::path& out) {
+void commit_mc_folder(OutputFolder& folder, McMetadata metadata) {
+  metadata.files = folder.staged_files();
+  std::ostringstream text;
+  write_mc_metadata(text, metadata);
+  folder.write("mc.json", text.str());
+  folder.commit();
+}
+
+McSummary merge_mc_directories(const std::vector<fs::path>& shards, const fs::path& out,
+                               const OutputFolderOptions& folder_options) {
   if (shards.empty()) throw UsageError("Monte Carlo merge: no shard directories given");
   // mc.json must agree byte for byte.
   const auto read_all = [](const fs::path& path) {
@@ -851,7 +862,7 @@ McSummary merge_mc_directories(const std::vector<fs::path>& shards, const fs::pa
   }
   const McMetadata meta = read_mc_metadata(shards.front() / "mc.json");
   // Every check before any output: a refused merge writes nothing.
-  std::vector<std::pair<std::string, std::string>> merged{{"mc.json", metadata}};
+  std::vector<std::pair<std::string, std::string>> merged{{"mc.json", metadata}};  // rewritten
   for (const char* name : kPerRunFiles) {
     std::size_t present = 0;
     for (const auto& shard : shards) present += fs::exists(shard / name) ? 1 : 0;
@@ -903,18 +914,13 @@ McSummary merge_mc_directories(const std::vector<fs::path>& shards, const fs::pa
     }
     merged.emplace_back("mc_critical_counts.csv", std::move(text));
   }
-  std::error_code ec;
-  fs::create_directories(out, ec);
-  if (ec)
-    throw RuntimeError("cannot create output directory " + out.string() + ": " + ec.message());
-  for (const char* stale :
-       {"mc_critical.csv", "mc_critical_counts.csv", "mc_inputs.csv", "mc_risks.csv", "risks.csv",
-        "mc_jobs.csv", "mc_jobs_by_period.csv", "sensitivity.csv", "mc_scurve.csv",
-        "mc_resources.csv", "resource_delays.csv"}) {
-    fs::remove(out / stale, ec);
-  }
-  for (const auto& [name, text] : merged) write_text(out / name, text);
-  return summarise_mc_directory(out);
+  // Everything is written into a staging folder and put in place at the end: a merge that fails
+  // (here or in the statistics) leaves `out` as it was.
+  OutputFolder folder(out, "mc.json", folder_options);
+  for (const auto& [name, text] : merged) folder.write(name, text);
+  McSummary summary = summarise_mc_directory(folder.staging());
+  commit_mc_folder(folder, meta);
+  return summary;
 }
 
 void write_mc_table(std::ostream& out, const McSummary& summary, const McMetadata& meta) {

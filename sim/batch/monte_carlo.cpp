@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 #include <ostream>
+#include <sstream>
 #include <thread>
 
 #include "ripple/error.hpp"
@@ -128,6 +129,11 @@ void check_row(const std::string& row, const std::string& header, const char* fi
   check_finite_row(row, header, where.append(": run ").append(std::to_string(index)));
 }
 
+// The activity's start waited for shared resources (wait days and what was short).
+bool waited_for_resource(const ActivityTimes& times) {
+  return times.wait_days() > 0 && !times.waited_for.empty();
+}
+
 // One thread's runner and the rows it formats.
 class Worker {
  public:
@@ -184,7 +190,9 @@ class Worker {
       rows.critical.append(std::to_string(index));
       for (const auto& project : timeline->activities) {
         for (const ActivityTimes& times : project) {
-          rows.critical.append(!times.is_critical ? ",0" : times.wait_days() > 0 ? ",2" : ",1");
+          rows.critical.append(!times.is_critical           ? ",0"
+                               : waited_for_resource(times) ? ",2"
+                                                            : ",1");
         }
       }
       rows.critical.push_back('\n');
@@ -193,7 +201,7 @@ class Worker {
       for (const auto& project : timeline->activities) {
         for (const ActivityTimes& times : project) {
           critical_counts_[k] += times.is_critical;
-          resource_critical_counts_[k] += times.is_critical && times.wait_days() > 0;
+          resource_critical_counts_[k] += times.is_critical && waited_for_resource(times);
           ++k;
         }
       }
@@ -653,32 +661,23 @@ void fill_mc_metadata(const Scenario& scenario, const McOptions& options, McMeta
 std::optional<McSummary> run_monte_carlo_to_directory(const Scenario& scenario,
                                                       const Economy* economy,
                                                       const McOptions& options, McMetadata metadata,
-                                                      const std::filesystem::path& dir) {
-  namespace fs = std::filesystem;
+                                                      const std::filesystem::path& dir,
+                                                      const OutputFolderOptions& folder_options) {
   check_options(scenario, options);
   fill_mc_metadata(scenario, options, metadata);
   const McLayout layout = mc_layout(scenario, economy != nullptr, options);
-  std::error_code ec;
-  fs::create_directories(dir, ec);
-  if (ec)
-    throw RuntimeError("cannot create output directory " + dir.string() + ": " + ec.message());
-  for (const char* stale :
-       {"mc_critical.csv", "mc_critical_counts.csv", "mc_inputs.csv", "mc_jobs.csv", "mc_risks.csv",
-        "mc_resources.csv", "risks.csv", "mc_summary.csv", "mc_scurve.csv", "criticality.csv",
-        "sensitivity.csv", "mc_jobs_by_period.csv", "resource_delays.csv"}) {
-    fs::remove(dir / stale, ec);
-  }
+  OutputFolder folder(dir, "mc.json", folder_options);
   {
-    std::ofstream file(dir / "mc.json", std::ios::binary);
-    write_mc_metadata(file, metadata);
-    if (!file) throw RuntimeError("cannot write " + (dir / "mc.json").string());
+    std::ostringstream text;
+    write_mc_metadata(text, metadata);  // the statistics read it; rewritten with its files
+    folder.write("mc.json", text.str());
   }
   {
     // The per-run files this layout writes; a file not opened stays closed and unwritten.
     std::vector<std::unique_ptr<std::ofstream>> files;
     const auto open = [&](bool wanted, const char* name) -> std::ostream* {
       if (!wanted) return nullptr;
-      files.push_back(std::make_unique<std::ofstream>(dir / name, std::ios::binary));
+      files.push_back(std::make_unique<std::ofstream>(folder.path(name), std::ios::binary));
       return files.back().get();
     };
     McSinks sinks;
@@ -695,8 +694,10 @@ std::optional<McSummary> run_monte_carlo_to_directory(const Scenario& scenario,
       if (!*file) throw RuntimeError("cannot write the per-run files in " + dir.string());
     }
   }
-  if (options.shard_count > 1) return std::nullopt;
-  return summarise_mc_directory(dir);
+  std::optional<McSummary> summary;
+  if (options.shard_count == 1) summary = summarise_mc_directory(folder.staging());
+  commit_mc_folder(folder, std::move(metadata));
+  return summary;
 }
 
 }  // namespace ripple

@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "ripple/error.hpp"
+#include "ripple/output_folder.hpp"
 
 namespace ripple::cli {
 
@@ -75,10 +76,14 @@ McCountOptions mc_count_options(const po::variables_map& vm, const std::string& 
   counts.runs = whole_option(vm, "runs", 1, kMaxLargeCampaignSize, command);
   if (counts.runs) check_campaign_size(vm, *counts.runs, "runs", command);
   counts.seed = whole_option(vm, "seed", 0, std::numeric_limits<std::uint64_t>::max(), command);
-  const auto threads = whole_option(vm, "threads", 1, kMaxThreads, command);
-  counts.threads =
-      threads ? static_cast<unsigned>(*threads) : std::max(1U, std::thread::hardware_concurrency());
+  counts.threads = thread_count(vm, command);
   return counts;
+}
+
+unsigned thread_count(const po::variables_map& vm, const std::string& command) {
+  const auto threads = whole_option(vm, "threads", 1, kMaxThreads, command);
+  return threads ? static_cast<unsigned>(*threads)
+                 : std::max(1U, std::thread::hardware_concurrency());
 }
 
 void write_report(const po::variables_map& vm, const std::string& text, const std::string& command,
@@ -88,13 +93,19 @@ void write_report(const po::variables_map& vm, const std::string& text, const st
     return;
   }
   const std::string path = vm["out"].as<std::string>();
-  std::ofstream file(path, std::ios::binary);
-  file << text;
-  file.flush();
-  if (!file)
-    throw RuntimeError(
-        std::string("ripple ").append(command).append(": cannot write ").append(path));
+  try {
+    write_file_atomically(path, text);
+  } catch (const RuntimeError& e) {
+    throw RuntimeError(std::string("ripple ").append(command).append(": ").append(e.what()));
+  }
   err << "ripple " << command << ": wrote " << path << '\n';
+}
+
+OutputFolderOptions output_folder_options(const po::variables_map& vm) {
+  OutputFolderOptions options;
+  options.force = vm.count("force") > 0;
+  options.force_label = "--force";
+  return options;
 }
 
 void add_scenario_options(po::options_description& options) {

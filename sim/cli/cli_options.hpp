@@ -62,10 +62,20 @@ struct McCountOptions {
 [[nodiscard]] McCountOptions mc_count_options(const po::variables_map& vm,
                                               const std::string& command);
 
+/// --threads (1 to kMaxThreads; default: the cores available), checked as whole_option() does.
+[[nodiscard]] unsigned thread_count(const po::variables_map& vm, const std::string& command);
+
 /// Writes a command's report to the file named by `--out` (saying so on `err`), or to `out`
 /// when there is no `--out`. Throws RuntimeError when the file cannot be written.
 void write_report(const po::variables_map& vm, const std::string& text, const std::string& command,
                   std::ostream& out, std::ostream& err);
+
+/// --force as the library's folder options: write beside files that are not ripple's.
+[[nodiscard]] OutputFolderOptions output_folder_options(const po::variables_map& vm);
+/// The help line of --force.
+inline constexpr const char* kForceOptionHelp =
+    "write into DIR even when it holds files ripple did not write (they are kept; ripple's own "
+    "earlier files are replaced)";
 
 /// A scenario as named on the command line, with its what-if overrides.
 struct ScenarioInput {

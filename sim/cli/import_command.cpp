@@ -1,11 +1,11 @@
 // `ripple import FILE`: a Primavera P6 XER or MS Project XML (MSPDI) schedule as a scenario
 // skeleton on stdout; what the scenario cannot carry is listed on stderr (docs/import.md).
 
-#include <fstream>
 #include <ostream>
 
 #include "cli/cli_options.hpp"
 #include "ripple/error.hpp"
+#include "ripple/output_folder.hpp"
 #include "ripple/schedule_import.hpp"
 
 namespace ripple::cli {
@@ -48,10 +48,7 @@ int run_import(const Args& args, std::ostream& out, std::ostream& err) {
   }
   if (vm.count("out") > 0) {
     const std::string target = vm["out"].as<std::string>();
-    std::ofstream file(target);
-    if (!file) throw RuntimeError("cannot write '" + target + "'");
-    file << yaml;
-    if (!file) throw RuntimeError("cannot write '" + target + "'");
+    write_file_atomically(target, yaml);
   } else {
     out << yaml;
   }

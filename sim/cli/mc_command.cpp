@@ -65,7 +65,9 @@ constexpr std::string_view kHelp =
     "  mc.json           scenario, hash, seed, runs, overrides, projects, inputs\n"
     "With --shard K/N only the per-run files and mc.json of runs i with i % N == K-1 are\n"
     "written; `ripple merge DIR... --out DIR` joins the shards and writes the statistics,\n"
-    "byte-identical to an unsharded campaign. docs/montecarlo.md describes every column.\n"
+    "byte-identical to an unsharded campaign. DIR is written whole or not at all (a failed or\n"
+    "killed campaign leaves it as it was); a DIR holding files ripple did not write is\n"
+    "refused (exit 1) unless --force. docs/montecarlo.md describes every column.\n"
     "\n";
 
 }  // namespace
@@ -88,7 +90,7 @@ int run_mc(const Args& args, std::ostream& out, std::ostream& err) {
       "rank-risks", "switch each risk off in turn (common random numbers): risks.csv")(
       "wide-files",
       "write mc_critical.csv and mc_inputs.csv (and sensitivity.csv) whatever their width")(
-      "plot", kPlotOptionHelp);
+      "force", kForceOptionHelp)("plot", kPlotOptionHelp);
   add_scenario_options(options);
   const auto vm = parse_args(args, options, "scenario");
   if (vm.count("help") > 0) {
@@ -134,7 +136,7 @@ int run_mc(const Args& args, std::ostream& out, std::ostream& err) {
   const fs::path dir = vm.count("out") > 0
                            ? fs::path(vm["out"].as<std::string>())
                            : fs::path("out") / (fs::path(input.path).stem().string() + "-mc");
-  const McOutput result = monte_carlo(loaded, mc, dir);
+  const McOutput result = monte_carlo(loaded, mc, dir, output_folder_options(vm));
   if (sharded) {
     err << "ripple mc: shard " << mc.shard_index + 1 << "/" << mc.shard_count
         << ": wrote mc.json and the per-run files to " << dir.string()
@@ -173,7 +175,7 @@ int run_merge_mc(const std::vector<std::string>& dirs, const po::variables_map& 
     shards.emplace_back(dir);
   }
   const fs::path dir(vm["out"].as<std::string>());
-  const McSummary summary = merge_mc_directories(shards, dir);
+  const McSummary summary = merge_mc_directories(shards, dir, output_folder_options(vm));
   write_mc_table(out, summary, read_mc_metadata(dir / "mc.json"));
   err << "ripple merge: joined " << shards.size() << " Monte Carlo shards into " << dir.string()
       << '\n';

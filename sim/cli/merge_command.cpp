@@ -43,7 +43,10 @@ int run_merge(const Args& args, std::ostream& out, std::ostream& err) {
   po::options_description options("Options");
   options.add_options()("help,h", "show this help")(
       "out,o", po::value<std::string>(), "FILE: write the merged CSV there (default: stdout)")(
-      "points", po::value<std::string>(), "P: the campaign's number of points (rows)");
+      "points", po::value<std::string>(), "P: the campaign's number of points (rows)")(
+      "force",
+      "Monte Carlo shards: write into the --out DIR even when it holds files ripple did "
+      "not write (they are kept)");
   const auto vm = parse_args(args, options, "file");
   if (vm.count("help") > 0) {
     out << kHelp << options

@@ -25,8 +25,10 @@ constexpr std::string_view kHelp =
     "  schedule.csv    per phase: dates, CPM early/late dates, float, critical, resource waits\n"
     "  resources.csv   per period and resource: capacity, use, queued demand, shortfall\n"
     "                  (scenarios with resources)\n"
-    "  run.json        version, scenario hash, seed, overrides, economy used\n"
-    "docs/outputs.md describes every column.\n"
+    "  run.json        version, scenario hash, seed, overrides, economy used, the files\n"
+    "The files appear together or not at all (a failed or killed run leaves DIR as it was);\n"
+    "a re-run replaces ripple's own files in DIR, and a DIR holding other files is refused\n"
+    "(exit 1) unless --force. docs/outputs.md describes every column.\n"
     "\n";
 
 }  // namespace
@@ -37,7 +39,8 @@ int run_run(const Args& args, std::ostream& out, std::ostream& err) {
       "out,o", po::value<std::string>(),
       "DIR: where to write the files (default: out/<scenario name>; created if missing)")(
       "format,f", po::value<std::string>()->default_value("table"),
-      "table (aligned, for people), csv (summary.csv) or json")("plot", kPlotOptionHelp);
+      "table (aligned, for people), csv (summary.csv) or json")("force", kForceOptionHelp)(
+      "plot", kPlotOptionHelp);
   add_scenario_options(options);
   const auto vm = parse_args(args, options, "scenario");
   if (vm.count("help") > 0) {
@@ -55,7 +58,7 @@ int run_run(const Args& args, std::ostream& out, std::ostream& err) {
   const std::filesystem::path dir =
       vm.count("out") > 0 ? std::filesystem::path(vm["out"].as<std::string>())
                           : std::filesystem::path("out") / std::filesystem::path(input.path).stem();
-  write_run_directory(result, dir);
+  write_run_directory(result, dir, output_folder_options(vm));
 
   if (format == "csv") {
     out << summary_csv(result);

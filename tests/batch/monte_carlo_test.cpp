@@ -38,10 +38,11 @@ const std::string kNetwork = std::string(RIPPLE_SOURCE_DIR) + "/tests/data/mc/ne
 const std::string kCrewWait = std::string(RIPPLE_SOURCE_DIR) + "/tests/data/mc/crew_wait.yaml";
 const std::string kSweepTwo =
     std::string(RIPPLE_SOURCE_DIR) + "/tests/data/sweep/two_projects.yaml";
-const char* const kFiles[] = {"mc.json",         "mc_runs.csv",           "mc_critical.csv",
-                              "mc_inputs.csv",   "mc_jobs.csv",           "mc_summary.csv",
-                              "criticality.csv", "sensitivity.csv",       "mc_risks.csv",
-                              "risks.csv",       "mc_jobs_by_period.csv", "mc_scurve.csv"};
+const char* const kFiles[] = {"mc.json",          "mc_runs.csv",           "mc_critical.csv",
+                              "mc_inputs.csv",    "mc_jobs.csv",           "mc_summary.csv",
+                              "criticality.csv",  "sensitivity.csv",       "mc_risks.csv",
+                              "risks.csv",        "mc_jobs_by_period.csv", "mc_scurve.csv",
+                              "mc_resources.csv", "resource_delays.csv"};
 
 std::string read_file(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);

@@ -214,6 +214,17 @@ class Case:
             if os.path.exists(os.path.join(out, absent)):
                 fail(f"{absent} written for a campaign without capacity or jobs")
 
+    def case_mc_resources(self):
+        # criticality.csv with resource_critical_share: hatched parts of the bars.
+        out = self.out("mc_resources")
+        run([self.ripple, "mc", self.data("tests/data/mc/crew_wait.yaml"), "--runs", "50",
+             "--threads", "1", "--out", out, "--plot"])
+        rows = rows_of(os.path.join(out, "criticality.csv"))
+        if len(rows[0]) != 5:
+            fail(f"criticality.csv without the resource columns: {rows[0]}")
+        expect_png(os.path.join(out, "criticality.png"), inches(max(6.75, 1.9 + 0.2 * len(rows))))
+        expect_png(os.path.join(out, "mc_scurve.png"))
+
     def case_run_with_mc_whiskers(self):
         run_out = self.run_dir("tests/data/sweep/two_projects.yaml", "run_mc_whiskers")
         mc_out = self.out("run_mc_whiskers_mc")

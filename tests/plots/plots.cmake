@@ -4,7 +4,7 @@
 # /usr/bin/python3 lacks matplotlib or numpy; tools/dev installs them.
 set(RIPPLE_PLOT_CASES
   run_one_plant run_resources run_economy run_default_scenario run_plot_flag run_plot_without_matplotlib
-  run_bad_year run_with_mc_whiskers run_versus mc mc_schedule_network sweep compare
+  run_bad_year run_with_mc_whiskers run_versus mc mc_schedule_network mc_resources sweep compare
   bad_missing_dir bad_not_ripple_output bad_missing_file bad_empty_csv bad_header_only
   bad_wrong_columns bad_number bad_resources_number bad_empty_file_argument bad_mc_summary)
 foreach(case ${RIPPLE_PLOT_CASES})

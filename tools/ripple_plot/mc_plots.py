@@ -419,9 +419,14 @@ def plot_tornado(mc, outdir, svg, metric, written):
 
 def plot_criticality(mc, outdir, svg, written):
     path = os.path.join(mc.directory, "criticality.csv")
-    _, rows = read_csv(path, ("activity", "critical_share"))
+    header, rows = read_csv(path, ("activity", "critical_share"))
     shares = np.array([number(r["critical_share"], path, i, "critical_share")
                        for i, r in enumerate(rows, start=2)])
+    # With shared resources: the part of each share in which a resource wait set its start.
+    by_resource = ("resource_critical_share" in header and
+                   np.array([number(r["resource_critical_share"], path, i,
+                                    "resource_critical_share")
+                             for i, r in enumerate(rows, start=2)]))
     cap_note = None
     if len(rows) > MAX_ACTIVITIES:
         keep = np.sort(np.argsort(-shares, kind="stable")[:MAX_ACTIVITIES])
@@ -429,6 +434,8 @@ def plot_criticality(mc, outdir, svg, written):
                     "scenario order.")
         rows = [rows[i] for i in keep]
         shares = shares[keep]
+        if by_resource is not False:
+            by_resource = by_resource[keep]
     names = [r["activity"] for r in rows]
     fig = new_figure(max(FIG_H_IN, 1.9 + 0.2 * len(rows)))
     ax = fig.add_subplot()
@@ -436,6 +443,12 @@ def plot_criticality(mc, outdir, svg, written):
     project = [n.partition(".")[0] for n in names]
     colours = [OKABE_ITO["vermillion"] if s >= 0.5 else OKABE_ITO["sky"] for s in shares]
     ax.barh(y, shares, color=colours, height=0.7)
+    resource_note = None
+    if by_resource is not False and by_resource.any():
+        ax.barh(y, by_resource, color="none", edgecolor=OKABE_ITO["black"], hatch="////",
+                lw=0.6, height=0.7)
+        resource_note = ("Hatched: the share of runs in which the activity was critical after "
+                         "waiting for a shared resource (its start set by a release).")
     band = 0
     for i, p in enumerate(project):
         if i == 0 or p != project[i - 1]:
@@ -456,7 +469,7 @@ def plot_criticality(mc, outdir, svg, written):
                   "finish")
     frame(fig, "Which activities decide the dates? Criticality of each phase and milestone",
           mc.subtitle(), mc.caption(["Red-orange bars: critical in at least half of the runs.",
-                                     cap_note]))
+                                     resource_note, cap_note]))
     save(fig, outdir, "criticality", svg, written)
 
 

@@ -153,6 +153,10 @@ def read_schedule(path):
         if wait < 0 or wait != int(wait):
             raise InputError(f"{path}:{line}: column 'wait_days' is not a whole number of days "
                              f">= 0: '{row['wait_days']}'")
+        # Only a wait for resources is drawn (a shock can also hold a queued phase back).
+        waited_for = (row.get("waited_for") or "").split("+") if wait > 0 else []
+        if not waited_for or waited_for == [""]:
+            wait, waited_for = 0, []
         activities.append({
             "project": row["project"],
             "activity": row["activity"],
@@ -164,7 +168,7 @@ def read_schedule(path):
             # The day its predecessors allowed it to start, when it then waited for resources.
             "ready": start - datetime.timedelta(days=int(wait)),
             "wait_days": int(wait),
-            "waited_for": (row.get("waited_for") or "").split("+") if wait > 0 else [],
+            "waited_for": waited_for,
         })
     return activities
 
