@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "cli/command.hpp"
+#include "report/json_finite.hpp"
 #include "ripple/economy.hpp"
 #include "ripple/error.hpp"
 #include "ripple/ripple.hpp"
@@ -148,8 +149,8 @@ int run_multipliers(const Args& args, std::ostream& out, std::ostream& /*err*/) 
                               {"jobs_per_million_type1", m.jobs_per_million_type1},
                               {"jobs_per_million_type2", json_number(m.jobs_per_million_type2)}});
     }
-    // A descriptor path that is not UTF-8 becomes U+FFFD rather than an exception.
-    out << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+    check_finite_json(j, "the multipliers JSON");  // undefined multipliers are null on purpose
+    out << dump_json(j) << '\n';
     return 0;
   }
   if (format == "csv") {
