@@ -506,13 +506,13 @@ Sweep::Sweep(ScenarioTree base, SweepGrid grid) : base_(std::move(base)), grid_(
   Scenario scenario = scenario_from_yaml(base_.root, base_.sources);
   for (const Project& project : scenario.projects) project_ids_.push_back(project.id);
   // The merged tree holds the file, the overlays and the --set values as read.
-  std::string identity = cat("ripple ", kVersion, "\n", YAML::Dump(base_.root), "\n");
+  std::string axes;
   for (const auto& axis : grid_.axes()) {
-    identity.append("--vary ").append(axis.key);
-    for (const auto& value : axis.values) identity.append("\n  ").append(value);
-    identity.append("\n");
+    axes.append("--vary ").append(axis.key);
+    for (const auto& value : axis.values) axes.append("\n  ").append(value);
+    axes.append("\n");
   }
-  fingerprint_ = content_hash(identity);
+  fingerprint_ = campaign_fingerprint(YAML::Dump(base_.root), axes);
   header_ = "index";
   for (const auto& axis : grid_.axes()) header_.append(",").append(csv_field(axis.key));
   header_.append(",status,").append(kTotalColumns);

@@ -256,4 +256,10 @@ std::string content_hash(const std::string& bytes) {
   return buffer;
 }
 
+std::string campaign_fingerprint(std::string_view merged_scenario_yaml, std::string_view campaign) {
+  std::string identity = "ripple ";
+  identity.append(kVersion).append("\n").append(merged_scenario_yaml).append("\n");
+  return content_hash(identity.append(campaign));
+}
+
 }  // namespace ripple

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "ripple/ripple.hpp"
+#include "ripple/version.hpp"
 
 namespace ripple {
 namespace {
@@ -45,6 +46,12 @@ TEST_SUITE("facade") {
     CHECK(run.result.summary.total.job_years_direct == doctest::Approx(3597.536).epsilon(1e-6));
     CHECK(run.info.scenario_hash == content_hash(read_text(kOnePlant)));
     CHECK_FALSE(run.economy);
+  }
+
+  TEST_CASE("a campaign fingerprint hashes the version, the merged scenario and the campaign") {
+    CHECK(campaign_fingerprint("a: 1\n", "--runs 5\n") ==
+          content_hash(std::string("ripple ") + kVersion + "\na: 1\n\n--runs 5\n"));
+    CHECK(mc_campaign(McOptions{}) == "--runs 1000\n--seed 1\n--jobs-year 2030\n");
   }
 
   TEST_CASE("a scenario read from a string runs exactly like the same file") {
@@ -130,6 +137,21 @@ TEST_SUITE("facade") {
     CHECK(result.metadata.scenario_hash == scenario.hash);
     CHECK(result.metadata.runs == 20);
     CHECK(read_mc_metadata(dir / "mc.json").scenario_hash == scenario.hash);
+    // The campaign fingerprint: the merged scenario, runs, seed and options; not the shard.
+    const std::string campaign = result.metadata.campaign;
+    CHECK(campaign == campaign_fingerprint(scenario.merged_yaml, mc_campaign(options)));
+    CHECK(read_mc_metadata(dir / "mc.json").campaign == campaign);
+    McOptions other = options;
+    other.shard_index = 1;
+    other.shard_count = 2;
+    other.threads = 3;
+    CHECK(campaign_fingerprint(scenario.merged_yaml, mc_campaign(other)) == campaign);
+    other.seed = 8;
+    CHECK(campaign_fingerprint(scenario.merged_yaml, mc_campaign(other)) != campaign);
+    ScenarioEdits edits;
+    edits.overrides = {"calendar.currency=EUR"};
+    const LoadedScenario changed = read_scenario("tests/data/mc/two_projects.yaml", edits);
+    CHECK(campaign_fingerprint(changed.merged_yaml, mc_campaign(options)) != campaign);
     options.runs = 0;
     CHECK_THROWS_WITH_AS((void)monte_carlo(scenario, options, dir),
                          "Monte Carlo: runs = 0: must be at least 1", UsageError);
