@@ -203,6 +203,7 @@ int run_compare_runs(const po::variables_map& vm, const Scenario& base, const Ec
   std::ostringstream text;
   if (format == "csv") {
     write_mc_comparison_csv(text, comparison);
+    check_finite_csv(text.str(), "the comparison CSV");
   } else {
     write_mc_comparison_table(text, comparison);
   }
