@@ -17,11 +17,13 @@ namespace ripple {
 
 /// Parses the YAML file at `path` (no validation of its content).
 /// Throws RuntimeError when the file cannot be opened (the message names the path) and
-/// InputError at the offending position when the file is not valid YAML.
+/// InputError at the offending position when the file is not valid YAML, holds an alias
+/// (`*name`), a second document, or a key or value that is not UTF-8.
 [[nodiscard]] YAML::Node read_scenario_yaml(const std::string& path);
 
 /// Parses YAML text held in memory as the scenario file `path` (named in diagnostics; no file is
-/// read). Throws InputError at the offending position when the text is not valid YAML.
+/// read). Throws InputError at the offending position when the text is not valid YAML, holds an
+/// alias, a second document or text that is not UTF-8, as read_scenario_yaml() does.
 [[nodiscard]] YAML::Node parse_scenario_yaml(const std::string& text, const std::string& path);
 
 /// Converts and validates a scenario tree. `path` names the file in diagnostics (as given, not

@@ -444,7 +444,7 @@ void write_mc_metadata(std::ostream& out, const McMetadata& m) {
   for (const auto& i : m.inputs) inputs.push_back({{"name", i.name}, {"unit", i.unit}});
   j["files"] = m.files;
   check_finite_json(j, "mc.json");
-  out << j.dump(2) << '\n';
+  out << dump_json(j) << '\n';
 }
 
 McMetadata read_mc_metadata(const fs::path& path) {

@@ -150,7 +150,7 @@ int run_multipliers(const Args& args, std::ostream& out, std::ostream& /*err*/) 
                               {"jobs_per_million_type2", json_number(m.jobs_per_million_type2)}});
     }
     check_finite_json(j, "the multipliers JSON");  // undefined multipliers are null on purpose
-    out << j.dump(2) << '\n';
+    out << dump_json(j) << '\n';
     return 0;
   }
   if (format == "csv") {

@@ -89,6 +89,18 @@ TEST_SUITE("facade") {
         0);
   }
 
+  // Found by fuzz/scenario_fuzz.cpp: a name in Latin-1 passed validation, then run.json threw
+  // (nlohmann::json refuses to write bytes that are not UTF-8) and `ripple run` failed with exit 1.
+  TEST_CASE("text that is not UTF-8 is an input error, and a path that is not still writes JSON") {
+    CHECK(error_of("scenario: {name: caf\xE9, as_of: 2025-01}\n") ==
+          "<string>:1:18: error: YAML text: byte 0xE9 is not valid UTF-8; the file must be UTF-8 "
+          "text");
+    std::ifstream file(kOnePlant, std::ios::binary);
+    const std::string yaml{std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>()};
+    const RunOutput run = ripple::run(read_scenario_string(yaml, "tests/data/run/caf\xE9.yaml"));
+    CHECK(run_json(run).find("caf\xEF\xBF\xBD.yaml") != std::string::npos);  // U+FFFD
+  }
+
   TEST_CASE("the output folder holds the four files with the texts of the writers") {
     const RunOutput run = ripple::run(read_scenario(kOnePlant));
     const auto dir = temp_dir("run") / "one_plant";

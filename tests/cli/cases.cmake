@@ -96,6 +96,7 @@ ripple_golden_test(NAME import_mspdi_scenario ARGS import;tests/data/import/plan
 ripple_golden_test(NAME validate_unknown_region_sector ARGS validate;unknown_region_sector.yaml EXIT 3 STDERR ${PROJECT_SOURCE_DIR}/tests/data/validate/unknown_region_sector.expected WORKDIR ${PROJECT_SOURCE_DIR}/tests/data/validate)
 ripple_golden_test(NAME multipliers_duplicate_row ARGS multipliers;tests/data/economy/invalid/duplicate_row.yaml;--no-households EXIT 3 STDOUT EMPTY STDERR ${PROJECT_SOURCE_DIR}/tests/data/economy/invalid/duplicate_row.expected)
 ripple_golden_test(NAME multipliers_aliased_sector ARGS multipliers;tests/data/economy/invalid/aliased_sector.yaml;--no-households EXIT 3 STDOUT EMPTY STDERR ${PROJECT_SOURCE_DIR}/tests/data/economy/invalid/aliased_sector.expected)
+ripple_golden_test(NAME multipliers_missing_table ARGS multipliers;tests/data/economy/invalid/missing_table.yaml;--no-households EXIT 3 STDOUT EMPTY STDERR ${PROJECT_SOURCE_DIR}/tests/data/economy/invalid/missing_table.expected)
 
 # Shared resources (docs/scheduling.md, "Shared resources"): waits, what was waited for, imports.
 ripple_golden_test(NAME resources_schedule_waits
