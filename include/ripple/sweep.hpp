@@ -10,15 +10,16 @@
 /// override per axis applied on top (each its own source `<label> KEY=VALUE`, so diagnostics
 /// name it), validated and run through the same steps as Pipeline::run(). Two ways compute it:
 ///   - re-read (every sweep can take it): clone the base tree per point, apply the overrides,
-///     convert and validate (≈ 2 ms a point on the default scenario);
+///     convert and validate (2–4 ms a point on the default scenario);
 ///   - direct (when every axis is a direct key, see is_direct_key()): each distinct value of
 ///     each axis is validated once, up front (a phase duration by the reader's own rule for
 ///     it, phase_duration_from_yaml(); other keys by reading the base with the r-th distinct
 ///     value of every axis applied, one read per r, each value alone when that read fails); a
 ///     point then copies the validated item of each axis into its thread's copy of the
-///     validated base scenario and runs it. The keys it accepts change one field that no other
-///     key's validation reads, so the scenario is the one the re-read path builds (sweep_test
-///     checks the rows match byte for byte). A point with a value that failed validation takes the
+///     validated base scenario and runs it. Each key it accepts changes one item (an activity, a
+///     product, a baseline, a resource or an economy option) that no other key's validation
+///     reads, so the scenario is the one the re-read path builds (sweep_test checks the rows
+///     match byte for byte). A point with a value that failed validation takes the
 ///     re-read path, so its messages are exactly the re-read path's.
 /// The base YAML is parsed once; economies are loaded and factorised once per distinct economy
 /// options (table, FLQ delta, household closure, currency), so varying `economy.flq_delta`
