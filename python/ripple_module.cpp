@@ -145,8 +145,13 @@ PYBIND11_MODULE(_ripple, m) {
       .def_property_readonly("table", [](const RunOutput& r) { return summary_table(r); })
       .def(
           "write",
-          [](const RunOutput& r, const std::filesystem::path& dir) { write_run_directory(r, dir); },
-          py::arg("dir"), release);
+          [](const RunOutput& r, const std::filesystem::path& dir, bool force) {
+            OutputFolderOptions folder;
+            folder.force = force;
+            folder.force_label = "force=True";
+            write_run_directory(r, dir, folder);
+          },
+          py::arg("dir"), py::arg("force") = false, release);
   m.def(
       "run", [](const LoadedScenario& s) { return run(s); }, py::arg("scenario"), release);
 
@@ -158,18 +163,21 @@ PYBIND11_MODULE(_ripple, m) {
   m.def(
       "mc",
       [](const LoadedScenario& s, std::uint64_t runs, std::uint64_t seed, unsigned threads,
-         int jobs_year, bool rank_risks, const std::filesystem::path& dir) {
+         int jobs_year, bool rank_risks, const std::filesystem::path& dir, bool force) {
         McOptions options;
         options.runs = runs;
         options.seed = seed;
         options.threads = threads;
         options.jobs_year = jobs_year;
         options.rank_risks = rank_risks;
-        return mc_table(monte_carlo(s, options, dir));
+        OutputFolderOptions folder;
+        folder.force = force;
+        folder.force_label = "force=True";
+        return mc_table(monte_carlo(s, options, dir, folder));
       },
       py::arg("scenario"), py::arg("runs"), py::arg("seed"), py::arg("threads"),
-      py::arg("jobs_year"), py::arg("rank_risks"), py::arg("dir"), release,
-      "Runs the campaign into dir; returns the summary table `ripple mc` prints.");
+      py::arg("jobs_year"), py::arg("rank_risks"), py::arg("dir"), py::arg("force") = false,
+      release, "Runs the campaign into dir; returns the summary table `ripple mc` prints.");
 
   m.def(
       "compare_csv",

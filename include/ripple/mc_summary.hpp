@@ -69,6 +69,9 @@ struct McMetadata {
   std::string scenario_path;
   std::string scenario_name;
   std::string scenario_hash;  ///< content hash of the scenario file (run_report.hpp)
+  /// The campaign fingerprint (campaign_fingerprint(), run_report.hpp: ripple version, the
+  /// merged scenario, runs, seed and options); empty when the caller gave none.
+  std::string campaign;
   std::vector<std::string> overrides;
   std::vector<std::string> overlays;
   std::string economy_name;  ///< empty: no economy

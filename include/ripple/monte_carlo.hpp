@@ -164,6 +164,11 @@ void parallel_for(unsigned threads, std::uint64_t count,
 void run_monte_carlo(const Scenario& scenario, const Economy* economy, const McOptions& options,
                      const McSinks& sinks);
 
+/// What a Monte Carlo campaign runs, for its fingerprint (campaign_fingerprint()): the run
+/// count, seed, jobs year and the options that change the files; not the shard or the threads,
+/// which do not change the results.
+[[nodiscard]] std::string mc_campaign(const McOptions& options);
+
 /// Fills the campaign fields of `metadata` (seed, runs, jobs year, rank_risks, projects and
 /// targets, risks, sampled inputs) from the scenario and options; the caller sets the scenario
 /// path, hash, overrides and economy fields.

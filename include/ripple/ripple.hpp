@@ -54,6 +54,9 @@ struct LoadedScenario {
   std::string path;  ///< the file, or the name given to YAML text
   std::string hash;  ///< content_hash() of the base file's bytes (or of the text)
   ScenarioEdits edits;
+  /// The scenario as merged (file, overlays, overrides) written back as YAML: what a campaign's
+  /// fingerprint hashes (campaign_fingerprint(), run_report.hpp).
+  std::string merged_yaml;
 };
 
 /// Reads, merges and validates the scenario file at `path` with its edits. Throws InputError

@@ -4,6 +4,7 @@
 
 #include <iosfwd>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "ripple/credibility.hpp"
@@ -45,5 +46,14 @@ void write_run_json(std::ostream& out, const Scenario& scenario, const RunInfo& 
 
 /// FNV-1a 64-bit hash of bytes as 16 hex digits: a content fingerprint (not cryptographic).
 [[nodiscard]] std::string content_hash(const std::string& bytes);
+
+/// The fingerprint of a campaign (a sweep, a Monte Carlo campaign): content_hash() of
+/// "ripple <version>\n<the scenario as merged, as YAML>\n<campaign>", where the scenario is the
+/// file with its overlays and `--set` values applied (YAML::Dump of the merged tree) and
+/// `campaign` states what the campaign runs (a sweep's --vary axes and values; Monte Carlo's
+/// run count, seed and options). Every shard of one campaign has it; `ripple merge` refuses
+/// shards whose fingerprints differ.
+[[nodiscard]] std::string campaign_fingerprint(std::string_view merged_scenario_yaml,
+                                               std::string_view campaign);
 
 }  // namespace ripple

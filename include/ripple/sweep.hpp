@@ -6,17 +6,31 @@
 /// varies fastest, as nested loops written in that order. Point i has coordinates (c_0, ...,
 /// c_{m-1}) with i = ((c_0 · n_1 + c_1) · n_2 + c_2) ... (n_k the size of axis k).
 ///
-/// A point's scenario is the base tree (file, overlays, overrides) cloned, with one override per
-/// axis applied on top (each its own source `<label> KEY=VALUE`, so diagnostics name it), then
-/// validated and run through the same steps as Pipeline::run(). The base YAML is parsed once;
-/// economies are loaded and factorised once per distinct economy options (table, FLQ delta,
-/// household closure, currency), so varying `economy.flq_delta` loads one model per value.
-/// A point's row depends only on the inputs and its index: shards (shard.hpp) write the same
-/// bytes as the unsharded sweep.
+/// A point's scenario is, by definition, the base tree (file, overlays, overrides) with one
+/// override per axis applied on top (each its own source `<label> KEY=VALUE`, so diagnostics
+/// name it), validated and run through the same steps as Pipeline::run(). Two ways compute it:
+///   - re-read (every sweep can take it): clone the base tree per point, apply the overrides,
+///     convert and validate (2–4 ms a point on the default scenario);
+///   - direct (when every axis is a direct key, see is_direct_key()): each distinct value of
+///     each axis is validated once, up front (a phase duration by the reader's own rule for
+///     it, phase_duration_from_yaml(); other keys by reading the base with the r-th distinct
+///     value of every axis applied, one read per r, each value alone when that read fails); a
+///     point then copies the validated item of each axis into its thread's copy of the
+///     validated base scenario and runs it. Each key it accepts changes one item (an activity, a
+///     product, a baseline, a resource or an economy option) that no other key's validation
+///     reads, so the scenario is the one the re-read path builds (sweep_test checks the rows
+///     match byte for byte). A point with a value that failed validation takes the
+///     re-read path, so its messages are exactly the re-read path's.
+/// The base YAML is parsed once; economies are loaded and factorised once per distinct economy
+/// options (table, FLQ delta, household closure, currency), so varying `economy.flq_delta`
+/// loads one model per value. A point's row depends only on the inputs and its index: shards
+/// (shard.hpp) and any thread count write the same bytes as the unsharded one-thread sweep.
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -27,6 +41,7 @@
 #include "ripple/error.hpp"
 #include "ripple/scenario.hpp"
 #include "ripple/scenario_overrides.hpp"
+#include "ripple/shard.hpp"
 
 namespace ripple {
 
@@ -74,7 +89,9 @@ class SweepGrid {
 
 /// Where a sweep's time goes, in seconds, summed over the points run (see `--timings`).
 struct SweepTimings {
-  double scenario_s = 0.0;      ///< clone the base tree, apply overrides, convert and validate
+  double values_s = 0.0;        ///< direct sweeps: validate each distinct axis value (once)
+  double scenario_s = 0.0;      ///< the point's scenario: apply the validated values (direct),
+                                ///< or clone the base tree, apply overrides, convert, validate
   double economy_load_s = 0.0;  ///< read and factorise economies (once per distinct options)
   double plan_s = 0.0;          ///< build the plan graph, the engine and the economy link
   double engine_s = 0.0;        ///< the discrete-event rollout
@@ -83,9 +100,11 @@ struct SweepTimings {
   double summary_s = 0.0;       ///< the summary rows
   double format_s = 0.0;        ///< the CSV row text
   [[nodiscard]] double total_s() const {
-    return scenario_s + economy_load_s + plan_s + engine_s + ledger_s + economy_s + summary_s +
-           format_s;
+    return values_s + scenario_s + economy_load_s + plan_s + engine_s + ledger_s + economy_s +
+           summary_s + format_s;
   }
+  /// Adds `other`'s times to these.
+  void add(const SweepTimings& other);
 };
 
 /// A failed point: why, and the exit code its error carries.
@@ -101,12 +120,27 @@ struct SweepPoint {
   std::optional<SweepFailure> failure;
 };
 
-/// A sweep over one base scenario. Not thread-safe (it caches economies and timings).
+/// Whether `key` (a --vary KEY) is a direct key: a value read directly by the run that no other
+/// key's validation reads. Direct keys are, under an activity `projects.P.phases.A` or
+/// `projects.P.milestones.A`: duration, not_before, date, target, actual_start, actual_finish,
+/// status, capex_m, spending, categories..., construction_jobs, capacity, ramp_up...,
+/// permanent_jobs, priority, correlated, and depends_on when its values change only lags and
+/// finish links (checked per value); `projects.P.products.X.price_per_unit` and
+/// `.operating_purchases`; `projects.P.baseline...`; `resources.R.capacity` and `.steps`;
+/// `economy.flq_delta` and `economy.household_closure`. Every other key (ids, calendar, uses,
+/// work calendars, programme dependencies, shocks, risks, new list items) is structural: the
+/// sweep re-reads the scenario per point. A sweep is direct when all its axes are direct keys,
+/// no two axes name the same activity, product, baseline or resource, and no depends_on value
+/// changes a predecessor or a link type.
+[[nodiscard]] bool is_direct_key(std::string_view key);
+
+/// A sweep over one base scenario. Its methods are not thread-safe; run() uses threads inside.
 class Sweep {
  public:
   /// Validates the base scenario (file, overlays and --set already in `base`) so that a broken
-  /// base fails once rather than at every point, and records its projects for the columns.
-  /// Throws InputError with the base's diagnostics.
+  /// base fails once rather than at every point, records its projects for the columns and
+  /// decides whether the axes are direct keys (is_direct_key()). Throws InputError with the
+  /// base's diagnostics.
   Sweep(ScenarioTree base, SweepGrid grid);
   ~Sweep();
   Sweep(const Sweep&) = delete;
@@ -115,34 +149,67 @@ class Sweep {
   [[nodiscard]] const SweepGrid& grid() const { return grid_; }
   /// The CSV header line (with '\n'): index, the varied keys, status, the TOTAL metrics of
   /// summary.csv, commissioning_<project> and full_capacity_<project> per project, campaign.
-  [[nodiscard]] std::string header() const;
+  [[nodiscard]] const std::string& header() const { return header_; }
   /// The campaign fingerprint every row ends with (column `campaign`): 16 hex digits hashing
   /// the ripple version, the base tree (scenario file, overlays and --set as merged) and the
   /// --vary axes with their values. Shards of one campaign share it; `ripple merge` refuses
-  /// rows whose fingerprints differ.
+  /// rows whose fingerprints differ. The same whichever path computes the points.
   [[nodiscard]] const std::string& fingerprint() const { return fingerprint_; }
-  /// Runs point `index` (< grid().point_count()). Errors of the point (InputError, ModelError,
-  /// RuntimeError such as an unreadable economy table) are returned in the result, not thrown.
+  /// Whether points take the direct path (see the file comment). Before prepare() this says
+  /// whether the keys allow it; prepare() may still turn it off (a depends_on value that
+  /// changes the graph).
+  [[nodiscard]] bool is_direct() const;
+  /// Why the sweep re-reads the scenario per point ("" when it is direct), for --timings.
+  [[nodiscard]] const std::string& reread_reason() const { return reread_reason_; }
+  /// Direct sweeps: validates each distinct value of each axis once, on `threads` threads
+  /// (>= 1). run() and run_point() call it when it has not run yet; calling it again does
+  /// nothing.
+  void prepare(unsigned threads = 1);
+  /// Runs point `index` (< grid().point_count()) the way run() would. Errors of the point
+  /// (InputError, ModelError, RuntimeError such as an unreadable economy table) are returned in
+  /// the result, not thrown.
   [[nodiscard]] SweepPoint run_point(std::uint64_t index);
+  /// Runs point `index` through the re-read path whatever the keys (the reference the direct
+  /// path is tested and benchmarked against).
+  [[nodiscard]] SweepPoint run_point_reread(std::uint64_t index);
+  /// Runs the points of `shard` on `threads` worker threads (>= 1) and hands each point to
+  /// `emit` on the calling thread, in index order, as blocks of points complete. `reread`
+  /// forces the re-read path. The rows do not depend on `threads`. An exception from `emit` or
+  /// a worker (other than a point's own error) stops the run and is rethrown.
+  void run(const Shard& shard, unsigned threads,
+           const std::function<void(std::uint64_t, const SweepPoint&)>& emit, bool reread = false);
   /// "KEY=VALUE, KEY=VALUE" of point `index`, for messages.
   [[nodiscard]] std::string describe_point(std::uint64_t index) const;
-  [[nodiscard]] const SweepTimings& timings() const { return timings_; }
+  /// The time spent so far, summed over the worker threads (CPU seconds, not wall time).
+  [[nodiscard]] SweepTimings timings() const;
   /// How many distinct economies were loaded so far.
-  [[nodiscard]] std::size_t economies_loaded() const { return economies_.size(); }
+  [[nodiscard]] std::size_t economies_loaded() const;
 
  private:
+  struct Direct;
+  struct Runner;
   using EconomyKey = std::tuple<std::string, double, bool, std::string>;
   const Economy* economy_for(const Scenario& scenario);
-  // Runs point `index` and returns its row; throws its error.
-  std::string run_or_throw(std::uint64_t index);
+  Runner& runner(std::size_t k);
+  SweepPoint run_with(Runner& runner, std::uint64_t index, bool reread);
+  // The point's scenario re-read from the tree, then the run; throws the point's error.
+  std::string reread_or_throw(Runner& runner, std::uint64_t index);
+  // The point's scenario from the validated values, then the run; throws the point's error.
+  std::string direct_or_throw(Runner& runner, std::uint64_t index);
+  // Runs `scenario` (the point `index`'s) and formats its row; throws the run's error.
+  std::string run_scenario(Runner& runner, const Scenario& scenario, std::uint64_t index);
   [[nodiscard]] std::string error_row(std::uint64_t index) const;
 
   ScenarioTree base_;
   SweepGrid grid_;
   std::vector<std::string> project_ids_;
   std::string fingerprint_;
+  std::string header_;
+  std::string reread_reason_;
+  std::unique_ptr<Direct> direct_;  // null: the sweep re-reads every point
+  std::vector<std::unique_ptr<Runner>> runners_;
+  mutable std::mutex economies_mutex_;
   std::map<EconomyKey, std::unique_ptr<Economy>> economies_;
-  SweepTimings timings_;
 };
 
 /// A CSV field: as is, or double-quoted (quotes doubled) when it holds a comma, a quote, a line

@@ -169,9 +169,11 @@ class RunResult:
             return self.summary.loc[self.summary["project"] == "TOTAL", column].iloc[0]
         return self.summary[column][self.summary["project"].index("TOTAL")]
 
-    def write(self, directory):
-        """Writes the four files into `directory` (created)."""
-        self._output.write(os.fspath(directory))
+    def write(self, directory, force=False):
+        """Writes the run's files into `directory` (created) all at once, like `ripple run
+        --out`: ripple's own earlier files there are replaced; a folder holding other files
+        raises RuntimeError naming them, unless `force` (they are then kept)."""
+        self._output.write(os.fspath(directory), force)
 
     def __repr__(self):
         return f"ripple.RunResult({self.scenario.path!r})"
@@ -211,17 +213,19 @@ class McResult:
 
 
 def mc(source, runs=1000, seed=None, threads=None, jobs_year=None, rank_risks=False, out=None,
-       set=None, overlays=None):
+       set=None, overlays=None, force=False):
     """Monte Carlo, like `ripple mc`: `runs` sampled runs from `seed` (default: calendar.seed),
     on `threads` threads (default: the cores; results do not depend on it). The files go to
-    `out` when given (kept), else to a temporary folder read back and removed."""
+    `out` when given (kept; written all at once; a folder holding files ripple did not write
+    raises RuntimeError unless `force`), else to a temporary folder read back and removed."""
     loaded = _scenario(source, set, overlays)
     threads = threads if threads is not None else max(1, os.cpu_count() or 1)
     seed = seed if seed is not None else loaded._loaded.seed
     jobs_year = jobs_year if jobs_year is not None else loaded._loaded.default_jobs_year
     directory = os.fspath(out) if out is not None else tempfile.mkdtemp(prefix="ripple-mc-")
     try:
-        text = _ripple.mc(loaded._loaded, runs, seed, threads, jobs_year, rank_risks, directory)
+        text = _ripple.mc(loaded._loaded, runs, seed, threads, jobs_year, rank_risks, directory,
+                          force)
         return McResult(directory, text)
     finally:
         if out is None:

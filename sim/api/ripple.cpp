@@ -7,6 +7,8 @@
 #include <sstream>
 #include <utility>
 
+#include <yaml-cpp/yaml.h>
+
 #include "ripple/economy_link.hpp"
 #include "ripple/plan.hpp"
 #include "ripple/resource_report.hpp"
@@ -43,7 +45,8 @@ std::string render_csv(std::string_view file, Writer writer) {
 
 LoadedScenario loaded(ScenarioTree tree, std::string path, std::string hash,
                       const ScenarioEdits& edits) {
-  return {scenario_from_yaml(tree.root, tree.sources), std::move(path), std::move(hash), edits};
+  return {scenario_from_yaml(tree.root, tree.sources), std::move(path), std::move(hash), edits,
+          YAML::Dump(tree.root)};
 }
 
 // %.6f, as `ripple multipliers --format csv` has always written them.
@@ -162,6 +165,7 @@ McOutput monte_carlo(const LoadedScenario& scenario, const McOptions& options,
   meta.scenario_hash = scenario.hash;
   meta.overrides = scenario.edits.overrides;
   meta.overlays = scenario.edits.overlays;
+  meta.campaign = campaign_fingerprint(scenario.merged_yaml, mc_campaign(options));
   if (economy) {
     meta.economy_name = economy->info().name;
     meta.economy_illustrative = economy->info().illustrative;

@@ -412,6 +412,7 @@ void write_mc_metadata(std::ostream& out, const McMetadata& m) {
   nlohmann::ordered_json j;
   j["ripple_version"] = m.ripple_version;
   j["scenario"] = {{"path", m.scenario_path}, {"name", m.scenario_name}, {"hash", m.scenario_hash}};
+  j["campaign"] = m.campaign;
   j["overrides"] = m.overrides;
   j["overlays"] = m.overlays;
   j["economy"] = m.economy_name.empty()
@@ -443,7 +444,7 @@ void write_mc_metadata(std::ostream& out, const McMetadata& m) {
   for (const auto& i : m.inputs) inputs.push_back({{"name", i.name}, {"unit", i.unit}});
   j["files"] = m.files;
   check_finite_json(j, "mc.json");
-  out << j.dump(2) << '\n';
+  out << dump_json(j) << '\n';
 }
 
 McMetadata read_mc_metadata(const fs::path& path) {
@@ -456,6 +457,7 @@ McMetadata read_mc_metadata(const fs::path& path) {
     m.scenario_path = j.at("scenario").at("path").get<std::string>();
     m.scenario_name = j.at("scenario").at("name").get<std::string>();
     m.scenario_hash = j.at("scenario").at("hash").get<std::string>();
+    m.campaign = j.value("campaign", std::string());
     m.overrides = j.at("overrides").get<std::vector<std::string>>();
     m.overlays = j.at("overlays").get<std::vector<std::string>>();
     if (!j.at("economy").is_null()) {
@@ -841,43 +843,152 @@ void commit_mc_folder(OutputFolder& folder, McMetadata metadata) {
   folder.commit();
 }
 
+namespace {
+
+std::string read_all(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) fail(path, 0, "cannot open the file");
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// The 1-based number of the first line where two texts differ (1 past the shorter's lines when
+// one is the other's beginning).
+std::size_t first_different_line(std::string_view a, std::string_view b) {
+  std::size_t line = 1;
+  for (std::size_t k = 0; k < a.size() && k < b.size() && a[k] == b[k]; ++k) {
+    if (a[k] == '\n') ++line;
+  }
+  return line;
+}
+
+// The 1-based line of `text` holding `needle`; 0 when none does.
+std::size_t line_of(std::string_view text, std::string_view needle) {
+  const std::size_t at = text.find(needle);
+  if (at == std::string_view::npos) return 0;
+  return static_cast<std::size_t>(std::count(text.begin(), text.begin() + at, '\n')) + 1;
+}
+
+// Refuses shards of another campaign: a campaign fingerprint that differs (naming it), then
+// any other difference of mc.json (naming the first line that differs).
+void check_same_campaign(const std::vector<fs::path>& shards,
+                         const std::vector<std::string>& metadata) {
+  const fs::path first = shards.front() / "mc.json";
+  const McMetadata reference = read_mc_metadata(first);
+  for (std::size_t s = 1; s < shards.size(); ++s) {
+    if (metadata[s] == metadata.front()) continue;
+    const fs::path path = shards[s] / "mc.json";
+    const McMetadata meta = read_mc_metadata(path);
+    if (meta.campaign != reference.campaign) {
+      fail(path, line_of(metadata[s], "\"campaign\""),
+           "campaign '" + meta.campaign + "' differs from '" + reference.campaign + "' of " +
+               first.string() +
+               ": shards of different campaigns (scenario, --set, --overlay, --runs, --seed, "
+               "options or ripple version differ)");
+    }
+    const std::size_t line = first_different_line(metadata[s], metadata.front());
+    fail(path, line,
+         "differs from " + first.string() + ":" + std::to_string(line) +
+             ": the shards are not of the same campaign (scenario path, seed, runs, options)");
+  }
+}
+
+// Rows after the header of a per-run file.
+std::uint64_t data_rows(std::string_view text) {
+  const auto lines = static_cast<std::uint64_t>(std::count(text.begin(), text.end(), '\n'));
+  const bool cut = !text.empty() && text.back() != '\n';
+  return lines + (cut ? 1 : 0) - (lines + (cut ? 1 : 0) > 0 ? 1 : 0);
+}
+
+// A shard's per-run files cover the same runs: a file with fewer rows than the shard's
+// mc_runs.csv was cut (an interrupted shard, or a file copied half-way).
+void check_equal_rows(const fs::path& shard,
+                      const std::vector<std::pair<std::string, std::string>>& files) {
+  const auto runs = std::find_if(files.begin(), files.end(),
+                                 [](const auto& file) { return file.first == "mc_runs.csv"; });
+  if (runs == files.end()) fail(shard / "mc_runs.csv", 0, "missing: every shard has mc_runs.csv");
+  const std::uint64_t expected = data_rows(runs->second);
+  for (const auto& [name, text] : files) {
+    const std::uint64_t rows = data_rows(text);
+    if (rows == expected) continue;
+    fail(shard / name, static_cast<std::size_t>(rows + 1),
+         "has " + std::to_string(rows) + " runs, this shard's mc_runs.csv has " +
+             std::to_string(expected) +
+             ": the shard's per-run files are of unequal length (an interrupted shard?)");
+  }
+}
+
+// The statistics read the merged files in the staging folder; an error there (a cell that is
+// not a number or a date) is reported at the shard file and line the row came from.
+[[noreturn]] void rethrow_at_shards(
+    const InputError& error, const fs::path& staging, const fs::path& out,
+    const std::map<std::string, std::vector<CsvShardText>>& shard_files) {
+  std::vector<Diagnostic> diagnostics;
+  for (Diagnostic d : error.diagnostics()) {
+    const fs::path file(d.mark.file);
+    const auto found = shard_files.find(file.filename().string());
+    if (file.parent_path() == staging && found != shard_files.end() && d.mark.line >= 2) {
+      const std::string index = std::to_string(d.mark.line - 2);  // rows in index order
+      for (const CsvShardText& shard : found->second) {
+        std::size_t line = 0;
+        for (std::size_t from = 0; from < shard.text.size();) {
+          std::size_t next = shard.text.find('\n', from);
+          next = next == std::string::npos ? shard.text.size() : next + 1;
+          ++line;
+          const std::string_view row(shard.text.data() + from, next - from);
+          from = next;
+          if (line > 1 && row.substr(0, row.find(',')) == index) {
+            d.mark.file = shard.name;
+            d.mark.line = static_cast<int>(line);
+            break;
+          }
+        }
+      }
+    } else if (file.parent_path() == staging) {
+      d.mark.file = (out / file.filename()).string();
+    }
+    diagnostics.push_back(std::move(d));
+  }
+  throw InputError(diagnostics);
+}
+
+}  // namespace
+
 McSummary merge_mc_directories(const std::vector<fs::path>& shards, const fs::path& out,
                                const OutputFolderOptions& folder_options) {
   if (shards.empty()) throw UsageError("Monte Carlo merge: no shard directories given");
-  // mc.json must agree byte for byte.
-  const auto read_all = [](const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) fail(path, 0, "cannot open the file");
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-  };
-  const std::string metadata = read_all(shards.front() / "mc.json");
+  // One campaign: the fingerprints, then the whole of mc.json, agree.
+  std::vector<std::string> metadata;
+  for (const auto& shard : shards) metadata.push_back(read_all(shard / "mc.json"));
+  check_same_campaign(shards, metadata);
+  const McMetadata meta = read_mc_metadata(shards.front() / "mc.json");
+  // Each shard's per-run files, read once; in every shard they cover the same runs.
+  std::map<std::string, std::vector<CsvShardText>> shard_files;
   for (const auto& shard : shards) {
-    if (read_all(shard / "mc.json") != metadata) {
-      fail(shard / "mc.json", 0,
-           "differs from " + (shards.front() / "mc.json").string() +
-               ": the shards are not of the same campaign (scenario, seed, runs, options)");
+    std::vector<std::pair<std::string, std::string>> files;
+    for (const char* name : kPerRunFiles) {
+      if (fs::exists(shard / name)) files.emplace_back(name, read_all(shard / name));
+    }
+    check_equal_rows(shard, files);
+    for (auto& [name, text] : files) {
+      shard_files[name].push_back({(shard / name).string(), std::move(text)});
     }
   }
-  const McMetadata meta = read_mc_metadata(shards.front() / "mc.json");
   // Every check before any output: a refused merge writes nothing.
-  std::vector<std::pair<std::string, std::string>> merged{{"mc.json", metadata}};  // rewritten
+  std::vector<std::pair<std::string, std::string>> merged{{"mc.json", metadata.front()}};
   for (const char* name : kPerRunFiles) {
-    std::size_t present = 0;
-    for (const auto& shard : shards) present += fs::exists(shard / name) ? 1 : 0;
-    if (present == 0) continue;
-    if (present != shards.size()) {
+    const auto found = shard_files.find(name);
+    if (found == shard_files.end()) continue;
+    if (found->second.size() != shards.size()) {
       for (const auto& shard : shards) {
         if (!fs::exists(shard / name)) fail(shard / name, 0, "missing in this shard only");
       }
     }
-    std::vector<std::string> paths;
-    for (const auto& shard : shards) paths.push_back((shard / name).string());
     std::ostringstream text;
     CsvMergeOptions options;
     options.expected_rows = meta.runs;
-    merge_csv_files(paths, text, options);
+    merge_csv_texts(found->second, text, options);
     merged.emplace_back(name, text.str());
   }
   // mc_critical_counts.csv: the same activities in every shard; counts add up.
@@ -918,9 +1029,14 @@ McSummary merge_mc_directories(const std::vector<fs::path>& shards, const fs::pa
   // (here or in the statistics) leaves `out` as it was.
   OutputFolder folder(out, "mc.json", folder_options);
   for (const auto& [name, text] : merged) folder.write(name, text);
-  McSummary summary = summarise_mc_directory(folder.staging());
+  std::optional<McSummary> summary;
+  try {
+    summary = summarise_mc_directory(folder.staging());
+  } catch (const InputError& e) {
+    rethrow_at_shards(e, folder.staging(), out, shard_files);
+  }
   commit_mc_folder(folder, meta);
-  return summary;
+  return *summary;
 }
 
 void write_mc_table(std::ostream& out, const McSummary& summary, const McMetadata& meta) {

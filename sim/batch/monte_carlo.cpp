@@ -639,6 +639,17 @@ void run_monte_carlo(const Scenario& scenario, const Economy* economy, const McO
   }
 }
 
+std::string mc_campaign(const McOptions& options) {
+  std::string text = "--runs ";
+  text.append(std::to_string(options.runs))
+      .append("\n--seed ")
+      .append(std::to_string(options.seed));
+  text.append("\n--jobs-year ").append(std::to_string(options.jobs_year));
+  text.append(options.rank_risks ? "\n--rank-risks" : "")
+      .append(options.wide_files ? "\n--wide-files" : "");
+  return text.append("\n");
+}
+
 void fill_mc_metadata(const Scenario& scenario, const McOptions& options, McMetadata& metadata) {
   metadata.seed = options.seed;
   metadata.runs = options.runs;

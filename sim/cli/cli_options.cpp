@@ -76,10 +76,14 @@ McCountOptions mc_count_options(const po::variables_map& vm, const std::string& 
   counts.runs = whole_option(vm, "runs", 1, kMaxLargeCampaignSize, command);
   if (counts.runs) check_campaign_size(vm, *counts.runs, "runs", command);
   counts.seed = whole_option(vm, "seed", 0, std::numeric_limits<std::uint64_t>::max(), command);
-  const auto threads = whole_option(vm, "threads", 1, kMaxThreads, command);
-  counts.threads =
-      threads ? static_cast<unsigned>(*threads) : std::max(1U, std::thread::hardware_concurrency());
+  counts.threads = thread_count(vm, command);
   return counts;
+}
+
+unsigned thread_count(const po::variables_map& vm, const std::string& command) {
+  const auto threads = whole_option(vm, "threads", 1, kMaxThreads, command);
+  return threads ? static_cast<unsigned>(*threads)
+                 : std::max(1U, std::thread::hardware_concurrency());
 }
 
 void write_report(const po::variables_map& vm, const std::string& text, const std::string& command,

@@ -62,6 +62,9 @@ struct McCountOptions {
 [[nodiscard]] McCountOptions mc_count_options(const po::variables_map& vm,
                                               const std::string& command);
 
+/// --threads (1 to kMaxThreads; default: the cores available), checked as whole_option() does.
+[[nodiscard]] unsigned thread_count(const po::variables_map& vm, const std::string& command);
+
 /// Writes a command's report to the file named by `--out` (saying so on `err`), or to `out`
 /// when there is no `--out`. Throws RuntimeError when the file cannot be written.
 void write_report(const po::variables_map& vm, const std::string& text, const std::string& command,

@@ -175,6 +175,14 @@ int run_merge_mc(const std::vector<std::string>& dirs, const po::variables_map& 
     shards.emplace_back(dir);
   }
   const fs::path dir(vm["out"].as<std::string>());
+  for (const fs::path& shard : shards) {
+    std::error_code ec;
+    if (fs::equivalent(shard, dir, ec)) {
+      throw UsageError("ripple merge: --out " + dir.string() + " is the shard folder " +
+                       shard.string() +
+                       ": merge into another folder (the shard would be replaced)");
+    }
+  }
   const McSummary summary = merge_mc_directories(shards, dir, output_folder_options(vm));
   write_mc_table(out, summary, read_mc_metadata(dir / "mc.json"));
   err << "ripple merge: joined " << shards.size() << " Monte Carlo shards into " << dir.string()
@@ -195,6 +203,7 @@ int run_compare_runs(const po::variables_map& vm, const Scenario& base, const Ec
   std::ostringstream text;
   if (format == "csv") {
     write_mc_comparison_csv(text, comparison);
+    check_finite_csv(text.str(), "the comparison CSV");
   } else {
     write_mc_comparison_table(text, comparison);
   }

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "cli/command.hpp"
+#include "report/json_finite.hpp"
 #include "ripple/economy.hpp"
 #include "ripple/error.hpp"
 #include "ripple/ripple.hpp"
@@ -148,7 +149,8 @@ int run_multipliers(const Args& args, std::ostream& out, std::ostream& /*err*/) 
                               {"jobs_per_million_type1", m.jobs_per_million_type1},
                               {"jobs_per_million_type2", json_number(m.jobs_per_million_type2)}});
     }
-    out << j.dump(2) << '\n';
+    check_finite_json(j, "the multipliers JSON");  // undefined multipliers are null on purpose
+    out << dump_json(j) << '\n';
     return 0;
   }
   if (format == "csv") {

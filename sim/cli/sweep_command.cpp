@@ -23,7 +23,7 @@ namespace {
 constexpr std::string_view kHelp =
     "Usage: ripple sweep SCENARIO --vary KEY=SPEC [--vary KEY=SPEC]... [--shard K/N]\n"
     "                    [--out FILE] [--format csv] [--set KEY=VALUE]... [--overlay FILE]...\n"
-    "                    [--count] [--timings]\n"
+    "                    [--threads T] [--count] [--timings]\n"
     "\n"
     "Runs the scenario once per point of a grid of what-if values and writes one CSV row per\n"
     "point: index, the varied values, status (ok or error), the TOTAL metrics of summary.csv,\n"
@@ -43,6 +43,12 @@ constexpr std::string_view kHelp =
     "values, its row has status `error` and empty metrics, the other points still run, and the\n"
     "exit code is 3 (4 when the failures are all model errors). Progress goes to stderr when it\n"
     "is a terminal. docs/campaigns.md shows whole studies on a laptop and on a Slurm cluster.\n"
+    "\n"
+    "Keys that only set values the run reads (an activity's duration, dates, depends_on lags,\n"
+    "capex, jobs, capacity, ramp-up; product prices; resource capacities; economy.flq_delta,\n"
+    "economy.household_closure) are validated once per distinct value and applied to the\n"
+    "validated scenario; other keys re-read the scenario at every point (docs/campaigns.md).\n"
+    "Points run on --threads T threads; the output is the same bytes whatever T.\n"
     "\n";
 
 // Progress is redrawn at most this often.
@@ -61,7 +67,8 @@ void print_timings(std::ostream& err, const SweepTimings& t, double write_s, dou
   err << "[sweep] timings: " << points << " points in " << fixed(wall_s, 3) << " s ("
       << fixed(wall_s > 0.0 ? static_cast<double>(points) / wall_s : 0.0, 1)
       << " points/s), economies loaded: " << economies << '\n';
-  line("scenario (clone, overrides, convert, validate)", t.scenario_s);
+  line("values (validate each distinct value, once)", t.values_s);
+  line("scenario (apply values; or clone and validate)", t.scenario_s);
   line("economy load and factorisation", t.economy_load_s);
   line("plan (graph, engine setup, economy link)", t.plan_s);
   line("engine (discrete-event rollout)", t.engine_s);
@@ -83,6 +90,11 @@ int run_sweep(const Args& args, std::ostream& out, std::ostream& err) {
       "format,f", po::value<std::string>()->default_value("csv"), "csv (the only format)")(
       "count", "print the number of points P of the grid and exit (nothing is run)")(
       "allow-large", "allow grids of more than 10,000,000 points")(
+      "threads,j", po::value<std::string>(),
+      "T: worker threads, 1 to 1024 (default: the cores available); rows do not depend on it")(
+      "reread",
+      "re-read and validate the scenario at every point even for direct keys (slower; "
+      "for comparison)")(
       "timings", "print to stderr how the time splits between parsing, engine, economy, output")(
       "plot", kPlotOptionHelp);
   add_scenario_options(options);
@@ -116,6 +128,8 @@ int run_sweep(const Args& args, std::ostream& out, std::ostream& err) {
     return 0;
   }
   check_campaign_size(vm, grid.point_count(), "points", "sweep");
+  const unsigned threads = thread_count(vm, "sweep");
+  const bool reread = vm.count("reread") > 0;
 
   const auto started = std::chrono::steady_clock::now();
   const ScenarioInput input = scenario_input(vm, paths.front());
@@ -131,8 +145,7 @@ int run_sweep(const Args& args, std::ostream& out, std::ostream& err) {
   }
 
   const bool progress = isatty(STDERR_FILENO) == 1;
-  const std::uint64_t total = sweep.grid().point_count();
-  const std::uint64_t mine = shard.size_of(total);
+  const std::uint64_t mine = shard.size_of(sweep.grid().point_count());
   std::uint64_t done = 0;
   std::uint64_t input_failures = 0;
   std::uint64_t model_failures = 0;
@@ -141,40 +154,42 @@ int run_sweep(const Args& args, std::ostream& out, std::ostream& err) {
   auto last_progress = started;
 
   *sink << sweep.header();
-  for (std::uint64_t i = shard.first(); i < total; i += shard.count) {
-    const SweepPoint point = sweep.run_point(i);
-    const auto before_write = std::chrono::steady_clock::now();
-    *sink << point.row;
-    const auto after_write = std::chrono::steady_clock::now();
-    write_s += std::chrono::duration<double>(after_write - before_write).count();
-    ++done;
-    if (point.failure) {
-      switch (point.failure->code) {
-        case ExitCode::kInvalidInput:
-          ++input_failures;
-          break;
-        case ExitCode::kModel:
-          ++model_failures;
-          break;
-        default:
-          ++other_failures;
-          break;
-      }
-      if (progress) err << '\n';
-      err << "ripple sweep: point " << i << " (" << sweep.describe_point(i) << ") failed:\n"
-          << point.failure->message << '\n';
-    }
-    if (progress) {
-      const double elapsed = std::chrono::duration<double>(after_write - started).count();
-      const double since = std::chrono::duration<double>(after_write - last_progress).count();
-      if (since >= kProgressInterval_s || done == mine) {
-        last_progress = after_write;
-        err << "\r[sweep] " << done << '/' << mine << " points, "
-            << fixed(elapsed > 0.0 ? static_cast<double>(done) / elapsed : 0.0, 1) << " points/s"
-            << std::flush;
-      }
-    }
-  }
+  sweep.run(
+      shard, threads,
+      [&](std::uint64_t i, const SweepPoint& point) {
+        const auto before_write = std::chrono::steady_clock::now();
+        *sink << point.row;
+        const auto after_write = std::chrono::steady_clock::now();
+        write_s += std::chrono::duration<double>(after_write - before_write).count();
+        ++done;
+        if (point.failure) {
+          switch (point.failure->code) {
+            case ExitCode::kInvalidInput:
+              ++input_failures;
+              break;
+            case ExitCode::kModel:
+              ++model_failures;
+              break;
+            default:
+              ++other_failures;
+              break;
+          }
+          if (progress) err << '\n';
+          err << "ripple sweep: point " << i << " (" << sweep.describe_point(i) << ") failed:\n"
+              << point.failure->message << '\n';
+        }
+        if (progress) {
+          const double elapsed = std::chrono::duration<double>(after_write - started).count();
+          const double since = std::chrono::duration<double>(after_write - last_progress).count();
+          if (since >= kProgressInterval_s || done == mine) {
+            last_progress = after_write;
+            err << "\r[sweep] " << done << '/' << mine << " points, "
+                << fixed(elapsed > 0.0 ? static_cast<double>(done) / elapsed : 0.0, 1)
+                << " points/s" << std::flush;
+          }
+        }
+      },
+      reread);
   sink->flush();
   if (!*sink) throw RuntimeError("ripple sweep: error writing the output");
   if (file) file->commit();
@@ -182,6 +197,12 @@ int run_sweep(const Args& args, std::ostream& out, std::ostream& err) {
   const double wall_s =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   if (vm.count("timings") > 0) {
+    err << "[sweep] path: "
+        << (sweep.is_direct() && !reread
+                ? "direct (each distinct value validated once, then applied to the scenario)"
+                : "re-read (the scenario cloned and validated per point)")
+        << (sweep.reread_reason().empty() ? "" : "; not direct: ") << sweep.reread_reason()
+        << ", threads: " << threads << '\n';
     print_timings(err, sweep.timings(), write_s, wall_s, done, sweep.economies_loaded());
   }
   if (vm.count("plot") > 0) {

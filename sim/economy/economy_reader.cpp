@@ -551,10 +551,13 @@ EconomyData DescriptorReader::read() {
                  "compensation_per_worker", "bridge", "regions"});
   read_info(root, data.info);
 
+  // A missing key is reported by require(); its node is then invalid and must not be asked more
+  // (yaml-cpp throws on a missing key's type).
   const YAML::Node table_node = root["table"];
-  if (r_.require(root, "table", "") && !table_node.IsMap()) {
+  const bool has_table = r_.require(root, "table", "");
+  if (has_table && !table_node.IsMap()) {
     r_.invalid(table_node, "table", "expected a map {file, label_column}");
-  } else if (table_node.IsMap()) {
+  } else if (has_table) {
     r_.check_keys(table_node, "table", {"file", "label_column"});
     if (const auto file = string_at(table_node, "file", true, "table")) {
       data.info.table_path = resolve(path_, *file).string();

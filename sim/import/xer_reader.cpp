@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "ripple/schedule_import.hpp"
+#include "scenario/yaml_values.hpp"
 
 namespace ripple {
 namespace {
@@ -29,25 +30,8 @@ struct XerTable {
 
 // P6 writes XER in the Windows code page of the exporting machine; text that is not UTF-8 is
 // taken as Latin-1 (Windows-1252's printable range for letters) and converted.
-bool is_utf8(const std::string& text) {
-  for (std::size_t i = 0; i < text.size();) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    const std::size_t extra = c < 0x80             ? 0
-                              : (c & 0xE0) == 0xC0 ? 1
-                              : (c & 0xF0) == 0xE0 ? 2
-                              : (c & 0xF8) == 0xF0 ? 3
-                                                   : 4;
-    if (extra == 4 || (extra > 0 && i + extra >= text.size())) return false;
-    for (std::size_t k = 1; k <= extra; ++k) {
-      if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) return false;
-    }
-    i += extra + 1;
-  }
-  return true;
-}
-
 std::string utf8(const std::string& text) {
-  if (is_utf8(text)) return text;
+  if (!scenario_yaml::invalid_utf8(text)) return text;
   std::string out;
   for (const char ch : text) {
     const auto c = static_cast<unsigned char>(ch);

@@ -419,7 +419,7 @@ void write_comparison_json(std::ostream& out, const Comparison& comparison,
                           {"alt_waited_for", w.alt_waited_for}});
   }
   check_finite_json(j, "comparison JSON");
-  out << j.dump(2) << '\n';
+  out << dump_json(j) << '\n';
 }
 
 void write_comparison_table(std::ostream& out, const Comparison& comparison,

@@ -1,7 +1,7 @@
 #pragma once
 // No inf or nan in a JSON output: nlohmann::json dumps a non-finite number as `null`, which
 // would turn a failed computation into a silently missing value. The writers call
-// check_finite_json() on the document before dumping it.
+// check_finite_json() on the document before dumping it with dump_json().
 
 #include <cmath>
 #include <nlohmann/json.hpp>
@@ -38,6 +38,14 @@ void check_finite_json(const Json& j, std::string_view file, const std::string& 
       check_finite_json(j[k], file, path + "[" + std::to_string(k) + "]");
     }
   }
+}
+
+/// The document as the writers print it, indented by 2. Bytes that are not UTF-8 (a path given
+/// in bytes, a table label) become U+FFFD: nlohmann::json would otherwise throw type_error 316
+/// and the output would be lost (scenario text is checked to be UTF-8 when it is read).
+template <typename Json>
+std::string dump_json(const Json& j) {
+  return j.dump(2, ' ', false, Json::error_handler_t::replace);
 }
 
 }  // namespace ripple

@@ -146,7 +146,7 @@ void write_summary_json(std::ostream& out, const RunSummary& summary) {
   for (const auto& row : summary.projects) j["projects"].push_back(row_json(row));
   j["total"] = row_json(summary.total);
   check_finite_json(j, "summary JSON");
-  out << j.dump(2) << '\n';
+  out << dump_json(j) << '\n';
 }
 
 void write_timeseries_csv(std::ostream& out, const Scenario& scenario, const Ledger& ledger,
@@ -242,7 +242,7 @@ void write_run_json(std::ostream& out, const Scenario& scenario, const RunInfo& 
           : nlohmann::ordered_json{"summary.csv", "timeseries.csv", "schedule.csv", "resources.csv",
                                    "run.json"};
   check_finite_json(j, "run.json");
-  out << j.dump(2) << '\n';
+  out << dump_json(j) << '\n';
 }
 
 std::string content_hash(const std::string& bytes) {
@@ -254,6 +254,12 @@ std::string content_hash(const std::string& bytes) {
   char buffer[17];
   std::snprintf(buffer, sizeof buffer, "%016llx", static_cast<unsigned long long>(hash));
   return buffer;
+}
+
+std::string campaign_fingerprint(std::string_view merged_scenario_yaml, std::string_view campaign) {
+  std::string identity = "ripple ";
+  identity.append(kVersion).append("\n").append(merged_scenario_yaml).append("\n");
+  return content_hash(identity.append(campaign));
 }
 
 }  // namespace ripple

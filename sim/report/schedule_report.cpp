@@ -125,7 +125,7 @@ void write_schedule_json(std::ostream& out, const Scenario& scenario, const Sche
     for (const auto& ref : schedule.critical_paths[p]) path.push_back(scenario.activity_name(ref));
   }
   check_finite_json(j, "schedule JSON");
-  out << j.dump(2) << '\n';
+  out << dump_json(j) << '\n';
 }
 
 }  // namespace ripple

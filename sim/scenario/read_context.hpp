@@ -154,4 +154,8 @@ void check_correlated_phases(ReadContext& ctx);
 void read_risks(ReadContext& ctx, const YAML::Node& node);
 void read_shocks(ReadContext& ctx, const YAML::Node& node);
 
+/// A phase's `duration` (a duration or a distribution, every value > 0); nullopt after reporting.
+std::optional<DurationDistribution> read_phase_duration(NodeReader& r, const YAML::Node& node,
+                                                        const std::string& path);
+
 }  // namespace ripple::scenario_read

@@ -172,13 +172,11 @@ void resolve_dependencies(ReadContext& ctx) {
     const YAML::Node& item = pending.node;
     Dependency dep;
     dep.mark = ctx.r.mark(item);
-    YAML::Node on = item;
     std::string on_path = pending.path;
     if (item.IsMap()) {
       check_keys(ctx, item, pending.path, "dependency");
       const bool ok = read_type_and_lag(ctx, dep, item, pending.path);
       if (!ctx.r.require(item, "on", pending.path) || !ok) continue;
-      on = item["on"];
       on_path = join_key(pending.path, "on");
     } else if (!item.IsScalar()) {
       ctx.r.invalid(item, pending.path,
@@ -186,6 +184,9 @@ void resolve_dependencies(ReadContext& ctx) {
       continue;
     }
     if (pending.project >= ctx.s.projects.size()) continue;
+    // Initialised, never assigned: assigning a yaml-cpp Node that refers into the tree
+    // overwrites that tree node (here the item would become its `on` scalar).
+    const YAML::Node on = item.IsMap() ? item["on"] : item;
     const auto from = resolve_activity(ctx, on, on_path, pending.project);
     if (!from) continue;
     add_dependency(ctx, {pending.project, pending.activity}, *from, std::move(dep), on, on_path);

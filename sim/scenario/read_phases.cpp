@@ -296,6 +296,22 @@ void read_capacity(ReadContext& ctx, Project& p, Phase& phase, const YAML::Node&
 
 }  // namespace
 
+std::optional<DurationDistribution> read_phase_duration(NodeReader& r, const YAML::Node& node,
+                                                        const std::string& path) {
+  auto d = r.duration_distribution(node, path);
+  if (!d) return std::nullopt;
+  // Every value a phase can take must be positive: check the smallest one.
+  const double lowest = d->values.kind == Distribution::Kind::kLognormal ? 1.0 : d->values.a;
+  if (lowest <= 0.0) {
+    r.invalid(node, path,
+              d->values.is_fixed()
+                  ? "a phase duration must be greater than zero"
+                  : "a phase duration must be greater than zero (its minimum is not)");
+    return std::nullopt;
+  }
+  return d;
+}
+
 void read_phase(ReadContext& ctx, Project& p, std::size_t project_index, const YAML::Node& node,
                 const std::string& path, IdRegistry& activity_ids) {
   check_keys(ctx, node, path, "phase");
@@ -304,18 +320,8 @@ void read_phase(ReadContext& ctx, Project& p, std::size_t project_index, const Y
   read_activity_id(ctx, phase, node, path, activity_ids);
   phase.calendar = read_calendar_ref(ctx, node, path);
   if (ctx.r.require(node, "duration", path)) {
-    const std::string duration_path = join_key(path, "duration");
-    if (auto d = ctx.r.duration_distribution(node["duration"], duration_path)) {
-      // Every value a phase can take must be positive: check the smallest one.
-      const double lowest = d->values.kind == Distribution::Kind::kLognormal ? 1.0 : d->values.a;
-      if (lowest <= 0.0) {
-        ctx.r.invalid(node["duration"], duration_path,
-                      d->values.is_fixed()
-                          ? "a phase duration must be greater than zero"
-                          : "a phase duration must be greater than zero (its minimum is not)");
-      } else {
-        phase.duration = *d;
-      }
+    if (auto d = read_phase_duration(ctx.r, node["duration"], join_key(path, "duration"))) {
+      phase.duration = *d;
     }
   }
   if (NodeReader::has(node, "not_before")) {
@@ -385,3 +391,17 @@ void read_milestone(ReadContext& ctx, Project& p, std::size_t project_index, con
 }
 
 }  // namespace ripple::scenario_read
+
+namespace ripple {
+
+DurationDistribution phase_duration_from_yaml(const YAML::Node& node, const std::string& path,
+                                              const ScenarioSources& sources) {
+  DiagnosticSink sink;
+  scenario_read::NodeReader reader(sources, sink);
+  auto duration = scenario_read::read_phase_duration(reader, node, path);
+  sink.throw_if_any();
+  if (!duration) throw InputError(reader.mark(node), path + ": not a phase duration");
+  return *duration;
+}
+
+}  // namespace ripple

@@ -65,11 +65,8 @@ YAML::Node read_scenario_yaml(const std::string& path) {
 }
 
 YAML::Node parse_scenario_yaml(const std::string& text, const std::string& path) {
-  try {
-    return YAML::Load(text);
-  } catch (const YAML::ParserException& e) {
-    throw InputError(Mark{path, e.mark.line + 1, e.mark.column + 1}, "YAML syntax: " + e.msg);
-  }
+  // The checks of a file (aliases, a second document, UTF-8) hold for text as well.
+  return scenario_yaml::load_document(text, path);
 }
 
 namespace {

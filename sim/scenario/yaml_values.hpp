@@ -27,8 +27,14 @@ namespace ripple::scenario_yaml {
 /// Parses one YAML document from `text` for the file named `file`. Throws InputError at the
 /// position of a syntax error, of any alias (`*name`: refused so that a small file cannot expand
 /// into a huge tree, "billion laughs") and of a second document (`---` after the first: its keys
-/// would otherwise be dropped without a word). An empty text gives a null node.
+/// would otherwise be dropped without a word), and of a key or value that is not valid UTF-8
+/// (it would reach run.json and the other JSON outputs, which must be UTF-8). An empty text gives
+/// a null node.
 [[nodiscard]] YAML::Node load_document(const std::string& text, const std::string& file);
+
+/// The offset of the first byte of `text` that is not part of well-formed UTF-8 (RFC 3629: no
+/// overlong forms, no surrogates, nothing above U+10FFFF), or nullopt when all of it is.
+[[nodiscard]] std::optional<std::size_t> invalid_utf8(std::string_view text);
 
 /// Optimal-string-alignment (Damerau-Levenshtein) distance: insertions, deletions,
 /// substitutions and transpositions of adjacent characters each cost 1. Stops early once the

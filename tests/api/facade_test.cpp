@@ -7,6 +7,7 @@
 #include <string>
 
 #include "ripple/ripple.hpp"
+#include "ripple/version.hpp"
 
 namespace ripple {
 namespace {
@@ -47,6 +48,12 @@ TEST_SUITE("facade") {
     CHECK_FALSE(run.economy);
   }
 
+  TEST_CASE("a campaign fingerprint hashes the version, the merged scenario and the campaign") {
+    CHECK(campaign_fingerprint("a: 1\n", "--runs 5\n") ==
+          content_hash(std::string("ripple ") + kVersion + "\na: 1\n\n--runs 5\n"));
+    CHECK(mc_campaign(McOptions{}) == "--runs 1000\n--seed 1\n--jobs-year 2030\n");
+  }
+
   TEST_CASE("a scenario read from a string runs exactly like the same file") {
     const std::string text = read_text(kOnePlant);
     const RunOutput from_file = ripple::run(read_scenario(kOnePlant));
@@ -80,6 +87,18 @@ TEST_SUITE("facade") {
     CHECK(
         error_of("scenario:\n  name: [unclosed\n").rfind("<string>:3:1: error: YAML syntax: ", 0) ==
         0);
+  }
+
+  // Found by fuzz/scenario_fuzz.cpp: a name in Latin-1 passed validation, then run.json threw
+  // (nlohmann::json refuses to write bytes that are not UTF-8) and `ripple run` failed with exit 1.
+  TEST_CASE("text that is not UTF-8 is an input error, and a path that is not still writes JSON") {
+    CHECK(error_of("scenario: {name: caf\xE9, as_of: 2025-01}\n") ==
+          "<string>:1:18: error: YAML text: byte 0xE9 is not valid UTF-8; the file must be UTF-8 "
+          "text");
+    std::ifstream file(kOnePlant, std::ios::binary);
+    const std::string yaml{std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>()};
+    const RunOutput run = ripple::run(read_scenario_string(yaml, "tests/data/run/caf\xE9.yaml"));
+    CHECK(run_json(run).find("caf\xEF\xBF\xBD.yaml") != std::string::npos);  // U+FFFD
   }
 
   TEST_CASE("the output folder holds the four files with the texts of the writers") {
@@ -130,6 +149,21 @@ TEST_SUITE("facade") {
     CHECK(result.metadata.scenario_hash == scenario.hash);
     CHECK(result.metadata.runs == 20);
     CHECK(read_mc_metadata(dir / "mc.json").scenario_hash == scenario.hash);
+    // The campaign fingerprint: the merged scenario, runs, seed and options; not the shard.
+    const std::string campaign = result.metadata.campaign;
+    CHECK(campaign == campaign_fingerprint(scenario.merged_yaml, mc_campaign(options)));
+    CHECK(read_mc_metadata(dir / "mc.json").campaign == campaign);
+    McOptions other = options;
+    other.shard_index = 1;
+    other.shard_count = 2;
+    other.threads = 3;
+    CHECK(campaign_fingerprint(scenario.merged_yaml, mc_campaign(other)) == campaign);
+    other.seed = 8;
+    CHECK(campaign_fingerprint(scenario.merged_yaml, mc_campaign(other)) != campaign);
+    ScenarioEdits edits;
+    edits.overrides = {"calendar.currency=EUR"};
+    const LoadedScenario changed = read_scenario("tests/data/mc/two_projects.yaml", edits);
+    CHECK(campaign_fingerprint(changed.merged_yaml, mc_campaign(options)) != campaign);
     options.runs = 0;
     CHECK_THROWS_WITH_AS((void)monte_carlo(scenario, options, dir),
                          "Monte Carlo: runs = 0: must be at least 1", UsageError);

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "ripple/csv_merge.hpp"
 #include "ripple/economy_link.hpp"
 #include "ripple/error.hpp"
 #include "ripple/pipeline.hpp"
@@ -42,6 +43,26 @@ Sweep make_sweep(std::vector<std::string> varies, std::vector<std::string> sets 
   for (const auto& vary : varies) axes.push_back(parse_vary(vary));
   return Sweep(build_scenario_tree(kScenario, {}, sets), SweepGrid(std::move(axes)));
 }
+
+// The whole CSV of a sweep run through Sweep::run on `threads` threads, for `shard`.
+std::string run_text(Sweep& sweep, const Shard& shard, unsigned threads, bool reread = false) {
+  std::string text = sweep.header();
+  sweep.run(
+      shard, threads, [&text](std::uint64_t, const SweepPoint& point) { text.append(point.row); },
+      reread);
+  return text;
+}
+
+// Axes of every kind of direct key, on two_projects.yaml, with an invalid value among them.
+const std::vector<std::string> kDirectAxes = {
+    "projects.mine.phases.shafts.duration=[30 months, -2 months, "
+    "{triangular: [36 months, 42 months, 48 months]}]",
+    "projects.mine.phases.plant.depends_on=[[shafts], [{on: shafts, type: FS, lag: 3 months}]]",
+    "projects.smelter.phases.commissioning.ramp_up=[{curve: linear, duration: 6 months}, "
+    "{curve: s-curve, duration: 30 months}]",
+    "projects.smelter.products.cathode.price_per_unit=8000,9500",
+    "economy.flq_delta=0.2,0.3",
+};
 
 TEST_SUITE("batch") {
   TEST_CASE("a comma list gives its values trimmed, as written") {
@@ -237,6 +258,109 @@ TEST_SUITE("batch") {
     const auto row = fields(sweep.run_point(0).row);
     CHECK(row[20] == "2029-11");
     CHECK(row[19] == "2029-02");  // smelter commissioning 6 months later than with 3 months
+  }
+
+  TEST_CASE("direct keys give the rows the re-read path gives, byte for byte") {
+    Sweep sweep = make_sweep(kDirectAxes);
+    CHECK(sweep.is_direct());
+    sweep.prepare(1);
+    CHECK(sweep.is_direct());
+    CHECK(sweep.reread_reason().empty());
+    REQUIRE(sweep.grid().point_count() == 48);
+    std::uint64_t failures = 0;
+    for (std::uint64_t i = 0; i < sweep.grid().point_count(); ++i) {
+      CAPTURE(i);
+      const SweepPoint direct = sweep.run_point(i);
+      const SweepPoint reread = sweep.run_point_reread(i);
+      CHECK(direct.row == reread.row);
+      REQUIRE(direct.failure.has_value() == reread.failure.has_value());
+      if (direct.failure) {
+        ++failures;
+        CHECK(direct.failure->message == reread.failure->message);
+        CHECK(direct.failure->message.find("vary projects.mine.phases.shafts.duration=-2 months: "
+                                           "error: ") == 0);
+      }
+    }
+    CHECK(failures == 16);  // the -2 months third of the grid
+  }
+
+  TEST_CASE("more keys of the direct path: dates, capex, jobs, baseline, milestones") {
+    const std::vector<std::vector<std::string>> cases = {
+        {"projects.mine.phases.shafts.not_before=2025-05,2026-01",
+         "projects.smelter.phases.construction.capex_m=1500,1800"},
+        {"projects.smelter.milestones.epc_contract.date=2024-06-03,2024-09-01",
+         "projects.mine.phases.plant.permanent_jobs=900,1200",
+         "projects.mine.phases.shafts.construction_jobs=600,1200"},
+        {"projects.mine.phases.plant.capacity=2 Mt/yr,3 Mt/yr",
+         "economy.household_closure=true,false"},
+    };
+    for (const auto& axes : cases) {
+      CAPTURE(axes.front());
+      Sweep sweep = make_sweep(axes);
+      sweep.prepare(2);
+      REQUIRE(sweep.is_direct());
+      for (std::uint64_t i = 0; i < sweep.grid().point_count(); ++i) {
+        CAPTURE(i);
+        const SweepPoint point = sweep.run_point(i);
+        CHECK_FALSE(point.failure);
+        CHECK(point.row == sweep.run_point_reread(i).row);
+      }
+    }
+  }
+
+  TEST_CASE("a direct point worked by hand: a later start and more capex") {
+    Sweep sweep = make_sweep({"projects.mine.phases.shafts.not_before=2026-01",
+                              "projects.smelter.phases.construction.capex_m=1700"});
+    sweep.prepare(1);
+    REQUIRE(sweep.is_direct());
+    const auto row = fields(sweep.run_point(0).row);
+    REQUIRE(row.size() == 25);
+    CHECK(row[3] == "ok");
+    // Shafts start on 2026-01-01 instead of the as_of 2025-05, take 36 months (to 2029-01),
+    // then the plant 24 months: commissioning 2031-01.
+    CHECK(row[21] == "2031-01");
+    // The smelter's dates do not move: started 2024-09, 44 months (the mode), then 3 months.
+    CHECK(row[20] == "2028-08");
+    CHECK(row[6] == "2500.000");  // capex: the smelter's 1700 + the shafts' 800
+  }
+
+  TEST_CASE("structural keys and two axes on one item re-read the scenario per point") {
+    const Sweep calendar = make_sweep({"calendar.end=2034-12,2035-12"});
+    CHECK_FALSE(calendar.is_direct());
+    CHECK(calendar.reread_reason() ==
+          "vary calendar.end: the key is not one the sweep applies directly");
+    const Sweep same = make_sweep({"projects.mine.phases.shafts.duration=30 months,36 months",
+                                   "projects.mine.phases.shafts.capex_m=800,900"});
+    CHECK_FALSE(same.is_direct());
+    CHECK(same.reread_reason() ==
+          "vary projects.mine.phases.shafts.capex_m and projects.mine.phases.shafts.duration "
+          "change the same item");
+    Sweep relinked = make_sweep({"projects.mine.phases.plant.depends_on=[[shafts], []]"});
+    CHECK(relinked.is_direct());
+    relinked.prepare(1);
+    CHECK_FALSE(relinked.is_direct());
+    CHECK(relinked.reread_reason() ==
+          "vary projects.mine.phases.plant.depends_on=[] changes a predecessor or a link type");
+    // The re-read path still runs every point.
+    const SweepPoint point = relinked.run_point(1);
+    CHECK_FALSE(point.failure);
+    CHECK(point.row == relinked.run_point_reread(1).row);
+  }
+
+  TEST_CASE("one thread, two threads and merged shards write the same bytes") {
+    Sweep one = make_sweep(kDirectAxes);
+    const std::string expected = run_text(one, Shard{}, 1);
+    CHECK(expected == run_text(one, Shard{}, 1, true));  // the re-read path
+    Sweep two = make_sweep(kDirectAxes);
+    CHECK(run_text(two, Shard{}, 2) == expected);
+    std::vector<CsvShardText> shards;
+    for (std::uint64_t k = 1; k <= 3; ++k) {
+      Sweep part = make_sweep(kDirectAxes);
+      shards.push_back({"shard " + std::to_string(k), run_text(part, Shard{k, 3}, 2)});
+    }
+    std::ostringstream merged;
+    merge_csv_texts(shards, merged);
+    CHECK(merged.str() == expected);
   }
 
   TEST_CASE("a value with a comma is quoted in the CSV") {

@@ -60,6 +60,10 @@ ripple_golden_test(NAME sweep_bad_range ARGS "sweep;tests/data/sweep/two_project
 ripple_golden_test(NAME sweep_bad_format ARGS sweep;tests/data/sweep/two_projects.yaml;--vary;economy.flq_delta=0.2;--format;json EXIT 2 STDOUT EMPTY STDERR ${RIPPLE_GOLDEN_DIR}/sweep_bad_format.stderr)
 ripple_golden_test(NAME sweep_count ARGS "sweep;tests/data/sweep/two_projects.yaml;--vary;projects.mine.phases.shafts.duration=30:42:6 months;--vary;economy.flq_delta=0.2,0.25,0.3;--count" EXIT 0 STDOUT ${PROJECT_SOURCE_DIR}/tests/data/sweep/count.expected)
 ripple_golden_test(NAME sweep_failing_point ARGS "sweep;tests/data/sweep/two_projects.yaml;--vary;projects.mine.phases.shafts.duration=36 months,0 months" EXIT 3 STDOUT ${RIPPLE_GOLDEN_DIR}/sweep_failing_point.stdout STDERR ${RIPPLE_GOLDEN_DIR}/sweep_failing_point.stderr)
+# The same point failing on one thread, on two, and through the re-read path: the same bytes.
+ripple_golden_test(NAME sweep_failing_point_one_thread ARGS "sweep;tests/data/sweep/two_projects.yaml;--vary;projects.mine.phases.shafts.duration=36 months,0 months;--threads;1" EXIT 3 STDOUT ${RIPPLE_GOLDEN_DIR}/sweep_failing_point.stdout STDERR ${RIPPLE_GOLDEN_DIR}/sweep_failing_point.stderr)
+ripple_golden_test(NAME sweep_failing_point_two_threads_reread ARGS "sweep;tests/data/sweep/two_projects.yaml;--vary;projects.mine.phases.shafts.duration=36 months,0 months;--threads;2;--reread" EXIT 3 STDOUT ${RIPPLE_GOLDEN_DIR}/sweep_failing_point.stdout STDERR ${RIPPLE_GOLDEN_DIR}/sweep_failing_point.stderr)
+ripple_golden_test(NAME sweep_bad_threads ARGS sweep;tests/data/sweep/two_projects.yaml;--vary;economy.flq_delta=0.2,0.3;--threads;0 EXIT 2 STDOUT EMPTY STDERR ${RIPPLE_GOLDEN_DIR}/sweep_bad_threads.stderr)
 ripple_golden_test(NAME sweep_unknown_key ARGS "sweep;tests/data/sweep/two_projects.yaml;--vary;projects.mine.phases.shaft.duration=36 months" EXIT 3 STDOUT ${RIPPLE_GOLDEN_DIR}/sweep_unknown_key.stdout STDERR ${RIPPLE_GOLDEN_DIR}/sweep_unknown_key.stderr)
 ripple_golden_test(NAME sweep_invalid_economy_option ARGS sweep;tests/data/sweep/two_projects.yaml;--vary;economy.flq_delta=0.25,1.5 EXIT 3 STDOUT ${RIPPLE_GOLDEN_DIR}/sweep_invalid_economy_option.stdout STDERR ${RIPPLE_GOLDEN_DIR}/sweep_invalid_economy_option.stderr)
 ripple_golden_test(NAME merge_shards ARGS merge;tests/data/sweep/merge/shard-2.csv;tests/data/sweep/merge/shard-1.csv EXIT 0 STDOUT ${PROJECT_SOURCE_DIR}/tests/data/sweep/merge/merged.expected.csv)
@@ -92,6 +96,7 @@ ripple_golden_test(NAME import_mspdi_scenario ARGS import;tests/data/import/plan
 ripple_golden_test(NAME validate_unknown_region_sector ARGS validate;unknown_region_sector.yaml EXIT 3 STDERR ${PROJECT_SOURCE_DIR}/tests/data/validate/unknown_region_sector.expected WORKDIR ${PROJECT_SOURCE_DIR}/tests/data/validate)
 ripple_golden_test(NAME multipliers_duplicate_row ARGS multipliers;tests/data/economy/invalid/duplicate_row.yaml;--no-households EXIT 3 STDOUT EMPTY STDERR ${PROJECT_SOURCE_DIR}/tests/data/economy/invalid/duplicate_row.expected)
 ripple_golden_test(NAME multipliers_aliased_sector ARGS multipliers;tests/data/economy/invalid/aliased_sector.yaml;--no-households EXIT 3 STDOUT EMPTY STDERR ${PROJECT_SOURCE_DIR}/tests/data/economy/invalid/aliased_sector.expected)
+ripple_golden_test(NAME multipliers_missing_table ARGS multipliers;tests/data/economy/invalid/missing_table.yaml;--no-households EXIT 3 STDOUT EMPTY STDERR ${PROJECT_SOURCE_DIR}/tests/data/economy/invalid/missing_table.expected)
 
 # Shared resources (docs/scheduling.md, "Shared resources"): waits, what was waited for, imports.
 ripple_golden_test(NAME resources_schedule_waits

@@ -187,6 +187,17 @@ TEST_SUITE("economy") {
                                           "'exchange_rates'?"));
   }
 
+  // Found by fuzz/economy_fuzz.cpp: the missing key's node was asked for its type, and yaml-cpp's
+  // InvalidNode escaped as an internal error (exit 1).
+  TEST_CASE("a descriptor without a table is an input error naming the missing key") {
+    const Scratch s("no_table");
+    std::string text = Scratch::kDescriptor;
+    text.erase(text.find("table: {file: table.csv}\n"), 25);
+    s.write("economy.yaml", text);
+    CHECK(input_error(s) ==
+          s.descriptor() + ":1:1: error: top level: missing required key 'table'");
+  }
+
   TEST_CASE("a wage index that is not a positive number is reported at its cell") {
     const Scratch s("wage_index");
     s.write("regions.csv", "region,a,b,wage_index\nr1,2,3,1.2\nr2,3,5,0\nr3,1,1,high\n");

@@ -115,6 +115,30 @@ class RunResults(unittest.TestCase):
         self.assertEqual(result.metadata["runs"], 200)
         self.assertEqual(len(result.runs), 200)
 
+    def test_a_folder_is_rewritten_whole_and_other_files_are_refused_unless_forced(self):
+        result = ripple.run(ONE_PLANT)
+        out = os.path.join(self.tmp.name, "twice")
+        result.write(out)
+        result.write(out)  # ripple's own earlier files: replaced without force
+        self.assertEqual(sorted(os.listdir(out)),
+                         ["run.json", "schedule.csv", "summary.csv", "timeseries.csv"])
+        with open(os.path.join(out, "notes.txt"), "w", encoding="utf-8") as f:
+            f.write("mine\n")
+        with self.assertRaises(ripple.RuntimeError) as caught:
+            result.write(out)
+        self.assertEqual(
+            str(caught.exception),
+            f"cannot write into {out}: it holds files that are not ripple's own output: "
+            "notes.txt (write into a new or empty folder, or one holding ripple's earlier output "
+            "of the same kind; force=True writes beside these files and keeps them)")
+        self.assertEqual(caught.exception.exit_code, 1)
+        result.write(out, force=True)
+        self.assertEqual(read(os.path.join(out, "notes.txt")), "mine\n")
+        with self.assertRaises(ripple.RuntimeError):
+            ripple.mc(ONE_PLANT, runs=5, threads=1, out=out)  # a run's folder, not a campaign's
+        mc = ripple.mc(ONE_PLANT, runs=5, threads=1, out=os.path.join(self.tmp.name, "mc"))
+        self.assertEqual(mc.metadata["files"], sorted(os.listdir(os.path.join(self.tmp.name, "mc"))))
+
 
 if __name__ == "__main__":
     unittest.main()

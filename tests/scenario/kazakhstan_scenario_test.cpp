@@ -17,6 +17,7 @@
 #include "ripple/ledger.hpp"
 #include "ripple/pipeline.hpp"
 #include "ripple/scenario.hpp"
+#include "ripple/scenario_overrides.hpp"
 #include "ripple/scenario_reader.hpp"
 
 namespace {
@@ -196,6 +197,24 @@ TEST_SUITE("scenario") {
       CHECK(sum < product.price_per_unit);
       CHECK(product.diverted_inputs.empty());
     }
+  }
+
+  TEST_CASE("reading a scenario tree leaves the tree as it was, so a sweep can read it again") {
+    // Kostanay HBI's construction follows engineering by an SS link with a 4-month lag; the
+    // reader once overwrote that {on, type, lag} item with its `on` scalar, so a second read
+    // (every sweep point) lost the link type and the lag.
+    const ripple::ScenarioTree tree = ripple::build_scenario_tree(
+        std::string(RIPPLE_SOURCE_DIR) + "/scenarios/kazakhstan_2025.yaml", {}, {});
+    const std::string before = YAML::Dump(tree.root);
+    const ripple::Scenario first = ripple::scenario_from_yaml(tree.root, tree.sources);
+    CHECK(YAML::Dump(tree.root) == before);
+    const ripple::Scenario second = ripple::scenario_from_yaml(tree.root, tree.sources);
+    const auto& hbi = second.projects.at(second.project_index("kostanay_hbi"));
+    const auto& construction = hbi.phases.at(hbi.phase_index("construction"));
+    REQUIRE(construction.dependencies.size() == 3);
+    CHECK(construction.dependencies[0].type == ripple::DependencyType::kStartToStart);
+    CHECK(construction.dependencies[0].lag.amount == doctest::Approx(4.0).epsilon(1e-12));
+    CHECK(construction.dependencies[0].lag.unit == ripple::TimeUnit::kMonths);
   }
 }
 

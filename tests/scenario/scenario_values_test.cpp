@@ -213,6 +213,24 @@ TEST_SUITE("scenario") {
     CHECK(scenario_yaml::edit_distance("kitten", "sitting") == 3);
   }
 
+  TEST_CASE("UTF-8 is checked as RFC 3629 defines it") {
+    CHECK_FALSE(scenario_yaml::invalid_utf8("plain ascii"));
+    CHECK_FALSE(scenario_yaml::invalid_utf8("\xC3\xA9 \xE2\x82\xAC \xF0\x9D\x84\x9E"));  // é € 𝄞
+    CHECK_FALSE(scenario_yaml::invalid_utf8("\xED\x9F\xBF \xF4\x8F\xBF\xBF"));  // U+D7FF U+10FFFF
+    CHECK(scenario_yaml::invalid_utf8("ab\xAE") == std::optional<std::size_t>(2));  // Latin-1 ®
+    CHECK(scenario_yaml::invalid_utf8("\xC0\x80") ==
+          std::optional<std::size_t>(0));  // overlong NUL
+    CHECK(scenario_yaml::invalid_utf8("\xE0\x9F\xBF") ==
+          std::optional<std::size_t>(0));  // overlong
+    CHECK(scenario_yaml::invalid_utf8("a\xED\xA0\x80") ==
+          std::optional<std::size_t>(1));  // surrogate
+    CHECK(scenario_yaml::invalid_utf8("\xF4\x90\x80\x80") ==
+          std::optional<std::size_t>(0));                                              // > U+10FFFF
+    CHECK(scenario_yaml::invalid_utf8("x\xE2\x82") == std::optional<std::size_t>(1));  // cut off
+    CHECK(scenario_yaml::invalid_utf8("\xE2\x28\xA1") ==
+          std::optional<std::size_t>(0));  // bad continuation
+  }
+
   TEST_CASE("a suggestion is offered only for a likely typo") {
     const std::vector<std::string> keys = {"duration", "depends_on", "capex_m"};
     CHECK(scenario_yaml::suggestion("duraton", keys) == std::optional<std::string>("duration"));

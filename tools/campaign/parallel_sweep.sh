@@ -12,7 +12,8 @@
 #   -d DIR       where shard-K.csv files, the joblog and the merged DIR/sweep.csv go
 #
 # SWEEP-ARGS are those of `ripple sweep` without --shard and --out: SCENARIO --vary KEY=SPEC ...
-# Each shard K runs `ripple sweep SWEEP-ARGS --shard K/N --out DIR/shard-K.csv`; then
+# Each shard K runs `ripple sweep SWEEP-ARGS --shard K/N --out DIR/shard-K.csv` (on one thread
+# unless SWEEP-ARGS give --threads: the job slots are the parallelism); then
 # `ripple merge` joins them into DIR/sweep.csv, byte-identical to the unsharded sweep.
 # Exit codes: 0 ok; 2 usage; 3 (or 4) when points failed (their rows say status=error);
 # 1 when a shard could not run (see DIR/joblog).
@@ -59,6 +60,14 @@ command -v parallel >/dev/null || die "GNU parallel not found (Debian: apt-get i
 [[ -z $jobs || $jobs =~ ^[1-9][0-9]*$ ]] || die "-j JOBS must be a whole number >= 1" 2
 [[ -z $shards || $shards =~ ^[1-9][0-9]*$ ]] || die "-n SHARDS must be a whole number >= 1" 2
 
+# One shard per job slot: each shard runs on one thread unless SWEEP-ARGS choose --threads.
+threads_args=(--threads 1)
+for arg in "${sweep_args[@]}"; do
+  case $arg in
+    --threads | --threads=* | -j | -j*) threads_args=() ;;
+  esac
+done
+
 # Usage and input errors show here, once, rather than in every shard.
 points=$("$ripple" sweep "${sweep_args[@]}" --count)
 if [[ -z $shards ]]; then
@@ -88,7 +97,7 @@ seq 1 "$shards" | parallel "${parallel_args[@]}" \
          "$0" sweep "$@" --shard "$k/$n" --out "$d/shard-$k.csv.part" || status=$?
          case $status in 0|3|4) mv -f "$d/shard-$k.csv.part" "$d/shard-$k.csv" ;; esac
          exit $status' \
-  "$ripple" "{}" "$shards" "$dir" "${sweep_args[@]}"
+  "$ripple" "{}" "$shards" "$dir" "${sweep_args[@]}" "${threads_args[@]}"
 set -e
 
 # The joblog's 7th column is each shard's exit code.

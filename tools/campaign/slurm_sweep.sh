@@ -92,7 +92,15 @@ case $mode in
     k=$((id - min + 1))
     mkdir -p "$dir"
     status=0
-    "$ripple" sweep "${sweep_args[@]}" --shard "$k/$count" --out "$dir/shard-$k.csv.part" || status=$?
+    # The task's CPUs, not the node's cores (ripple's default), unless SWEEP-ARGS choose.
+    threads_args=(--threads "${SLURM_CPUS_PER_TASK:-1}")
+    for arg in "${sweep_args[@]}"; do
+      case $arg in
+        --threads | --threads=* | -j | -j*) threads_args=() ;;
+      esac
+    done
+    "$ripple" sweep "${sweep_args[@]}" "${threads_args[@]}" --shard "$k/$count" \
+      --out "$dir/shard-$k.csv.part" || status=$?
     echo "$status" >"$dir/shard-$k.status"
     case $status in
       0 | 3 | 4)
