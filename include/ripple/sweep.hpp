@@ -162,9 +162,13 @@ class Sweep {
   /// Why the sweep re-reads the scenario per point ("" when it is direct), for --timings.
   [[nodiscard]] const std::string& reread_reason() const { return reread_reason_; }
   /// Direct sweeps: validates each distinct value of each axis once, on `threads` threads
-  /// (>= 1). run() and run_point() call it when it has not run yet; calling it again does
-  /// nothing.
+  /// (>= 1), for a run of `points` points (default: the whole grid). It gives the direct path
+  /// up (reread_reason() says why) when that would take more scenario reads than the run has
+  /// points or than 512, or more than 100,000 phase durations: then re-reading costs less.
+  /// run() (with its shard's size) and run_point() call it when it has not run yet; calling it
+  /// again does nothing.
   void prepare(unsigned threads = 1);
+  void prepare(unsigned threads, std::uint64_t points);
   /// Runs point `index` (< grid().point_count()) the way run() would. Errors of the point
   /// (InputError, ModelError, RuntimeError such as an unreadable economy table) are returned in
   /// the result, not thrown.
