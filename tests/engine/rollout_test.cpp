@@ -303,40 +303,11 @@ TEST_SUITE("engine") {
 
   TEST_CASE("on working calendars with shifting links the rollout equals the CPM early schedule") {
     std::mt19937_64 rng(20261130);
-    const auto uniform = [&](int lo, int hi) {
-      return lo + static_cast<int>(rng() % static_cast<std::uint64_t>(hi - lo + 1));
-    };
     int shifted = 0;
     for (int network = 0; network < 300; ++network) {
       CAPTURE(network);
       Scenario scenario = random_network(rng);
-      // Two calendars: a 5-day week with holidays around as_of, and a random week.
-      WorkCalendar five;
-      for (int h = 0; h < 6; ++h) {
-        const Date first = scenario.calendar.as_of.add_days(uniform(-200, 600));
-        five.holidays.push_back({first, first.add_days(uniform(0, 9))});
-      }
-      five.normalise();
-      WorkCalendar random_week;
-      random_week.hours_per_day = uniform(4, 12);
-      for (auto& day : random_week.weekdays) day = uniform(0, 2) > 0;
-      random_week.weekdays[static_cast<std::size_t>(uniform(0, 6))] = true;
-      scenario.calendars = {five, random_week};
-      scenario.finish_links = network % 2 == 0 ? FinishLinkMode::kShift : FinishLinkMode::kStretch;
-      for (auto& project : scenario.projects) {
-        if (uniform(0, 2) > 0) project.calendar = static_cast<std::size_t>(uniform(0, 1));
-        for (auto& phase : project.phases) {
-          if (uniform(0, 4) == 0) phase.calendar = static_cast<std::size_t>(uniform(0, 1));
-          if (!phase.is_milestone && phase.duration.unit == TimeUnit::kDays && uniform(0, 1)) {
-            phase.duration.unit = uniform(0, 1) ? TimeUnit::kWorkDays : TimeUnit::kWorkHours;
-          }
-          for (auto& dep : phase.dependencies) {
-            if (dep.lag.unit == TimeUnit::kDays && uniform(0, 1))
-              dep.lag.unit = TimeUnit::kWorkHours;
-            if (uniform(0, 3) == 0) dep.finish_link = FinishLinkMode::kShift;
-          }
-        }
-      }
+      add_random_calendars(scenario, rng, network % 2 == 0);
       const Plan plan(scenario);
       for (Vertex v = 0; v < plan.size(); ++v) {
         for (const auto e : boost::make_iterator_range(boost::in_edges(v, plan.graph()))) {
