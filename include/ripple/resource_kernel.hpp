@@ -34,6 +34,13 @@ namespace detail {
 class ResourceManager;
 }
 
+/// True when no phase can ever wait for a shared resource or import part of it: for each
+/// resource, what all phases draw together fits in the least capacity it ever offers (its
+/// initial capacity and every step). The rollout's dates and driving paths are then those
+/// without resources, with no waits and nothing imported, so ScheduleKernel gives them: Monte
+/// Carlo decides this once per campaign.
+[[nodiscard]] bool resources_never_bind(const Scenario& scenario);
+
 /// A compiled plan with shared resources. Keeps a pointer to the plan (which must outlive it).
 /// Not thread-safe: one per thread.
 class ResourceKernel {

@@ -450,13 +450,14 @@ McRunner::McRunner(const Scenario& scenario, const Economy* economy, std::uint64
       sampler_(std::make_unique<McSampler>(*scenario_, pipeline_->plan(), seed)) {
   if (!schedule_only) return;
   // The schedule kernel is CPM's forward pass and knows no resources: with phases drawing on
-  // them, the resource-aware kernel gives the engine's dates, waits and driving paths.
+  // them, the resource-aware kernel gives the engine's dates, waits and driving paths, unless
+  // the capacities can never bind (then the runs are those without resources).
   const bool draws_resources =
       std::any_of(scenario_->projects.begin(), scenario_->projects.end(), [](const Project& p) {
         return std::any_of(p.phases.begin(), p.phases.end(),
                            [](const Phase& phase) { return !phase.resource_use.empty(); });
       });
-  if (draws_resources) {
+  if (draws_resources && !resources_never_bind(*scenario_)) {
     resource_kernel_ = std::make_unique<ResourceKernel>(pipeline_->plan());
   } else {
     kernel_ = std::make_unique<ScheduleKernel>(pipeline_->plan());

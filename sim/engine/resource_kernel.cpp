@@ -26,6 +26,25 @@ bool anchors_on_start(DependencyType type) {
 
 }  // namespace
 
+bool resources_never_bind(const Scenario& scenario) {
+  for (const Resource& resource : scenario.resources) {
+    double least = resource.capacity;
+    for (const CapacityStep& step : resource.steps) least = std::min(least, step.capacity);
+    // Phases' draws as the engine counts them (detail::ResourceManager): milestones draw
+    // nothing, and neither do amounts of 0.
+    double total = 0.0;
+    for (const Project& project : scenario.projects) {
+      for (const Phase& phase : project.phases) {
+        if (phase.is_milestone) continue;
+        const auto it = phase.resource_use.find(resource.id);
+        if (it != phase.resource_use.end() && it->second > 0.0) total += it->second;
+      }
+    }
+    if (total > least) return false;
+  }
+  return true;
+}
+
 ResourceKernel::ResourceKernel(const Plan& plan)
     : plan_(&plan),
       as_of_(plan.scenario().calendar.as_of),

@@ -230,19 +230,31 @@ TEST_SUITE("engine") {
     CHECK(activities > 6000);
   }
 
-  TEST_CASE("the resource kernel gives the rollout's timeline on 400 random networks") {
+  TEST_CASE(
+      "the resource kernel gives the rollout's timeline on 400 random networks, and the schedule "
+      "kernel when resources never bind") {
     std::mt19937_64 rng(20261201);
     int activities = 0;
     int waited = 0;
     int critical_waits = 0;
     int never = 0;
+    int unbound = 0;
     for (int network = 0; network < 400; ++network) {
       CAPTURE(network);
       Scenario scenario = random_network(rng);
       if (network % 3 == 0) add_random_calendars(scenario, rng, network % 2 == 0);
       add_random_resources(scenario, rng);
+      if (network % 5 == 0) {  // ample: what all phases draw fits in every capacity
+        for (Resource& resource : scenario.resources) {
+          resource.capacity = 1e6;
+          for (CapacityStep& step : resource.steps) step.capacity = 1e6 + step.capacity;
+        }
+      }
+      const bool never_bind = resources_never_bind(scenario);
+      if (network % 5 == 0) CHECK(never_bind);
       Plan plan(scenario);
       ResourceKernel kernel(plan);
+      ScheduleKernel schedule_kernel(plan);
       for (int draw = 0; draw < 3; ++draw) {
         CAPTURE(draw);
         std::vector<Duration> durations = plan.durations();
@@ -272,6 +284,7 @@ TEST_SUITE("engine") {
           continue;
         }
         REQUIRE(actual != nullptr);
+        const Timeline* fast = never_bind ? &schedule_kernel.run(plan.durations()) : nullptr;
         for (std::size_t p = 0; p < scenario.projects.size(); ++p) {
           for (std::size_t a = 0; a < scenario.projects[p].phases.size(); ++a) {
             CAPTURE(scenario.activity_name({p, a}));
@@ -284,6 +297,17 @@ TEST_SUITE("engine") {
             CHECK(y.waited_for == x.waited_for);
             CHECK(y.imported_share == x.imported_share);
             CHECK(y.is_critical == x.is_critical);
+            if (never_bind) {
+              // Monte Carlo then takes the schedule kernel: the same dates, paths and waits.
+              const ActivityTimes& z = fast->activities[p][a];
+              CHECK(z.start == x.start);
+              CHECK(z.finish == x.finish);
+              CHECK(z.ready == x.ready);
+              CHECK(z.waited_for == x.waited_for);
+              CHECK(z.imported_share == x.imported_share);
+              CHECK(z.is_critical == x.is_critical);
+              ++unbound;
+            }
             ++activities;
             waited += x.wait_days() > 0 ? 1 : 0;
             critical_waits += x.wait_days() > 0 && x.is_critical ? 1 : 0;
@@ -297,8 +321,9 @@ TEST_SUITE("engine") {
     CHECK(waited > 1000);
     CHECK(critical_waits > 300);
     CHECK(never > 20);
+    CHECK(unbound > 1000);
     MESSAGE(activities, " activities, ", waited, " waits, ", critical_waits, " on driving paths, ",
-            never, " runs with a never-startable phase");
+            never, " runs with a never-startable phase, ", unbound, " with ample resources");
   }
 
   TEST_CASE("on working calendars with shifting links the rollout equals the CPM early schedule") {
