@@ -98,7 +98,8 @@ struct McLayout {
   std::vector<std::size_t> wait_resources;
   /// Nothing but dates and criticality apply (no metric, no capacity, no shock): runs take the
   /// schedule fast path: ScheduleKernel (no event engine, no ledger), or, when phases draw on
-  /// shared resources, ResourceKernel (the engine's dates and waits on a day sweep).
+  /// shared resources that may bind (resources_never_bind), ResourceKernel (the engine's dates
+  /// and waits on a day sweep).
   bool schedule_only = false;
 };
 
@@ -113,15 +114,15 @@ class McRunner {
   /// Copies `scenario`; throws InputError when it cannot be planned or linked to `economy`
   /// (which must outlive the runner).
   /// With `schedule_only`, the runner also compiles a ScheduleKernel (a ResourceKernel when
-  /// phases draw on shared resources) for run_schedule().
+  /// phases draw on shared resources that may bind) for run_schedule().
   McRunner(const Scenario& scenario, const Economy* economy, std::uint64_t seed,
            bool schedule_only = false);
 
   /// Draws run `index` and runs it. The result is valid until the next call.
   const RunResult& run(std::uint64_t index);
   /// Draws run `index` and computes only its dates and driving paths (ScheduleKernel: the CPM
-  /// forward pass; with phases drawing on shared resources, ResourceKernel, which adds ready
-  /// dates, waits, what they waited for and imported shares). Equal to run(index).timeline's
+  /// forward pass; with phases drawing on shared resources that may bind, ResourceKernel, which
+  /// adds waits, what they waited for and imported shares). Equal to run(index).timeline's
   /// when the scenario has no shocks. Requires schedule_only at construction. Valid until the
   /// next call.
   const Timeline& run_schedule(std::uint64_t index);
