@@ -132,6 +132,7 @@ class ResourceKernel {
   std::vector<Item> items_;              // the steps of later days
   std::vector<std::int32_t> day_first_;  // [day - begin_]: its first item, -1 none
   std::vector<std::int32_t> day_last_;   // [day - begin_]: its last item
+  std::vector<std::uint64_t> busy_;      // a bit per day: it has items
   std::size_t pending_ = 0;              // items of days not swept yet
   std::vector<Item> found_today_;        // today's steps found today (sweep_day)
   std::array<std::vector<std::uint32_t>, kSteps> today_steps_;  // today's, per step

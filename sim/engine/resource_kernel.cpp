@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <stdexcept>
 #include <string>
 #include <unordered_map>
@@ -149,11 +150,13 @@ void ResourceKernel::push(Date when, Step step, std::uint32_t entity) {
     const std::size_t size = std::max(slot + 1, 2 * day_first_.size());
     day_first_.resize(size, -1);
     day_last_.resize(size, -1);
+    busy_.resize((size + 63) / 64, 0);
   }
   const auto index = static_cast<std::int32_t>(items_.size());
   items_.push_back({step, entity, -1});
   if (day_first_[slot] < 0) {
     day_first_[slot] = index;
+    busy_[slot / 64] |= std::uint64_t{1} << (slot % 64);
   } else {
     items_[static_cast<std::size_t>(day_last_[slot])].next = index;
   }
@@ -176,6 +179,7 @@ const Timeline& ResourceKernel::run(const std::vector<Duration>& durations) {
     }
   }
   std::fill(day_first_.begin(), day_first_.end(), -1);
+  std::fill(busy_.begin(), busy_.end(), 0);
   items_.clear();
   pending_ = 0;
   for (auto& steps : today_steps_) steps.clear();
@@ -227,7 +231,10 @@ const Timeline& ResourceKernel::run(const std::vector<Duration>& durations) {
     }
     if (pending_ == 0) break;
     std::size_t next = slot + 1;
-    while (day_first_[next] < 0) ++next;
+    std::size_t word = next / 64;
+    std::uint64_t bits = busy_[word] & (~std::uint64_t{0} << (next % 64));
+    while (bits == 0) bits = busy_[++word];
+    next = word * 64 + static_cast<std::size_t>(std::countr_zero(bits));
     today_ = begin_.days() + static_cast<int>(next);
   }
   if (!resources_->waiting().empty()) resources_->throw_never_startable();
@@ -275,6 +282,7 @@ void ResourceKernel::sweep_day(std::size_t slot) {
       i = item.next;
     }
     day_first_[slot] = -1;
+    busy_[slot / 64] &= ~(std::uint64_t{1} << (slot % 64));
   }
   for (;;) {
     for (std::size_t i = 0; i < found_today_.size(); ++i) {
@@ -298,6 +306,7 @@ void ResourceKernel::sweep_day_by_step(std::size_t slot) {
       i = item.next;
     }
     day_first_[slot] = -1;
+    busy_[slot / 64] &= ~(std::uint64_t{1} << (slot % 64));
   }
   std::array<std::size_t, kSteps> head{};
   for (;;) {
@@ -415,7 +424,11 @@ void ResourceKernel::schedule_finish(std::uint32_t v) {
     finish_driver_[v] = hold_driver_[v];
   }
   finish_[v] = finish;
-  push(finish, Step::kFinish, v);
+  if (!by_step_ && finish.days() <= today_) {
+    on_finish(v);  // today: its place among today's steps changes nothing (sweep_day)
+  } else {
+    push(finish, Step::kFinish, v);
+  }
 }
 
 void ResourceKernel::note_last(std::uint32_t v) {
