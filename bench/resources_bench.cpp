@@ -1,10 +1,10 @@
 // One Monte Carlo run's dates on the 1,000-activity network of bench/mc/gen_network.py, without
 // and with five shared resources, each step drawing run i's durations (McSampler, seed 1) and
-// computing the dates: the schedule kernel (what `ripple mc` uses without resources), the event
-// engine's rollout on the same network without resources, and the rollout with the resources
-// at unreachable and at tight capacities. items_per_second is runs per second; the ratios
-// separate what the engine costs against the kernel from what resources cost inside the engine
-// (bench/README.md, "Monte Carlo with shared resources"; bench/mc/resources.sh runs it).
+// computing the dates: the schedule kernel (what `ripple mc` uses without resources), the
+// resource-aware kernel (what `ripple mc` uses with them) with the resources at unreachable and
+// at tight capacities, and the event engine's rollout on the three networks (what the
+// resource-aware kernel replaces). items_per_second is runs per second (bench/README.md, "Monte
+// Carlo with shared resources"; bench/mc/resources.sh runs it).
 //
 //   resources_bench NONE.yaml UNLIMITED.yaml TIGHT.yaml [--benchmark_... flags]
 
@@ -18,6 +18,7 @@
 
 #include "ripple/mc_sampler.hpp"
 #include "ripple/plan.hpp"
+#include "ripple/resource_kernel.hpp"
 #include "ripple/rollout.hpp"
 #include "ripple/scenario.hpp"
 #include "ripple/scenario_reader.hpp"
@@ -32,6 +33,7 @@ struct Network {
         plan(std::make_unique<ripple::Plan>(scenario)),
         sampler(scenario, *plan, 1),
         kernel(*plan),
+        resource_kernel(*plan),
         rollout(*plan) {}
   // Run i's durations, set on the plan.
   const std::vector<ripple::Duration>& draw(std::uint64_t i) {
@@ -43,6 +45,7 @@ struct Network {
   std::unique_ptr<ripple::Plan> plan;
   ripple::McSampler sampler;
   ripple::ScheduleKernel kernel;
+  ripple::ResourceKernel resource_kernel;
   ripple::Rollout rollout;
   std::vector<ripple::Duration> durations;
 
@@ -60,6 +63,16 @@ void BM_Kernel(benchmark::State& state) {
   std::uint64_t i = 0;
   for (auto _ : state) {
     const ripple::Timeline& t = net.kernel.run(net.draw(i++));
+    benchmark::DoNotOptimize(t.activities.front().front().finish);
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
+}
+
+void BM_ResourceKernel(benchmark::State& state) {
+  Network& net = *networks()[static_cast<std::size_t>(state.range(0))];
+  std::uint64_t i = 0;
+  for (auto _ : state) {
+    const ripple::Timeline& t = net.resource_kernel.run(net.draw(i++));
     benchmark::DoNotOptimize(t.activities.front().front().finish);
   }
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
@@ -91,6 +104,8 @@ int main(int argc, char** argv) {
   }
   for (int k = 1; k < 4; ++k) networks().push_back(std::make_unique<Network>(argv[k]));
   benchmark::RegisterBenchmark("kernel/none", BM_Kernel)->Arg(0);
+  benchmark::RegisterBenchmark("resource_kernel/unlimited", BM_ResourceKernel)->Arg(1);
+  benchmark::RegisterBenchmark("resource_kernel/tight", BM_ResourceKernel)->Arg(2);
   benchmark::RegisterBenchmark("rollout/none", BM_Rollout)->Arg(0);
   benchmark::RegisterBenchmark("rollout/unlimited", BM_Rollout)->Arg(1);
   benchmark::RegisterBenchmark("rollout/tight", BM_Rollout)->Arg(2);

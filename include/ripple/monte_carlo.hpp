@@ -39,6 +39,7 @@
 #include "ripple/mc_summary.hpp"
 #include "ripple/output_folder.hpp"
 #include "ripple/pipeline.hpp"
+#include "ripple/resource_kernel.hpp"
 #include "ripple/scenario.hpp"
 #include "ripple/schedule_kernel.hpp"
 
@@ -97,7 +98,8 @@ struct McLayout {
   std::vector<std::size_t> wait_resources;
   /// Nothing but dates and criticality apply (no metric, no capacity, no shock): runs take the
   /// schedule fast path: ScheduleKernel (no event engine, no ledger), or, when phases draw on
-  /// shared resources (which the kernel does not model), the event engine alone (no ledger).
+  /// shared resources that may bind (resources_never_bind), ResourceKernel (the engine's dates
+  /// and waits on a day sweep).
   bool schedule_only = false;
 };
 
@@ -111,16 +113,17 @@ class McRunner {
  public:
   /// Copies `scenario`; throws InputError when it cannot be planned or linked to `economy`
   /// (which must outlive the runner).
-  /// With `schedule_only`, the runner also compiles a ScheduleKernel for run_schedule().
+  /// With `schedule_only`, the runner also compiles a ScheduleKernel (a ResourceKernel when
+  /// phases draw on shared resources that may bind) for run_schedule().
   McRunner(const Scenario& scenario, const Economy* economy, std::uint64_t seed,
            bool schedule_only = false);
 
   /// Draws run `index` and runs it. The result is valid until the next call.
   const RunResult& run(std::uint64_t index);
   /// Draws run `index` and computes only its dates and driving paths (ScheduleKernel: the CPM
-  /// forward pass; equal to run(index).timeline's dates and critical flags when the scenario
-  /// has no shocks; with phases drawing on shared resources, the event engine's rollout alone,
-  /// equal to run(index).timeline). Requires schedule_only at construction. Valid until the
+  /// forward pass; with phases drawing on shared resources that may bind, ResourceKernel, which
+  /// adds waits, what they waited for and imported shares). Equal to run(index).timeline's
+  /// when the scenario has no shocks. Requires schedule_only at construction. Valid until the
   /// next call.
   const Timeline& run_schedule(std::uint64_t index);
   /// The result of the last run() or run_without_risk().
@@ -140,7 +143,7 @@ class McRunner {
   std::unique_ptr<Pipeline> pipeline_;
   std::unique_ptr<McSampler> sampler_;
   std::unique_ptr<ScheduleKernel> kernel_;
-  std::unique_ptr<Rollout> rollout_;  // schedule_only with resources: the engine, no ledger
+  std::unique_ptr<ResourceKernel> resource_kernel_;  // schedule_only with resources
   const RunResult* last_ = nullptr;
   McDraw draw_;
   std::vector<Duration> durations_;

@@ -8,11 +8,12 @@
 /// - AtomicFile: one file (a sweep, a merged CSV, a comparison) written to `<file>.ripple-new-
 ///   <pid>` beside it and renamed over it when complete.
 /// ripple recognises its own earlier output by the folder's metadata file (run.json or
-/// mc.json), whose `files` list names every file it wrote; pictures that tools/ripple-plot drew
-/// there (*.png, *.svg) and staging leftovers (`.ripple-new-*`) count as ripple's too. Anything
-/// else in the folder is someone else's: ripple refuses to write there (RuntimeError, exit 1,
-/// naming the files) unless told to write beside them (OutputFolderOptions::force), in which
-/// case those files are kept and only ripple's own are replaced, file by file.
+/// mc.json, with a `ripple_version`), whose `files` list names every file it wrote; pictures that
+/// tools/ripple-plot drew there (*.png, *.svg) and staging leftovers (`.ripple-new-*`) count as
+/// ripple's too. Anything else in the folder is someone else's: ripple refuses to write there
+/// (RuntimeError, exit 1, naming the files) unless told to write beside them
+/// (OutputFolderOptions::force), in which case those files are kept and only ripple's own are
+/// replaced, file by file.
 
 #include <filesystem>
 #include <fstream>

@@ -28,7 +28,8 @@ class ScheduleKernel {
 
   /// Early start and finish of every activity for `durations` (indexed by vertex; milestones
   /// take no time whatever their entry) and the driving path of each project's finish
-  /// (ActivityTimes::is_critical). Pauses, stops, cuts and full capacity stay empty. The
+  /// (ActivityTimes::is_critical); each ready date is the start (nothing waits). Work ends,
+  /// pauses, waits, stops, cuts and full capacity stay empty. The
   /// timeline is valid until the next run(). Throws std::invalid_argument when `durations`
   /// has not one entry per activity.
   const Timeline& run(const std::vector<Duration>& durations);

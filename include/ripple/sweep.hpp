@@ -10,15 +10,16 @@
 /// override per axis applied on top (each its own source `<label> KEY=VALUE`, so diagnostics
 /// name it), validated and run through the same steps as Pipeline::run(). Two ways compute it:
 ///   - re-read (every sweep can take it): clone the base tree per point, apply the overrides,
-///     convert and validate (≈ 2 ms a point on the default scenario);
+///     convert and validate (2–4 ms a point on the default scenario);
 ///   - direct (when every axis is a direct key, see is_direct_key()): each distinct value of
 ///     each axis is validated once, up front (a phase duration by the reader's own rule for
 ///     it, phase_duration_from_yaml(); other keys by reading the base with the r-th distinct
 ///     value of every axis applied, one read per r, each value alone when that read fails); a
 ///     point then copies the validated item of each axis into its thread's copy of the
-///     validated base scenario and runs it. The keys it accepts change one field that no other
-///     key's validation reads, so the scenario is the one the re-read path builds (sweep_test
-///     checks the rows match byte for byte). A point with a value that failed validation takes the
+///     validated base scenario and runs it. Each key it accepts changes one item (an activity, a
+///     product, a baseline, a resource or an economy option) that no other key's validation
+///     reads, so the scenario is the one the re-read path builds (sweep_test checks the rows
+///     match byte for byte). A point with a value that failed validation takes the
 ///     re-read path, so its messages are exactly the re-read path's.
 /// The base YAML is parsed once; economies are loaded and factorised once per distinct economy
 /// options (table, FLQ delta, household closure, currency), so varying `economy.flq_delta`
@@ -161,9 +162,13 @@ class Sweep {
   /// Why the sweep re-reads the scenario per point ("" when it is direct), for --timings.
   [[nodiscard]] const std::string& reread_reason() const { return reread_reason_; }
   /// Direct sweeps: validates each distinct value of each axis once, on `threads` threads
-  /// (>= 1). run() and run_point() call it when it has not run yet; calling it again does
-  /// nothing.
+  /// (>= 1), for a run of `points` points (default: the whole grid). It gives the direct path
+  /// up (reread_reason() says why) when that would take more scenario reads than the run has
+  /// points or than 512, or more than 100,000 phase durations: then re-reading costs less.
+  /// run() (with its shard's size) and run_point() call it when it has not run yet; calling it
+  /// again does nothing.
   void prepare(unsigned threads = 1);
+  void prepare(unsigned threads, std::uint64_t points);
   /// Runs point `index` (< grid().point_count()) the way run() would. Errors of the point
   /// (InputError, ModelError, RuntimeError such as an unreadable economy table) are returned in
   /// the result, not thrown.

@@ -11,6 +11,7 @@
 #include <sstream>
 #include <thread>
 
+#include "ripple/date.hpp"
 #include "ripple/error.hpp"
 #include "ripple/ledger.hpp"
 #include "ripple/mc_sampler.hpp"
@@ -448,15 +449,16 @@ McRunner::McRunner(const Scenario& scenario, const Economy* economy, std::uint64
       pipeline_(std::make_unique<Pipeline>(*scenario_, economy)),
       sampler_(std::make_unique<McSampler>(*scenario_, pipeline_->plan(), seed)) {
   if (!schedule_only) return;
-  // The kernel is CPM's forward pass and knows no resources: with phases drawing on them, the
-  // event engine alone (no ledger, no summary) gives the dates.
+  // The schedule kernel is CPM's forward pass and knows no resources: with phases drawing on
+  // them, the resource-aware kernel gives the engine's dates, waits and driving paths, unless
+  // the capacities can never bind (then the runs are those without resources).
   const bool draws_resources =
       std::any_of(scenario_->projects.begin(), scenario_->projects.end(), [](const Project& p) {
         return std::any_of(p.phases.begin(), p.phases.end(),
                            [](const Phase& phase) { return !phase.resource_use.empty(); });
       });
-  if (draws_resources) {
-    rollout_ = std::make_unique<Rollout>(pipeline_->plan());
+  if (draws_resources && !resources_never_bind(*scenario_)) {
+    resource_kernel_ = std::make_unique<ResourceKernel>(pipeline_->plan());
   } else {
     kernel_ = std::make_unique<ScheduleKernel>(pipeline_->plan());
   }
@@ -470,9 +472,16 @@ const RunResult& McRunner::run(std::uint64_t index) {
 const Timeline& McRunner::run_schedule(std::uint64_t index) {
   sampler_->draw(index, draw_);
   sampler_->durations(draw_, std::nullopt, durations_);
-  if (rollout_) {
-    pipeline_->plan().set_durations(durations_);
-    return rollout_->run();
+  if (resource_kernel_) {
+    try {
+      return resource_kernel_->run(durations_);
+    } catch (const DateRangeError&) {
+      // The engine names the event whose date left the range: let it say so.
+      pipeline_->plan().set_durations(durations_);
+      Rollout rollout(pipeline_->plan());
+      (void)rollout.run();
+      throw;
+    }
   }
   return kernel_->run(durations_);
 }

@@ -292,6 +292,11 @@ namespace {
 
 // Points one writer may hold per worker thread ahead of the row it writes next.
 constexpr std::uint64_t kWindowPerThread = 64;
+// The direct path checks its values up front: at most this many scenario reads (2-4 ms each on
+// the default scenario), and no more than the run has points (re-reading costs one per point)...
+constexpr std::size_t kMaxDirectReads = 512;
+// ... and at most this many phase durations (microseconds each, a few dozen bytes kept).
+constexpr std::size_t kMaxDirectDurations = 100'000;
 
 // What a direct key sets: a whole activity, product, baseline or resource (so that whatever
 // the reader derives from the value inside it comes along), or one economy option.
@@ -492,6 +497,9 @@ struct Sweep::Direct {
   std::vector<DirectTarget> targets;                            // [axis]
   std::vector<std::vector<std::size_t>> slot;                   // [axis][value] -> distinct value
   std::vector<std::vector<std::optional<DirectValue>>> values;  // [axis][distinct]; none: invalid
+  // Phase-duration axes keep only the duration: [axis][distinct] (empty for other axes).
+  std::vector<std::vector<std::optional<DurationDistribution>>> durations;
+  std::vector<char> is_duration;  // [axis]
   bool prepared = false;
 };
 
@@ -565,21 +573,25 @@ Sweep::Runner& Sweep::runner(std::size_t k) {
   return *runners_[k];
 }
 
-void Sweep::prepare(unsigned threads) {
+void Sweep::prepare(unsigned threads) { prepare(threads, grid_.point_count()); }
+
+void Sweep::prepare(unsigned threads, std::uint64_t points) {
   if (!direct_ || direct_->prepared) return;
   threads = std::max(1U, threads);
-  for (unsigned k = 0; k < threads; ++k) runner(k);
   Direct& d = *direct_;
   const std::size_t axes = grid_.axes().size();
   // A phase's duration is checked on its own (phase_duration_from_yaml(), the reader's rule),
   // which costs microseconds where reading the scenario costs milliseconds.
-  const auto is_phase_duration = [&](std::size_t a) {
+  d.is_duration.assign(axes, 0);
+  for (std::size_t a = 0; a < axes; ++a) {
     const auto parts = split_key(grid_.axes()[a].key);
-    return parts.size() == 5 && parts[2] == "phases" && parts[4] == "duration";
-  };
+    d.is_duration[a] = parts.size() == 5 && parts[2] == "phases" && parts[4] == "duration";
+  }
+  const auto is_phase_duration = [&d](std::size_t a) { return d.is_duration[a] != 0; };
   // distinct[a][j]: the index of the first occurrence of axis a's j-th distinct value.
   std::vector<std::vector<std::size_t>> distinct(axes);
   std::size_t rounds = 0;
+  std::size_t durations = 0;
   d.slot.assign(axes, {});
   for (std::size_t a = 0; a < axes; ++a) {
     const auto& values = grid_.axes()[a].values;
@@ -589,9 +601,25 @@ void Sweep::prepare(unsigned threads) {
       if (inserted) distinct[a].push_back(v);
       d.slot[a].push_back(it->second);
     }
-    d.values.emplace_back(distinct[a].size());
-    if (!is_phase_duration(a)) rounds = std::max(rounds, distinct[a].size());
+    if (is_phase_duration(a)) {
+      d.values.emplace_back();
+      d.durations.emplace_back(distinct[a].size());
+      durations += distinct[a].size();
+    } else {
+      d.values.emplace_back(distinct[a].size());
+      d.durations.emplace_back();
+      rounds = std::max(rounds, distinct[a].size());
+    }
   }
+  if (rounds > std::min<std::uint64_t>(kMaxDirectReads, points) ||
+      durations > kMaxDirectDurations) {
+    reread_reason_ = cat(std::to_string(rounds), " scenario reads and ", std::to_string(durations),
+                         " durations to check up front for ", std::to_string(points),
+                         " points: re-reading costs less");
+    direct_.reset();
+    return;
+  }
+  for (unsigned k = 0; k < threads; ++k) runner(k);
   // Round r validates the r-th distinct value of every axis at once: the axes set independent
   // items (no key's validation reads another's), so one read checks them all. A round that
   // fails is redone one value at a time, each on a clone of the base, to tell which failed.
@@ -611,7 +639,6 @@ void Sweep::prepare(unsigned threads) {
   };
   for (std::size_t a = 0; a < axes; ++a) {
     if (!is_phase_duration(a)) continue;
-    const DirectTarget& target = d.targets[a];
     Clock::time_point mark = Clock::now();
     for (std::size_t r = 0; r < distinct[a].size(); ++r) {
       const std::string& value = grid_.axes()[a].values[distinct[a][r]];
@@ -620,9 +647,8 @@ void Sweep::prepare(unsigned threads) {
       try {
         YAML::Node holder(YAML::NodeType::Map);
         apply_override(holder, cat("duration=", value), sources.size() - 1, grid_.axes()[a].label);
-        Phase phase = d.base.activity({target.project, target.item});
-        phase.duration = phase_duration_from_yaml(holder["duration"], grid_.axes()[a].key, sources);
-        d.values[a][r] = std::move(phase);
+        d.durations[a][r] =
+            phase_duration_from_yaml(holder["duration"], grid_.axes()[a].key, sources);
       } catch (const Error&) {
         // Left invalid: the points with this value take the re-read path, which reports it.
       }
@@ -750,12 +776,20 @@ std::string Sweep::direct_or_throw(Runner& runner, std::uint64_t index) {
   Clock::time_point mark = Clock::now();
   const auto at = grid_.coordinates(index);
   for (std::size_t a = 0; a < at.size(); ++a) {
-    const auto& value = direct_->values[a][direct_->slot[a][at[a]]];
-    if (!value) {
+    const std::size_t slot = direct_->slot[a][at[a]];
+    const DirectTarget& target = direct_->targets[a];
+    const bool valid = direct_->is_duration[a] != 0 ? direct_->durations[a][slot].has_value()
+                                                    : direct_->values[a][slot].has_value();
+    if (!valid) {
       runner.timings.scenario_s += seconds_since(mark);
       return reread_or_throw(runner, index);
     }
-    write_direct(direct_->targets[a], *value, *runner.scenario);
+    if (direct_->is_duration[a] != 0) {
+      runner.scenario->projects[target.project].phases[target.item].duration =
+          *direct_->durations[a][slot];
+    } else {
+      write_direct(target, *direct_->values[a][slot], *runner.scenario);
+    }
   }
   runner.timings.scenario_s += seconds_since(mark);
   return run_scenario(runner, *runner.scenario, index);
@@ -848,7 +882,7 @@ std::string Sweep::run_scenario(Runner& runner, const Scenario& scenario, std::u
 void Sweep::run(const Shard& shard, unsigned threads,
                 const std::function<void(std::uint64_t, const SweepPoint&)>& emit, bool reread) {
   threads = std::max(1U, threads);
-  if (!reread) prepare(threads);
+  if (!reread) prepare(threads, shard.size_of(grid_.point_count()));
   const std::uint64_t mine = shard.size_of(grid_.point_count());
   const auto index_of = [&shard](std::uint64_t k) { return shard.first() + k * shard.count; };
   if (threads == 1 || mine <= 1) {

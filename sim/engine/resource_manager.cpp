@@ -2,6 +2,9 @@
 
 #include <cmath>
 #include <limits>
+#include <sstream>
+
+#include "ripple/error.hpp"
 
 namespace ripple::detail {
 namespace {
@@ -134,6 +137,33 @@ void ResourceManager::withdraw(std::size_t v) {
   const auto match = [v](const Waiter& w) { return w.vertex == v; };
   std::erase_if(waiting_, match);
   std::erase_if(arrivals_, match);
+}
+
+void ResourceManager::throw_never_startable() const {
+  const Scenario& scenario = plan_->scenario();
+  std::ostringstream message;
+  bool first = true;
+  for (const auto& w : waiting_) {
+    const ActivityRef ref = plan_->node(w.vertex).ref;
+    const Phase& phase = scenario.activity(ref);
+    if (!first) message << '\n';
+    first = false;
+    message << Diagnostic{phase.mark, ""}.to_string() << "phase " << scenario.activity_name(ref)
+            << " (ready " << Date::from_days(w.ready_day).to_string() << ") can never start: ";
+    bool named = false;
+    for (std::size_t r = 0; r < scenario.resources.size() && !named; ++r) {
+      const Resource& res = scenario.resources[r];
+      const auto it = phase.resource_use.find(res.id);
+      const double capacity = capacity_[r];
+      if (it == phase.resource_use.end() || it->second <= capacity) continue;
+      message << "it needs " << it->second << ' ' << res.unit << " of resource " << res.id
+              << ", which offers " << capacity << ' ' << res.unit;
+      if (!res.steps.empty()) message << " from " << res.steps.back().from.to_string() << " on";
+      named = true;
+    }
+    if (!named) message << "the resources it needs are never free together";
+  }
+  throw ModelError(message.str());
 }
 
 }  // namespace ripple::detail

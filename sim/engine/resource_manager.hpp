@@ -82,6 +82,9 @@ class ResourceManager {
   void serve(Start&& start);
   /// Phases still waiting (at the end of a run: those that can never start).
   [[nodiscard]] const std::vector<Waiter>& waiting() const { return waiting_; }
+  /// Throws the ModelError for the phases still waiting at the end of a run (they can never
+  /// start), naming each phase and the resource it needs more of than is ever offered.
+  [[noreturn]] void throw_never_startable() const;
   /// The capacity of resource r in force.
   [[nodiscard]] double capacity(std::uint32_t r) const { return capacity_[r]; }
 

@@ -1,7 +1,6 @@
 #include "ripple/rollout.hpp"
 
 #include <algorithm>
-#include <sstream>
 #include <unordered_map>
 
 #include "engine/resource_manager.hpp"
@@ -398,32 +397,7 @@ void Rollout::on_serve(Date now) {
   arrived_.clear();
 }
 
-void Rollout::throw_never_startable() const {
-  const Scenario& scenario = plan_->scenario();
-  std::ostringstream message;
-  bool first = true;
-  for (const auto& w : resources_->waiting()) {
-    const ActivityRef ref = plan_->node(w.vertex).ref;
-    const Phase& phase = scenario.activity(ref);
-    if (!first) message << '\n';
-    first = false;
-    message << Diagnostic{phase.mark, ""}.to_string() << "phase " << scenario.activity_name(ref)
-            << " (ready " << Date::from_days(w.ready_day).to_string() << ") can never start: ";
-    bool named = false;
-    for (std::size_t r = 0; r < scenario.resources.size() && !named; ++r) {
-      const Resource& res = scenario.resources[r];
-      const auto it = phase.resource_use.find(res.id);
-      const double capacity = resources_->capacity(static_cast<std::uint32_t>(r));
-      if (it == phase.resource_use.end() || it->second <= capacity) continue;
-      message << "it needs " << it->second << ' ' << res.unit << " of resource " << res.id
-              << ", which offers " << capacity << ' ' << res.unit;
-      if (!res.steps.empty()) message << " from " << res.steps.back().from.to_string() << " on";
-      named = true;
-    }
-    if (!named) message << "the resources it needs are never free together";
-  }
-  throw ModelError(message.str());
-}
+void Rollout::throw_never_startable() const { resources_->throw_never_startable(); }
 
 void Rollout::begin_work(Vertex v, Date start) {
   const ActivityNode& node = plan_->node(v);

@@ -158,6 +158,7 @@ const Timeline& ScheduleKernel::run(const std::vector<Duration>& durations) {
     for (std::size_t a = 0; a < activities.size(); ++a) {
       activities[a].start = start_[first + a];
       activities[a].finish = finish_[first + a];
+      activities[a].ready = start_[first + a];  // nothing waits
       activities[a].is_critical = false;
     }
   }

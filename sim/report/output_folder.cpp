@@ -33,8 +33,9 @@ bool is_leftover(std::string_view name) {
          name.find(kOldTag) != std::string_view::npos;
 }
 
-// What a metadata file says about the folder: none when it is missing or not a JSON object;
-// its `files` list, or none for a list when it has none (written by ripple before the list).
+// What a metadata file says about the folder: none when it is missing or not ripple's (a JSON
+// object with `ripple_version`); its `files` list, or none for a list when it has none
+// (written by ripple before the list).
 struct Listing {
   std::optional<std::vector<std::string>> files;
 };
@@ -44,7 +45,7 @@ std::optional<Listing> read_listing(const fs::path& metadata) {
   if (!in) return std::nullopt;
   try {
     const auto j = nlohmann::json::parse(in);
-    if (!j.is_object()) return std::nullopt;
+    if (!j.is_object() || !j.contains("ripple_version")) return std::nullopt;
     Listing listing;
     if (j.contains("files") && j["files"].is_array()) {
       listing.files.emplace();

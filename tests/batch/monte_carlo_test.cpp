@@ -711,7 +711,7 @@ TEST_SUITE("batch") {
     CHECK(delays[1][3] == csv_number(total / 4000));
   }
 
-  TEST_CASE("with resources the schedule fast path is the engine's rollout, waits and all") {
+  TEST_CASE("with resources the schedule fast path gives the engine's timeline, waits and all") {
     const Scenario scenario = load_scenario(kCrewWait);
     McRunner full(scenario, nullptr, 5);
     McRunner fast(scenario, nullptr, 5, true);
@@ -726,8 +726,10 @@ TEST_SUITE("batch") {
           const ActivityTimes& y = b.activities[p][k];
           CHECK(x.start == y.start);
           CHECK(x.finish == y.finish);
+          CHECK(x.work_end == y.work_end);
           CHECK(x.ready == y.ready);
           CHECK(x.waited_for == y.waited_for);
+          CHECK(x.imported_share == y.imported_share);
           CHECK(x.is_critical == y.is_critical);
           waited += x.wait_days() > 0 ? 1 : 0;
         }

@@ -347,6 +347,29 @@ TEST_SUITE("batch") {
     CHECK(point.row == relinked.run_point_reread(1).row);
   }
 
+  TEST_CASE("the direct path gives way when checking values would cost more than re-reading") {
+    // 600 capex values: 600 scenario reads up front, more than the 512 allowed.
+    Sweep many = make_sweep({"projects.smelter.phases.construction.capex_m=1:600:1"});
+    CHECK(many.is_direct());
+    many.prepare(1);
+    CHECK_FALSE(many.is_direct());
+    CHECK(many.reread_reason() ==
+          "600 scenario reads and 0 durations to check up front for 600 points: re-reading "
+          "costs less");
+    // A shard of 2 points of a 6-value capex axis: 6 reads for 2 points.
+    Sweep shard = make_sweep({"projects.smelter.phases.construction.capex_m=1:6:1"});
+    const std::string rows = run_text(shard, Shard{1, 3}, 1);
+    CHECK_FALSE(shard.is_direct());
+    CHECK(rows == run_text(shard, Shard{1, 3}, 1, true));
+    // 100,001 durations.
+    Sweep durations = make_sweep({"projects.mine.phases.shafts.duration=1:100001:1 days"});
+    durations.prepare(1);
+    CHECK_FALSE(durations.is_direct());
+    CHECK(durations.reread_reason() ==
+          "0 scenario reads and 100001 durations to check up front for 100001 points: "
+          "re-reading costs less");
+  }
+
   TEST_CASE("one thread, two threads and merged shards write the same bytes") {
     Sweep one = make_sweep(kDirectAxes);
     const std::string expected = run_text(one, Shard{}, 1);

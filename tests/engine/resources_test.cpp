@@ -6,6 +6,7 @@
 #include "../graph/network_builder.hpp"
 #include "ripple/error.hpp"
 #include "ripple/plan.hpp"
+#include "ripple/resource_kernel.hpp"
 #include "ripple/rollout.hpp"
 
 namespace ripple {
@@ -21,6 +22,28 @@ const ActivityTimes& times(const Timeline& t, ActivityRef a) {
   return t.activities[a.project][a.activity];
 }
 
+// The rollout of `plan`, checked against Monte Carlo's resource-aware kernel on the way: every
+// hand-worked case below holds for both.
+Timeline schedule(const Plan& plan) {
+  Timeline t = roll_out(plan);
+  ResourceKernel kernel(plan);
+  const Timeline& fast = kernel.run(plan.durations());
+  for (std::size_t p = 0; p < t.activities.size(); ++p) {
+    for (std::size_t a = 0; a < t.activities[p].size(); ++a) {
+      const ActivityTimes& x = t.activities[p][a];
+      const ActivityTimes& y = fast.activities[p][a];
+      CHECK(y.start == x.start);
+      CHECK(y.finish == x.finish);
+      CHECK(y.work_end == x.work_end);
+      CHECK(y.ready == x.ready);
+      CHECK(y.waited_for == x.waited_for);
+      CHECK(y.imported_share == x.imported_share);
+      CHECK(y.is_critical == x.is_critical);
+    }
+  }
+  return t;
+}
+
 TEST_SUITE("engine") {
   TEST_CASE("two phases competing for one crew: the second waits for the first to end") {
     test::NetworkBuilder b(date("2025-01-01"));
@@ -33,7 +56,7 @@ TEST_SUITE("engine") {
     b.use(c, "crew", 50);
     b.at(c).not_before = date("2025-01-11");
     const Plan plan(b.scenario());
-    const Timeline t = roll_out(plan);
+    const Timeline t = schedule(plan);
     CHECK(start_of(t, a) == "2025-01-01");
     CHECK(start_of(t, c) == "2025-01-31");
     CHECK(times(t, c).finish.to_string() == "2025-02-20");
@@ -65,7 +88,7 @@ TEST_SUITE("engine") {
     {
       // Same ready day: declaration order (x, then y); late is ready later despite its priority.
       const Plan plan(b.scenario());
-      const Timeline t = roll_out(plan);
+      const Timeline t = schedule(plan);
       CHECK(start_of(t, x) == "2025-01-31");
       CHECK(start_of(t, y) == "2025-02-10");
       CHECK(start_of(t, late) == "2025-02-20");
@@ -74,7 +97,7 @@ TEST_SUITE("engine") {
       // y's priority puts it before x on the same ready day.
       b.at(y).priority = 1;
       const Plan plan(b.scenario());
-      const Timeline t = roll_out(plan);
+      const Timeline t = schedule(plan);
       CHECK(start_of(t, y) == "2025-01-31");
       CHECK(start_of(t, x) == "2025-02-10");
       CHECK(start_of(t, late) == "2025-02-20");
@@ -93,7 +116,7 @@ TEST_SUITE("engine") {
     b.use(small, "crew", 30);
     b.at(small).not_before = date("2025-01-02");
     const Plan plan(b.scenario());
-    const Timeline t = roll_out(plan);
+    const Timeline t = schedule(plan);
     CHECK(start_of(t, small) == "2025-01-02");
     CHECK(start_of(t, big) == "2025-01-31");
   }
@@ -106,7 +129,7 @@ TEST_SUITE("engine") {
     const auto potline = b.phase(p, "potline", days(100));
     b.use(potline, "grid", 200);
     const Plan plan(b.scenario());
-    const Timeline t = roll_out(plan);
+    const Timeline t = schedule(plan);
     CHECK(start_of(t, potline) == "2027-06-01");
     CHECK(times(t, potline).wait_days() == 516);
     CHECK(times(t, potline).waited_for == std::vector<std::size_t>{0});
@@ -127,7 +150,7 @@ TEST_SUITE("engine") {
     b.use(d, "labour", 40);
     b.at(d).not_before = date("2025-02-15");
     const Plan plan(b.scenario());
-    const Timeline t = roll_out(plan);
+    const Timeline t = schedule(plan);
     CHECK(start_of(t, c) == "2025-01-11");
     CHECK(times(t, c).wait_days() == 0);
     CHECK(times(t, c).imported_share == doctest::Approx(0.6).epsilon(1e-12));  // 30 of 50
@@ -146,16 +169,26 @@ TEST_SUITE("engine") {
     b.link(late, a);
     b.at(late).not_before = date("2026-03-01");
     const Plan plan(b.scenario());
+    const std::string message =
+        "test.yaml:3:9: error: phase p.late (ready 2026-03-01) can never start: it needs 50 "
+        "workers of resource "
+        "crew, which offers 0 workers from 2026-01-01 on";
     Rollout rollout(plan);
     try {
       (void)rollout.run();
       FAIL("expected a ModelError");
     } catch (const ModelError& e) {
       CHECK(e.exit_code() == ExitCode::kModel);
-      CHECK(std::string(e.what()) ==
-            "test.yaml:3:9: error: phase p.late (ready 2026-03-01) can never start: it needs 50 "
-            "workers of resource "
-            "crew, which offers 0 workers from 2026-01-01 on");
+      CHECK(std::string(e.what()) == message);
+    }
+    // Monte Carlo's resource-aware kernel says the same.
+    ResourceKernel kernel(plan);
+    try {
+      (void)kernel.run(plan.durations());
+      FAIL("expected a ModelError");
+    } catch (const ModelError& e) {
+      CHECK(e.exit_code() == ExitCode::kModel);
+      CHECK(std::string(e.what()) == message);
     }
   }
 

@@ -6,7 +6,9 @@
 
 #include "../graph/network_builder.hpp"
 #include "ripple/cpm.hpp"
+#include "ripple/error.hpp"
 #include "ripple/plan.hpp"
+#include "ripple/resource_kernel.hpp"
 #include "ripple/schedule_kernel.hpp"
 
 namespace ripple {
@@ -67,6 +69,75 @@ Scenario random_network(std::mt19937_64& rng) {
     }
   }
   return b.scenario();
+}
+
+// Random working calendars on `scenario` (a 5-day week with holidays, a random week), on some
+// projects and phases, working-day durations and lags, and FF/SF links in shift mode.
+void add_random_calendars(Scenario& scenario, std::mt19937_64& rng, bool shift) {
+  const auto uniform = [&](int lo, int hi) {
+    return lo + static_cast<int>(rng() % static_cast<std::uint64_t>(hi - lo + 1));
+  };
+  WorkCalendar five;
+  for (int h = 0; h < 6; ++h) {
+    const Date first = scenario.calendar.as_of.add_days(uniform(-200, 600));
+    five.holidays.push_back({first, first.add_days(uniform(0, 9))});
+  }
+  five.normalise();
+  WorkCalendar random_week;
+  random_week.hours_per_day = uniform(4, 12);
+  for (auto& day : random_week.weekdays) day = uniform(0, 2) > 0;
+  random_week.weekdays[static_cast<std::size_t>(uniform(0, 6))] = true;
+  scenario.calendars = {five, random_week};
+  scenario.finish_links = shift ? FinishLinkMode::kShift : FinishLinkMode::kStretch;
+  for (auto& project : scenario.projects) {
+    if (uniform(0, 2) > 0) project.calendar = static_cast<std::size_t>(uniform(0, 1));
+    for (auto& phase : project.phases) {
+      if (uniform(0, 4) == 0) phase.calendar = static_cast<std::size_t>(uniform(0, 1));
+      if (!phase.is_milestone && phase.duration.unit == TimeUnit::kDays && uniform(0, 1)) {
+        phase.duration.unit = uniform(0, 1) ? TimeUnit::kWorkDays : TimeUnit::kWorkHours;
+      }
+      for (auto& dep : phase.dependencies) {
+        if (dep.lag.unit == TimeUnit::kDays && uniform(0, 1)) dep.lag.unit = TimeUnit::kWorkHours;
+        if (uniform(0, 3) == 0) dep.finish_link = FinishLinkMode::kShift;
+      }
+    }
+  }
+}
+
+// One to four shared resources of random kinds (tight, unlimited, with capacity steps up and
+// down, import pools) drawn by random phases in random amounts, with random priorities.
+void add_random_resources(Scenario& scenario, std::mt19937_64& rng) {
+  const auto uniform = [&](int lo, int hi) {
+    return lo + static_cast<int>(rng() % static_cast<std::uint64_t>(hi - lo + 1));
+  };
+  const Date as_of = scenario.calendar.as_of;
+  const int count = uniform(1, 4);
+  for (int r = 0; r < count; ++r) {
+    Resource res;
+    res.id = "r" + std::to_string(r);
+    res.unit = "u";
+    const int kind = uniform(0, 9);
+    res.capacity = kind == 0 ? 1e12 : uniform(8, 20);
+    if (kind >= 6) {  // steps, in date order, some to less than some phase needs
+      Date day = as_of.add_days(uniform(-100, 100));
+      for (int k = uniform(1, 3); k > 0; --k) {
+        day = day.add_days(uniform(1, 400));
+        res.steps.push_back({day, static_cast<double>(uniform(k == 1 ? 8 : 0, 25)), {}});
+      }
+    }
+    if (uniform(0, 5) == 0) res.on_shortfall = Resource::Shortfall::kImport;
+    scenario.resources.push_back(res);
+  }
+  for (auto& project : scenario.projects) {
+    for (auto& phase : project.phases) {
+      if (uniform(0, 3) == 0) phase.priority = uniform(-1, 2);
+      for (int r = 0; r < count; ++r) {
+        if (uniform(0, 2) > 0) {
+          phase.resource_use["r" + std::to_string(r)] = uniform(0, 8) + 0.5 * uniform(0, 1);
+        }
+      }
+    }
+  }
 }
 
 TEST_SUITE("engine") {
@@ -159,42 +230,109 @@ TEST_SUITE("engine") {
     CHECK(activities > 6000);
   }
 
+  TEST_CASE(
+      "the resource kernel gives the rollout's timeline on 400 random networks, and the schedule "
+      "kernel when resources never bind") {
+    std::mt19937_64 rng(20261201);
+    int activities = 0;
+    int waited = 0;
+    int critical_waits = 0;
+    int never = 0;
+    int unbound = 0;
+    for (int network = 0; network < 400; ++network) {
+      CAPTURE(network);
+      Scenario scenario = random_network(rng);
+      if (network % 3 == 0) add_random_calendars(scenario, rng, network % 2 == 0);
+      add_random_resources(scenario, rng);
+      if (network % 5 == 0) {  // ample: what all phases draw fits in every capacity
+        for (Resource& resource : scenario.resources) {
+          resource.capacity = 1e6;
+          for (CapacityStep& step : resource.steps) step.capacity = 1e6 + step.capacity;
+        }
+      }
+      const bool never_bind = resources_never_bind(scenario);
+      if (network % 5 == 0) CHECK(never_bind);
+      Plan plan(scenario);
+      ResourceKernel kernel(plan);
+      ScheduleKernel schedule_kernel(plan);
+      for (int draw = 0; draw < 3; ++draw) {
+        CAPTURE(draw);
+        std::vector<Duration> durations = plan.durations();
+        for (auto& d : durations) {
+          d = draw == 0   ? d
+              : draw == 1 ? days(static_cast<double>(rng() % 4))
+                          : months(static_cast<double>(rng() % 25) / 2.0);
+        }
+        plan.set_durations(durations);
+        std::string expected_error;
+        Timeline expected;
+        try {
+          expected = roll_out(plan);
+        } catch (const ModelError& e) {
+          expected_error = e.what();
+        }
+        std::string actual_error;
+        const Timeline* actual = nullptr;
+        try {
+          actual = &kernel.run(plan.durations());
+        } catch (const ModelError& e) {
+          actual_error = e.what();
+        }
+        CHECK(actual_error == expected_error);
+        if (!expected_error.empty()) {
+          ++never;
+          continue;
+        }
+        REQUIRE(actual != nullptr);
+        const Timeline* fast = never_bind ? &schedule_kernel.run(plan.durations()) : nullptr;
+        for (std::size_t p = 0; p < scenario.projects.size(); ++p) {
+          for (std::size_t a = 0; a < scenario.projects[p].phases.size(); ++a) {
+            CAPTURE(scenario.activity_name({p, a}));
+            const ActivityTimes& x = expected.activities[p][a];
+            const ActivityTimes& y = actual->activities[p][a];
+            CHECK(y.start == x.start);
+            CHECK(y.finish == x.finish);
+            CHECK(y.work_end == x.work_end);
+            CHECK(y.ready == x.ready);
+            CHECK(y.waited_for == x.waited_for);
+            CHECK(y.imported_share == x.imported_share);
+            CHECK(y.is_critical == x.is_critical);
+            if (never_bind) {
+              // Monte Carlo then takes the schedule kernel: the same dates, paths and waits.
+              const ActivityTimes& z = fast->activities[p][a];
+              CHECK(z.start == x.start);
+              CHECK(z.finish == x.finish);
+              CHECK(z.ready == x.ready);
+              CHECK(z.waited_for == x.waited_for);
+              CHECK(z.imported_share == x.imported_share);
+              CHECK(z.is_critical == x.is_critical);
+              ++unbound;
+            }
+            ++activities;
+            waited += x.wait_days() > 0 ? 1 : 0;
+            critical_waits += x.wait_days() > 0 && x.is_critical ? 1 : 0;
+          }
+        }
+      }
+    }
+    // The networks exercise what they should: many phases, waits (on driving paths too) and
+    // phases that can never start.
+    CHECK(activities > 8000);
+    CHECK(waited > 1000);
+    CHECK(critical_waits > 300);
+    CHECK(never > 20);
+    CHECK(unbound > 1000);
+    MESSAGE(activities, " activities, ", waited, " waits, ", critical_waits, " on driving paths, ",
+            never, " runs with a never-startable phase, ", unbound, " with ample resources");
+  }
+
   TEST_CASE("on working calendars with shifting links the rollout equals the CPM early schedule") {
     std::mt19937_64 rng(20261130);
-    const auto uniform = [&](int lo, int hi) {
-      return lo + static_cast<int>(rng() % static_cast<std::uint64_t>(hi - lo + 1));
-    };
     int shifted = 0;
     for (int network = 0; network < 300; ++network) {
       CAPTURE(network);
       Scenario scenario = random_network(rng);
-      // Two calendars: a 5-day week with holidays around as_of, and a random week.
-      WorkCalendar five;
-      for (int h = 0; h < 6; ++h) {
-        const Date first = scenario.calendar.as_of.add_days(uniform(-200, 600));
-        five.holidays.push_back({first, first.add_days(uniform(0, 9))});
-      }
-      five.normalise();
-      WorkCalendar random_week;
-      random_week.hours_per_day = uniform(4, 12);
-      for (auto& day : random_week.weekdays) day = uniform(0, 2) > 0;
-      random_week.weekdays[static_cast<std::size_t>(uniform(0, 6))] = true;
-      scenario.calendars = {five, random_week};
-      scenario.finish_links = network % 2 == 0 ? FinishLinkMode::kShift : FinishLinkMode::kStretch;
-      for (auto& project : scenario.projects) {
-        if (uniform(0, 2) > 0) project.calendar = static_cast<std::size_t>(uniform(0, 1));
-        for (auto& phase : project.phases) {
-          if (uniform(0, 4) == 0) phase.calendar = static_cast<std::size_t>(uniform(0, 1));
-          if (!phase.is_milestone && phase.duration.unit == TimeUnit::kDays && uniform(0, 1)) {
-            phase.duration.unit = uniform(0, 1) ? TimeUnit::kWorkDays : TimeUnit::kWorkHours;
-          }
-          for (auto& dep : phase.dependencies) {
-            if (dep.lag.unit == TimeUnit::kDays && uniform(0, 1))
-              dep.lag.unit = TimeUnit::kWorkHours;
-            if (uniform(0, 3) == 0) dep.finish_link = FinishLinkMode::kShift;
-          }
-        }
-      }
+      add_random_calendars(scenario, rng, network % 2 == 0);
       const Plan plan(scenario);
       for (Vertex v = 0; v < plan.size(); ++v) {
         for (const auto e : boost::make_iterator_range(boost::in_edges(v, plan.graph()))) {

@@ -54,7 +54,7 @@ void write_run_like(const fs::path& dir, const std::vector<std::string>& files,
     folder.write(name, text);
     list.append("\"").append(name).append("\", ");
   }
-  folder.write("run.json", "{\"files\": [" + list + "\"run.json\"]}\n");
+  folder.write("run.json", "{\"ripple_version\": \"0\", \"files\": [" + list + "\"run.json\"]}\n");
   folder.commit();
 }
 
@@ -108,10 +108,16 @@ TEST_SUITE("report") {
     CHECK(foreign_files(parent / "none", "mc.json").empty());
     // A folder of an earlier ripple whose mc.json has no list of files: its CSV files.
     fs::create_directory(parent / "old");
-    write_text(parent / "old" / "mc.json", "{\"runs\": 3}\n");
+    write_text(parent / "old" / "mc.json", "{\"ripple_version\": \"0.1\", \"runs\": 3}\n");
     write_text(parent / "old" / "mc_runs.csv", "index\n");
     write_text(parent / "old" / "notes.txt", "");
     CHECK(foreign_files(parent / "old", "mc.json") == std::vector<std::string>{"notes.txt"});
+    // Another tool's run.json (no ripple_version) makes nothing ripple's.
+    fs::create_directory(parent / "theirs");
+    write_text(parent / "theirs" / "run.json", "{\"files\": [\"data.csv\"]}\n");
+    write_text(parent / "theirs" / "data.csv", "");
+    CHECK(foreign_files(parent / "theirs", "run.json") ==
+          std::vector<std::string>{"data.csv", "run.json"});
     fs::remove_all(parent);
   }
 

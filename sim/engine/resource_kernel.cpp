@@ -1,0 +1,505 @@
+#include "ripple/resource_kernel.hpp"
+
+#include <algorithm>
+#include <array>
+#include <stdexcept>
+#include <string>
+#include <unordered_map>
+
+#include "engine/resource_manager.hpp"
+#include "graph/driving_path.hpp"
+
+namespace ripple {
+namespace {
+
+using Kind = detail::Driver::Kind;
+
+constexpr std::uint8_t code(Kind kind) { return static_cast<std::uint8_t>(kind); }
+
+bool is_start_link(DependencyType type) {
+  return type == DependencyType::kFinishToStart || type == DependencyType::kStartToStart;
+}
+
+bool anchors_on_start(DependencyType type) {
+  return type == DependencyType::kStartToStart || type == DependencyType::kStartToFinish;
+}
+
+}  // namespace
+
+bool resources_never_bind(const Scenario& scenario) {
+  for (const Resource& resource : scenario.resources) {
+    double least = resource.capacity;
+    for (const CapacityStep& step : resource.steps) least = std::min(least, step.capacity);
+    // Phases' draws as the engine counts them (detail::ResourceManager): milestones draw
+    // nothing, and neither do amounts of 0.
+    double total = 0.0;
+    for (const Project& project : scenario.projects) {
+      for (const Phase& phase : project.phases) {
+        if (phase.is_milestone) continue;
+        const auto it = phase.resource_use.find(resource.id);
+        if (it != phase.resource_use.end() && it->second > 0.0) total += it->second;
+      }
+    }
+    if (total > least) return false;
+  }
+  return true;
+}
+
+ResourceKernel::ResourceKernel(const Plan& plan)
+    : plan_(&plan),
+      as_of_(plan.scenario().calendar.as_of),
+      resources_(std::make_unique<detail::ResourceManager>(plan)) {
+  const Scenario& scenario = plan.scenario();
+  const PlanGraph& g = plan.graph();
+  const std::size_t n = plan.size();
+  // A link's rank among its target's dependencies (in-edges keep declaration order).
+  std::unordered_map<const Link*, std::uint32_t> rank;
+  for (Vertex v = 0; v < n; ++v) {
+    std::uint32_t i = 0;
+    for (const auto e : boost::make_iterator_range(boost::in_edges(v, g))) rank[&g[e]] = i++;
+  }
+  nodes_.resize(n + 1);
+  begin_ = std::min(as_of_, scenario.calendar.start);
+  for (Vertex v = 0; v < n; ++v) {
+    const ActivityNode& a = g[v];
+    Node& node = nodes_[v];
+    node.project = static_cast<std::uint32_t>(a.ref.project);
+    node.is_milestone = a.is_milestone;
+    node.has_fixed_date = a.fixed_date.has_value();
+    node.has_actual_start = a.actual_start.has_value();
+    node.has_actual_finish = a.actual_finish.has_value();
+    node.uses_resources = resources_->uses(v);
+    by_step_ = by_step_ || (node.uses_resources && a.actual_start && !a.fixed_date);
+    node.fixed_or_actual_start = a.fixed_date.value_or(a.actual_start.value_or(Date{}));
+    node.actual_finish = a.actual_finish.value_or(Date{});
+    node.start_bound = std::max(as_of_, a.not_before.value_or(as_of_));
+    node.calendar = a.calendar;
+    node.start_links_in = 0;
+    node.finish_links_in = 0;
+    if (a.fixed_date) begin_ = std::min(begin_, *a.fixed_date);
+    if (a.actual_start) begin_ = std::min(begin_, *a.actual_start);
+  }
+  for (Vertex v = 0; v < n; ++v) {
+    const auto add = [&](bool on_start_anchor) {
+      for (const auto e : boost::make_iterator_range(boost::out_edges(v, g))) {
+        const Link& link = g[e];
+        if (anchors_on_start(link.type) != on_start_anchor) continue;
+        const auto s = static_cast<std::uint32_t>(boost::target(e, g));
+        OutLink out{s,
+                    rank.at(&link),
+                    on_start_anchor ? code(Kind::kPredStart) : code(Kind::kPredFinish),
+                    is_start_link(link.type) || link.shifts_start,
+                    link.shifts_start,
+                    !link.lag.is_calendar() && !is_working_unit(link.lag.unit),
+                    0,
+                    link.lag,
+                    link.lag_calendar};
+        if (out.lag_in_days) out.lag_days = link.lag.after(Date{}) - Date{};
+        ++(out.on_start ? nodes_[s].start_links_in : nodes_[s].finish_links_in);
+        out_.push_back(out);
+      }
+    };
+    nodes_[v].start_out_begin = static_cast<std::uint32_t>(out_.size());
+    add(true);
+    nodes_[v].finish_out_begin = static_cast<std::uint32_t>(out_.size());
+    add(false);
+  }
+  nodes_[n].start_out_begin = static_cast<std::uint32_t>(out_.size());
+
+  state_.resize(n);
+  pending_start_.resize(n);
+  pending_finish_.resize(n);
+  start_bound_.resize(n);
+  finish_bound_.resize(n);
+  has_finish_bound_.resize(n);
+  start_driver_.resize(n);
+  hold_driver_.resize(n);
+  finish_driver_.resize(n);
+  start_.resize(n);
+  work_end_.resize(n);
+  finish_.resize(n);
+  ready_.resize(n);
+  imported_share_.resize(n);
+  const std::size_t projects = plan.project_count();
+  timeline_.activities.resize(projects);
+  for (std::size_t p = 0; p < projects; ++p) {
+    timeline_.activities[p].resize(plan.first_vertex(p + 1) - plan.first_vertex(p));
+  }
+  timeline_.stops.resize(projects);
+  timeline_.cuts.resize(projects);
+  timeline_.full_capacity.assign(projects, std::nullopt);
+}
+
+ResourceKernel::~ResourceKernel() = default;
+ResourceKernel::ResourceKernel(ResourceKernel&&) noexcept = default;
+ResourceKernel& ResourceKernel::operator=(ResourceKernel&&) noexcept = default;
+
+void ResourceKernel::push(Date when, Step step, std::uint32_t entity) {
+  const int day = when.days();
+  if (day <= today_) {  // today (an earlier date is decided today, as in the engine)
+    if (by_step_) {
+      today_steps_[static_cast<std::size_t>(step)].push_back(entity);
+    } else {
+      found_today_.push_back({step, entity, -1});
+    }
+    return;
+  }
+  const auto slot = static_cast<std::size_t>(day - begin_.days());
+  if (slot >= day_first_.size()) {
+    const std::size_t size = std::max(slot + 1, 2 * day_first_.size());
+    day_first_.resize(size, -1);
+    day_last_.resize(size, -1);
+  }
+  const auto index = static_cast<std::int32_t>(items_.size());
+  items_.push_back({step, entity, -1});
+  if (day_first_[slot] < 0) {
+    day_first_[slot] = index;
+  } else {
+    items_[static_cast<std::size_t>(day_last_[slot])].next = index;
+  }
+  day_last_[slot] = index;
+  ++pending_;
+}
+
+const Timeline& ResourceKernel::run(const std::vector<Duration>& durations) {
+  const std::size_t n = plan_->size();
+  if (durations.size() != n) {
+    throw std::invalid_argument("ResourceKernel::run: " + std::to_string(durations.size()) +
+                                " durations for " + std::to_string(n) + " activities");
+  }
+  durations_ = &durations;
+  for (auto& project : timeline_.activities) {
+    for (auto& a : project) {
+      a.is_critical = false;
+      a.waited_for.clear();
+      a.imported_share = 0.0;
+    }
+  }
+  std::fill(day_first_.begin(), day_first_.end(), -1);
+  items_.clear();
+  pending_ = 0;
+  for (auto& steps : today_steps_) steps.clear();
+  found_today_.clear();
+  arrived_.clear();
+  resources_->reset();
+  last_.assign(plan_->project_count(), -1);
+  for (std::size_t v = 0; v < n; ++v) {
+    const Node& node = nodes_[v];
+    state_[v] = State::kWaiting;
+    pending_start_[v] = node.start_links_in;
+    pending_finish_[v] = node.finish_links_in;
+    start_bound_[v] = node.start_bound;
+    has_finish_bound_[v] = 0;
+    start_driver_[v] = hold_driver_[v] = finish_driver_[v] = Driver{};
+    start_[v] = work_end_[v] = finish_[v] = Date{};
+    imported_share_[v] = 0.0;
+  }
+
+  // The engine's initial events, in its order; capacity steps after them.
+  today_ = begin_.days();
+  for (std::size_t v = 0; v < n; ++v) {
+    const Node& node = nodes_[v];
+    const auto entity = static_cast<std::uint32_t>(v);
+    if (node.has_fixed_date) {
+      state_[v] = State::kScheduled;
+      start_[v] = node.fixed_or_actual_start;
+      push(start_[v], Step::kMilestone, entity);
+    } else if (node.has_actual_start) {
+      state_[v] = State::kScheduled;
+      start_[v] = node.fixed_or_actual_start;
+      push(start_[v], Step::kStart, entity);
+    } else if (pending_start_[v] == 0 && (!node.is_milestone || pending_finish_[v] == 0)) {
+      ready(entity);
+    }
+  }
+  const auto& changes = resources_->changes();
+  for (std::size_t i = 0; i < changes.size(); ++i) {
+    push(changes[i].day, Step::kCapacity, static_cast<std::uint32_t>(i));
+  }
+
+  // Day by day: what the day holds, then what it finds for itself, then the queue, until quiet.
+  for (;;) {
+    const auto slot = static_cast<std::size_t>(today_ - begin_.days());
+    if (by_step_) {
+      sweep_day_by_step(slot);
+    } else {
+      sweep_day(slot);
+    }
+    if (pending_ == 0) break;
+    std::size_t next = slot + 1;
+    while (day_first_[next] < 0) ++next;
+    today_ = begin_.days() + static_cast<int>(next);
+  }
+  if (!resources_->waiting().empty()) resources_->throw_never_startable();
+
+  const PlanGraph& g = plan_->graph();
+  for (Vertex v = 0; v < n; ++v) {
+    ActivityTimes& a = timeline_.activities[g[v].ref.project][g[v].ref.activity];
+    a.start = start_[v];
+    a.finish = finish_[v];
+    a.work_end = nodes_[v].is_milestone ? start_[v] : work_end_[v];
+    if (nodes_[v].uses_resources) {
+      a.ready = ready_[v];
+      a.imported_share = imported_share_[v];
+    } else {
+      a.ready = start_[v];
+    }
+  }
+  const auto driver_of = [this](Vertex v, bool at_finish) {
+    const Driver d = at_finish ? finish_driver_[v] : start_driver_[v];
+    return detail::Driver{static_cast<Kind>(d.kind), d.pred};
+  };
+  for (const std::int64_t last : last_) {
+    if (last < 0) continue;
+    detail::driving_path(static_cast<Vertex>(last), n, driver_of, path_);
+    for (const Vertex v : path_) {
+      timeline_.activities[g[v].ref.project][g[v].ref.activity].is_critical = true;
+    }
+  }
+  return timeline_;
+}
+
+// The day's steps in the order they were pushed: those pushed on earlier days (the engine's
+// heap), then those found today (its same-instant FIFOs); the queue is served when all have
+// run, and again after what the serve started, until the day is quiet. Of the engine's
+// same-instant order (capacity steps, finishes, milestones, ends of work, starts) this keeps
+// what can change a result: ends of work release in the order the phases began, and the queue
+// is served after everything else of the day. Only the acquisitions of phases started before
+// as_of (which take what is free without queueing) need the full order: sweep_day_by_step.
+void ResourceKernel::sweep_day(std::size_t slot) {
+  if (slot < day_first_.size()) {
+    for (std::int32_t i = day_first_[slot]; i >= 0;) {
+      const Item item = items_[static_cast<std::size_t>(i)];  // a copy: dispatch may push
+      --pending_;
+      dispatch(item.step, item.entity);
+      i = item.next;
+    }
+    day_first_[slot] = -1;
+  }
+  for (;;) {
+    for (std::size_t i = 0; i < found_today_.size(); ++i) {
+      const Item item = found_today_[i];
+      dispatch(item.step, item.entity);
+    }
+    found_today_.clear();
+    if (!resources_->has_work()) return;
+    serve();
+  }
+}
+
+// The engine's same-instant order in full: the earliest step first (capacity steps, finishes,
+// milestones, ends of work, starts), each in the order it was pushed, then the queue.
+void ResourceKernel::sweep_day_by_step(std::size_t slot) {
+  if (slot < day_first_.size()) {
+    for (std::int32_t i = day_first_[slot]; i >= 0;) {
+      const Item& item = items_[static_cast<std::size_t>(i)];
+      today_steps_[static_cast<std::size_t>(item.step)].push_back(item.entity);
+      --pending_;
+      i = item.next;
+    }
+    day_first_[slot] = -1;
+  }
+  std::array<std::size_t, kSteps> head{};
+  for (;;) {
+    std::size_t k = 0;
+    while (k < kSteps && head[k] == today_steps_[k].size()) ++k;
+    if (k < kSteps) {
+      dispatch(static_cast<Step>(k), today_steps_[k][head[k]++]);
+      continue;
+    }
+    if (!resources_->has_work()) break;
+    serve();
+  }
+  for (auto& steps : today_steps_) steps.clear();
+}
+
+void ResourceKernel::dispatch(Step step, std::uint32_t entity) {
+  switch (step) {
+    case Step::kCapacity:
+      resources_->apply_change(entity);
+      break;
+    case Step::kFinish:
+      on_finish(entity);
+      break;
+    case Step::kMilestone:
+      on_milestone(entity);
+      break;
+    case Step::kWorkDone:
+      on_work_done(entity);
+      break;
+    case Step::kStart:
+      on_start(entity);
+      break;
+  }
+}
+
+// The engine's on_ready, run when the last start constraint resolves (the engine's ready event
+// at the same instant reads nothing that changes in between).
+void ResourceKernel::ready(std::uint32_t v) {
+  const Node& node = nodes_[v];
+  Date start = start_on(start_bound_[v], node.calendar);
+  if (node.is_milestone && has_finish_bound_[v] != 0 && finish_bound_[v] > start) {
+    start = start_on(finish_bound_[v], node.calendar);
+    start_driver_[v] = hold_driver_[v];
+  }
+  state_[v] = State::kScheduled;
+  start_[v] = start;
+  push(start, node.is_milestone ? Step::kMilestone : Step::kStart, v);
+}
+
+void ResourceKernel::on_start(std::uint32_t v) {
+  const Node& node = nodes_[v];
+  const Date start = start_[v];
+  if (node.uses_resources) {
+    ready_[v] = start;
+    if (!node.has_actual_start) {
+      // Asks for the resources; the serve after today's starts decides, in queue order.
+      state_[v] = State::kQueued;
+      resources_->enqueue(v, start);
+      arrived_.push_back(v);
+      return;
+    }
+    imported_share_[v] = resources_->acquire(v);
+  }
+  begin_work(v, start);
+}
+
+void ResourceKernel::serve() {
+  const Date now = Date::from_days(today_);
+  resources_->serve([&](std::uint32_t v, double imported_share) {
+    imported_share_[v] = imported_share;
+    const ActivityRef ref = plan_->node(v).ref;
+    if (!timeline_.activities[ref.project][ref.activity].waited_for.empty()) {
+      start_[v] = start_on(std::max(now, ready_[v]), nodes_[v].calendar);
+      const auto releaser = resources_->released_for(v, now);
+      start_driver_[v] = releaser ? Driver{code(Kind::kPredFinish), *releaser, 0} : Driver{};
+    }
+    begin_work(v, start_[v]);
+  });
+  for (const std::uint32_t v : arrived_) {
+    if (state_[v] != State::kQueued) continue;
+    const ActivityRef ref = plan_->node(v).ref;
+    resources_->short_resources(v, timeline_.activities[ref.project][ref.activity].waited_for);
+  }
+  arrived_.clear();
+}
+
+void ResourceKernel::begin_work(std::uint32_t v, Date start) {
+  const Node& node = nodes_[v];
+  state_[v] = State::kRunning;
+  start_[v] = start;
+  finish_driver_[v] = Driver{code(Kind::kOwnStart), 0, 0};
+  Date work_end = finish_on(advance(start, (*durations_)[v], node.calendar), node.calendar);
+  if (node.has_actual_finish) {
+    work_end = node.actual_finish;
+    finish_driver_[v] = Driver{};
+  } else if (node.has_actual_start && as_of_ > work_end) {
+    work_end = as_of_;
+    finish_driver_[v] = Driver{};
+  }
+  work_end_[v] = work_end;
+  push(work_end, Step::kWorkDone, v);
+  resolve_links(node.start_out_begin, node.finish_out_begin, start, v);
+}
+
+void ResourceKernel::on_work_done(std::uint32_t v) {
+  state_[v] = State::kHolding;
+  if (nodes_[v].uses_resources) resources_->release(v, Date::from_days(today_));
+  if (nodes_[v].has_actual_finish || pending_finish_[v] == 0) schedule_finish(v);
+}
+
+void ResourceKernel::schedule_finish(std::uint32_t v) {
+  Date finish = work_end_[v];
+  if (!nodes_[v].has_actual_finish && has_finish_bound_[v] != 0 && finish_bound_[v] > finish) {
+    finish = finish_bound_[v];
+    finish_driver_[v] = hold_driver_[v];
+  }
+  finish_[v] = finish;
+  push(finish, Step::kFinish, v);
+}
+
+void ResourceKernel::note_last(std::uint32_t v) {
+  std::int64_t& last = last_[nodes_[v].project];
+  if (last < 0 || finish_[v] > finish_[static_cast<std::size_t>(last)] ||
+      (finish_[v] == finish_[static_cast<std::size_t>(last)] && v < last)) {
+    last = v;
+  }
+}
+
+void ResourceKernel::on_finish(std::uint32_t v) {
+  state_[v] = State::kFinished;
+  note_last(v);
+  resolve_links(nodes_[v].finish_out_begin, nodes_[v + 1].start_out_begin, finish_[v], v);
+}
+
+void ResourceKernel::on_milestone(std::uint32_t v) {
+  state_[v] = State::kFinished;
+  finish_[v] = start_[v];
+  finish_driver_[v] = Driver{code(Kind::kOwnStart), 0, 0};
+  note_last(v);
+  resolve_links(nodes_[v].start_out_begin, nodes_[v].finish_out_begin, start_[v], v);
+  resolve_links(nodes_[v].finish_out_begin, nodes_[v + 1].start_out_begin, finish_[v], v);
+}
+
+void ResourceKernel::resolve_links(std::uint32_t begin, std::uint32_t end, Date anchor,
+                                   std::uint32_t p) {
+  for (std::uint32_t i = begin; i < end; ++i) {
+    const OutLink& link = out_[i];
+    const Date constraint = link.lag_in_days ? anchor.add_days(link.lag_days)
+                                             : advance(anchor, link.lag, link.lag_calendar);
+    const Node& target = nodes_[link.target];
+    if (link.shifts_start) {
+      resolve(link.target, retreat(constraint, (*durations_)[link.target], target.calendar), false,
+              link.kind, p, link.rank);
+    } else if (link.on_start) {
+      resolve(link.target, constraint, false, link.kind, p, link.rank);
+    } else {
+      resolve(link.target, finish_on(constraint, target.is_milestone ? nullptr : target.calendar),
+              true, link.kind, p, link.rank);
+    }
+  }
+}
+
+// The engine's Rollout::resolve.
+void ResourceKernel::resolve(std::uint32_t s, Date constraint, bool is_finish_constraint,
+                             std::uint8_t kind, std::uint32_t p, std::uint32_t rank) {
+  const Node& node = nodes_[s];
+  const Driver driver{kind, p, rank};
+  if (!is_finish_constraint) {
+    // A start of its own (fixed or actual date) is driven by nothing else.
+    const bool own_start = node.has_fixed_date || node.has_actual_start;
+    const bool drives =
+        constraint > start_bound_[s] ||
+        (constraint == start_bound_[s] &&
+         (start_driver_[s].kind == code(Kind::kNone) || rank < start_driver_[s].rank));
+    if (!own_start && drives) {
+      start_bound_[s] = constraint;
+      start_driver_[s] = driver;
+    }
+    --pending_start_[s];
+  } else {
+    if (has_finish_bound_[s] == 0 || constraint > finish_bound_[s] ||
+        (constraint == finish_bound_[s] && rank < hold_driver_[s].rank)) {
+      finish_bound_[s] = constraint;
+      has_finish_bound_[s] = 1;
+      hold_driver_[s] = driver;
+    }
+    --pending_finish_[s];
+  }
+  if (node.has_fixed_date) return;
+  if (node.is_milestone) {
+    if (state_[s] == State::kWaiting && pending_start_[s] == 0 && pending_finish_[s] == 0) {
+      ready(s);
+    }
+    return;
+  }
+  if (!is_finish_constraint) {
+    if (!node.has_actual_start && state_[s] == State::kWaiting && pending_start_[s] == 0) {
+      ready(s);
+    }
+  } else if (state_[s] == State::kHolding && pending_finish_[s] == 0) {
+    schedule_finish(s);
+  }
+}
+
+}  // namespace ripple
