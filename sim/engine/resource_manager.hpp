@@ -63,7 +63,8 @@ class ResourceManager {
   /// The resources short for v now, as indices into Scenario::resources, into `out`.
   void short_resources(std::size_t v, std::vector<std::size_t>& out) const;
   /// The phase whose release on `day` freed a resource v draws on, if any: what drove v's
-  /// start when it had waited. Ties: the latest declared among v's resources' releasers.
+  /// start when it had waited. Several releases that day: per resource the last one in event
+  /// order; across v's resources, the latest declared of those phases.
   [[nodiscard]] std::optional<std::uint32_t> released_for(std::size_t v, Date day) const;
 
   /// Queues v, ready on `ready`.
