@@ -116,9 +116,11 @@ TEST_SUITE("batch") {
          "lo:hi:step, e.g. 42:60:6 months)"},
         {"k=0:200000000:1", "vary k=0:200000000:1: more than 10^8 values"},
     };
-    for (const auto& [spec, message] : cases) {
+    for (const auto& test_case : cases) {
+      // Named members, not a structured binding: clang 14 cannot capture one (CAPTURE does).
+      const char* spec = test_case.first;
       CAPTURE(spec);
-      CHECK_THROWS_WITH_AS((void)parse_vary(spec), message, UsageError);
+      CHECK_THROWS_WITH_AS((void)parse_vary(spec), test_case.second, UsageError);
     }
     // The CLI names its option instead.
     CHECK_THROWS_WITH_AS((void)parse_vary("k=", "--vary"),
