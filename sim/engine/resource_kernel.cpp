@@ -481,18 +481,16 @@ void ResourceKernel::resolve(std::uint32_t s, Date constraint, bool is_finish_co
   if (!is_finish_constraint) {
     // A start of its own (fixed or actual date) is driven by nothing else.
     const bool own_start = node.has_fixed_date || node.has_actual_start;
-    const bool drives =
-        constraint > start_bound_[s] ||
-        (constraint == start_bound_[s] &&
-         (start_driver_[s].kind == code(Kind::kNone) || rank < start_driver_[s].rank));
-    if (!own_start && drives) {
+    if (!own_start && detail::replaces_start_bound(constraint, start_bound_[s],
+                                                   start_driver_[s].kind == code(Kind::kNone), rank,
+                                                   start_driver_[s].rank)) {
       start_bound_[s] = constraint;
       start_driver_[s] = driver;
     }
     --pending_start_[s];
   } else {
-    if (has_finish_bound_[s] == 0 || constraint > finish_bound_[s] ||
-        (constraint == finish_bound_[s] && rank < hold_driver_[s].rank)) {
+    const Date* bound = has_finish_bound_[s] != 0 ? &finish_bound_[s] : nullptr;
+    if (detail::replaces_finish_bound(constraint, bound, rank, hold_driver_[s].rank)) {
       finish_bound_[s] = constraint;
       has_finish_bound_[s] = 1;
       hold_driver_[s] = driver;

@@ -274,18 +274,16 @@ void Rollout::resolve(Vertex s, Date constraint, bool is_finish_constraint, std:
   if (!is_finish_constraint) {
     // A start of its own (fixed or actual date) is driven by nothing else.
     const bool own_start = node.fixed_date || node.actual_start;
-    const bool drives =
-        constraint > start_bound_[s] ||
-        (constraint == start_bound_[s] &&
-         (start_driver_[s].kind == kind_code(Kind::kNone) || rank < start_driver_[s].rank));
-    if (!own_start && drives) {
+    if (!own_start && detail::replaces_start_bound(constraint, start_bound_[s],
+                                                   start_driver_[s].kind == kind_code(Kind::kNone),
+                                                   rank, start_driver_[s].rank)) {
       start_bound_[s] = constraint;
       start_driver_[s] = driver;
     }
     --pending_start_[s];
   } else {
-    if (!finish_bound_[s] || constraint > *finish_bound_[s] ||
-        (constraint == *finish_bound_[s] && rank < hold_driver_[s].rank)) {
+    const Date* bound = finish_bound_[s] ? &*finish_bound_[s] : nullptr;
+    if (detail::replaces_finish_bound(constraint, bound, rank, hold_driver_[s].rank)) {
       finish_bound_[s] = constraint;
       hold_driver_[s] = driver;
     }

@@ -1,6 +1,7 @@
 #pragma once
 // What drove each activity's dates, and the driving path traced back from a project's finish.
-// Shared by CPM (cpm.cpp) and the rollout engine (rollout.cpp); internal to the library.
+// Shared by CPM (cpm.cpp), the rollout engine (rollout.cpp) and the resource kernel
+// (resource_kernel.cpp); internal to the library.
 
 #include <cstdint>
 #include <vector>
@@ -20,6 +21,20 @@ struct Driver {
   Kind kind = Kind::kNone;
   Vertex pred = 0;
 };
+
+/// Whether a start constraint becomes the start's bound (and its driver): a later date wins; at
+/// the same date, a bound nothing drove yet or one of higher link rank gives way. The engine and
+/// the resource kernel both decide with it, so their dates and drivers agree.
+inline bool replaces_start_bound(Date constraint, Date bound, bool bound_undriven,
+                                 std::uint32_t rank, std::uint32_t bound_rank) {
+  return constraint > bound || (constraint == bound && (bound_undriven || rank < bound_rank));
+}
+
+/// The same for a finish bound; `bound` is null while the finish has none.
+inline bool replaces_finish_bound(Date constraint, const Date* bound, std::uint32_t rank,
+                                  std::uint32_t bound_rank) {
+  return bound == nullptr || constraint > *bound || (constraint == *bound && rank < bound_rank);
+}
 
 /// The driving path to `last`'s finish, latest first, written into `path` (cleared first):
 /// from its finish, follow finish drivers and start drivers back until a date of its own.
