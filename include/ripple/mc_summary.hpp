@@ -156,7 +156,7 @@ struct McSummary {
 
 /// Moments and percentiles of the values that are not NaN: type 7 percentiles, or type 1 when
 /// `dates` (month indices).
-[[nodiscard]] McStats compute_stats(std::vector<double> values, bool dates = false);
+[[nodiscard]] McStats compute_stats(const std::vector<double>& values, bool dates = false);
 
 /// Type 7 percentile of sorted values (p in [0, 1]); values must not be empty.
 [[nodiscard]] double percentile_type7(const std::vector<double>& sorted, double p);
@@ -167,12 +167,50 @@ struct McSummary {
 [[nodiscard]] std::optional<double> spearman(const std::vector<double>& x,
                                              const std::vector<double>& y);
 
-/// Reads the per-run files and mc.json in `dir`, checks that the runs are exactly 0 .. runs-1
-/// in order (InputError otherwise), writes mc_summary.csv, mc_scurve.csv, criticality.csv,
-/// (when mc_inputs.csv exists) sensitivity.csv, (when mc_risks.csv exists) risks.csv, (when
-/// mc_jobs.csv exists) mc_jobs_by_period.csv and (when mc_resources.csv exists)
-/// resource_delays.csv into `dir`, and returns the terminal summary.
+/// Per activity (scenario order), the runs in which it was on the driving path and, when the
+/// campaign has resources phases may wait for, the runs in which it was there after such a wait.
+struct McCriticalCounts {
+  std::vector<std::string> activities;  ///< "project.phase"
+  std::vector<std::uint64_t> critical;
+  std::optional<std::vector<std::uint64_t>> resource_critical;
+};
+
+/// The columns of one per-run file after `index` (and `seed`): per column its header and one
+/// value per run, in run order.
+struct McTable {
+  std::vector<std::string> names;
+  std::vector<std::vector<double>> values;  ///< [column][run]
+};
+
+/// What the statistics of a campaign need from its runs: one compact array per column, in run
+/// order, holding exactly what the per-run file's cell reads back as (a number as the double of
+/// its printed three-decimal text, a YYYY-MM date as its month index year * 12 + month - 1, a
+/// YYYY-MM-DD date as its day index, NaN for a blank cell), and what needs no array: the
+/// criticality counts and the sums of mc_risks.csv. An unsharded campaign fills it while its runs
+/// are produced (monte_carlo.hpp); read_mc_columns() fills it from the files (a merge of
+/// shards). summarise_mc_columns() turns either into the same bytes.
+struct McColumns {
+  McTable runs;                      ///< mc_runs.csv: every column after index and seed
+  McCriticalCounts critical;         ///< from mc_critical.csv's flags or mc_critical_counts.csv
+  std::optional<McTable> resources;  ///< mc_resources.csv
+  std::optional<McTable> inputs;     ///< mc_inputs.csv
+  std::optional<McTable> jobs;       ///< mc_jobs.csv
+  std::optional<std::vector<double>> risk_sums;  ///< mc_risks.csv: per column, its sum in run order
+};
+
+/// Reads the per-run files of `dir` (a campaign of `meta.runs` runs) into columns: checks that
+/// the runs are exactly 0 .. runs-1 in order and that every cell is a number or a date as its
+/// column requires (InputError naming the file and line otherwise).
+[[nodiscard]] McColumns read_mc_columns(const std::filesystem::path& dir, const McMetadata& meta);
+
+/// Writes mc_summary.csv, mc_scurve.csv, criticality.csv, (with inputs) sensitivity.csv, (with
+/// risk sums) risks.csv, (with jobs) mc_jobs_by_period.csv and (with resources)
+/// resource_delays.csv into `dir`, computed from `columns`, and returns the terminal summary.
 /// Throws RuntimeError when a file cannot be written.
+McSummary summarise_mc_columns(const McColumns& columns, const McMetadata& meta,
+                               const std::filesystem::path& dir);
+
+/// summarise_mc_columns() of read_mc_columns() of the files and mc.json in `dir`.
 McSummary summarise_mc_directory(const std::filesystem::path& dir);
 
 /// Writes mc.json into the folder's staging area with `files` set to every file staged (itself

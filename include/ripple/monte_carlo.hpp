@@ -77,6 +77,10 @@ struct McSinks {
   /// (McLayout::critical_per_run false).
   std::ostream* critical_counts = nullptr;
   std::ostream* resources = nullptr;  ///< mc_resources.csv (McLayout::wait_resources not empty)
+  /// When not null, filled with the columns the statistics need (mc_summary.hpp), in run order,
+  /// each value what its cell in the per-run file reads back as: an unsharded campaign's
+  /// statistics then need not read its files back.
+  McColumns* columns = nullptr;
 };
 
 /// What a campaign's per-run files hold for a scenario: the columns that apply to it. A metric

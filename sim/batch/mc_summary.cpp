@@ -147,21 +147,35 @@ void check_count(const RunFile& file, std::uint64_t runs) {
   }
 }
 
-McStats stats_of_values(std::vector<double> values, bool dates) {
-  values.erase(std::remove_if(values.begin(), values.end(), [](double v) { return std::isnan(v); }),
-               values.end());
+// The values that are not NaN, sorted: what the percentiles read.
+std::vector<double> sorted_present(const std::vector<double>& values) {
+  std::vector<double> sorted;
+  sorted.reserve(values.size());
+  for (double v : values) {
+    if (!std::isnan(v)) sorted.push_back(v);
+  }
+  std::sort(sorted.begin(), sorted.end());
+  return sorted;
+}
+
+// Moments of `values` (run order, NaN for a run without a value: skipped) summed in run order,
+// and percentiles of `sorted`, its values that are not NaN, sorted (sorted_present()).
+McStats stats_of(const std::vector<double>& values, const std::vector<double>& sorted, bool dates) {
   McStats s;
-  s.count = values.size();
-  if (values.empty()) return s;
+  s.count = sorted.size();
+  if (sorted.empty()) return s;
   double sum = 0.0;
-  for (double v : values) sum += v;
-  s.mean = sum / static_cast<double>(values.size());
+  for (double v : values) {
+    if (!std::isnan(v)) sum += v;
+  }
+  s.mean = sum / static_cast<double>(s.count);
   double squares = 0.0;
-  for (double v : values) squares += (v - s.mean) * (v - s.mean);
-  s.sd = values.size() > 1 ? std::sqrt(squares / static_cast<double>(values.size() - 1)) : 0.0;
-  std::sort(values.begin(), values.end());
+  for (double v : values) {
+    if (!std::isnan(v)) squares += (v - s.mean) * (v - s.mean);
+  }
+  s.sd = s.count > 1 ? std::sqrt(squares / static_cast<double>(s.count - 1)) : 0.0;
   const auto q = [&](double p) {
-    return dates ? percentile_type1(values, p) : percentile_type7(values, p);
+    return dates ? percentile_type1(sorted, p) : percentile_type7(sorted, p);
   };
   s.p5 = q(0.05);
   s.p10 = q(0.10);
@@ -244,15 +258,7 @@ std::optional<double> rank_correlation(const RankedColumn& a, const RankedColumn
   return sab / std::sqrt(a.sum_squares * b.sum_squares);
 }
 
-// Per activity, the runs in which it was critical and, when the campaign has resources phases
-// may wait for, those in which it was critical after such a wait.
-struct CriticalCounts {
-  std::vector<std::string> activities;
-  std::vector<std::uint64_t> critical;
-  std::optional<std::vector<std::uint64_t>> resource_critical;
-};
-
-void write_criticality(const fs::path& dir, const CriticalCounts& counts, std::uint64_t runs) {
+void write_criticality(const fs::path& dir, const McCriticalCounts& counts, std::uint64_t runs) {
   std::ostringstream out;
   out << "activity,critical_runs,critical_share";
   if (counts.resource_critical) out << ",resource_critical_runs,resource_critical_share";
@@ -273,7 +279,7 @@ void write_criticality(const fs::path& dir, const CriticalCounts& counts, std::u
 
 // mc_critical_counts.csv: `activity,critical_runs[,resource_critical_runs]`, one row per
 // activity.
-CriticalCounts read_critical_counts(const fs::path& path) {
+McCriticalCounts read_critical_counts(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) fail(path, 0, "cannot open the file (neither mc_critical.csv nor this file exists)");
   std::string line;
@@ -283,7 +289,7 @@ CriticalCounts read_critical_counts(const fs::path& path) {
     fail(path, 1,
          "the header must be 'activity,critical_runs' or '" + std::string(kResources) + "'");
   }
-  CriticalCounts counts;
+  McCriticalCounts counts;
   if (line == kResources) counts.resource_critical.emplace();
   const std::size_t columns = counts.resource_critical ? 3 : 2;
   const auto count_of = [&](std::string_view cell, std::size_t number_line) {
@@ -307,27 +313,20 @@ CriticalCounts read_critical_counts(const fs::path& path) {
   return counts;
 }
 
-// resource_delays.csv from mc_resources.csv (columns `<id>.wait_days`, `<id>.critical_wait_days`
-// per resource): per resource, how often and how long phases waited for it.
-std::vector<McResourceSummary> summarise_resource_delays(const fs::path& dir, std::uint64_t runs) {
-  RunFile file(dir / "mc_resources.csv");
-  const std::size_t n = file.header().size() - 1;
-  if (n % 2 != 0) fail(file.path(), 1, "expected <id>.wait_days,<id>.critical_wait_days pairs");
-  std::vector<std::vector<double>> values(n);
-  std::vector<std::string_view> cells;
-  while (file.next(cells)) {
-    for (std::size_t c = 0; c < n; ++c) {
-      values[c].push_back(number(cells[c + 1], file.path(), file.line_number()));
-    }
-  }
-  check_count(file, runs);
+// resource_delays.csv from the columns of mc_resources.csv (`<id>.wait_days`,
+// `<id>.critical_wait_days` per resource): per resource, how often and how long phases waited
+// for it.
+std::vector<McResourceSummary> summarise_resource_delays(const fs::path& dir, const McTable& table,
+                                                         std::uint64_t runs) {
+  const std::size_t n = table.names.size();
+  const auto& values = table.values;
   std::vector<McResourceSummary> rows;
   std::ostringstream out;
   out << "resource,runs_delayed,delay_share,mean_wait_days,mean_wait_days_if_delayed,"
          "p50_wait_days,p90_wait_days,critical_delay_share,mean_critical_wait_days\n";
   const double count = static_cast<double>(runs);
   for (std::size_t c = 0; c < n; c += 2) {
-    std::string_view name = file.header()[c + 1];
+    std::string_view name = table.names[c];
     name.remove_suffix(std::string_view(".wait_days").size());
     McResourceSummary r;
     r.id = std::string(name);
@@ -363,8 +362,8 @@ std::vector<McResourceSummary> summarise_resource_delays(const fs::path& dir, st
 
 }  // namespace
 
-McStats compute_stats(std::vector<double> values, bool dates) {
-  return stats_of_values(std::move(values), dates);
+McStats compute_stats(const std::vector<double>& values, bool dates) {
+  return stats_of(values, sorted_present(values), dates);
 }
 
 double percentile_type7(const std::vector<double>& sorted, double p) {
@@ -499,44 +498,133 @@ McMetadata read_mc_metadata(const fs::path& path) {
 
 bool is_mc_directory(const fs::path& dir) { return fs::is_regular_file(dir / "mc.json"); }
 
-McSummary summarise_mc_directory(const fs::path& dir) {
-  const McMetadata meta = read_mc_metadata(dir / "mc.json");
-  McSummary summary;
-  summary.runs = meta.runs;
-  summary.jobs_year = meta.jobs_year;
+namespace {
 
-  // mc_runs.csv: every column but index and seed, one double per run (dates as month or day
-  // indices).
-  RunFile runs(dir / "mc_runs.csv");
-  if (runs.header().size() < 2 || runs.header()[1] != "seed") {
-    fail(runs.path(), 1, "the header must start with 'index,seed'");
+// The columns of a per-run file after its index (and, in mc_runs.csv, seed) column: dates of
+// months and days as indices where mc_runs.csv's column names say so, every other cell a number.
+McTable read_table(const fs::path& path, std::uint64_t runs) {
+  RunFile file(path);
+  const bool runs_file = path.filename() == "mc_runs.csv";
+  std::size_t skip = 1;
+  if (runs_file) {
+    if (file.header().size() < 2 || file.header()[1] != "seed") {
+      fail(file.path(), 1, "the header must start with 'index,seed'");
+    }
+    skip = 2;
   }
-  const std::vector<std::string> run_columns(runs.header().begin() + 2, runs.header().end());
+  McTable table;
+  table.names.assign(file.header().begin() + static_cast<std::ptrdiff_t>(skip),
+                     file.header().end());
   std::vector<ColumnKind> kinds;
-  for (const auto& name : run_columns) kinds.push_back(column_kind(name));
-  std::vector<std::vector<double>> run_values(run_columns.size());
-  for (auto& column : run_values) column.reserve(static_cast<std::size_t>(meta.runs));
+  for (const auto& name : table.names) {
+    kinds.push_back(runs_file ? column_kind(name) : ColumnKind::kNumber);
+  }
+  table.values.resize(table.names.size());
+  for (auto& column : table.values) column.reserve(static_cast<std::size_t>(runs));
   std::vector<std::string_view> cells;
-  while (runs.next(cells)) {
-    for (std::size_t c = 0; c < run_columns.size(); ++c) {
-      const std::string_view cell = cells[c + 2];
+  while (file.next(cells)) {
+    for (std::size_t c = 0; c < table.names.size(); ++c) {
+      const std::string_view cell = cells[c + skip];
       switch (kinds[c]) {
         case ColumnKind::kMonth:
-          run_values[c].push_back(month_index(cell, runs.path(), runs.line_number()));
+          table.values[c].push_back(month_index(cell, file.path(), file.line_number()));
           break;
         case ColumnKind::kDay:
-          run_values[c].push_back(day_index(cell, runs.path(), runs.line_number()));
+          table.values[c].push_back(day_index(cell, file.path(), file.line_number()));
           break;
         case ColumnKind::kNumber:
-          run_values[c].push_back(number(cell, runs.path(), runs.line_number()));
+          table.values[c].push_back(number(cell, file.path(), file.line_number()));
           break;
       }
     }
   }
-  check_count(runs, meta.runs);
-  const auto column_of = [&](const std::string& name) -> const std::vector<double>* {
+  check_count(file, runs);
+  return table;
+}
+
+// Counts of mc_critical.csv's flags (1: critical; 2: critical after a resource wait).
+McCriticalCounts count_critical_flags(const fs::path& path, std::uint64_t runs, bool resources) {
+  RunFile critical(path);
+  const std::size_t n = critical.header().size() - 1;
+  McCriticalCounts counts;
+  counts.activities.assign(critical.header().begin() + 1, critical.header().end());
+  counts.critical.assign(n, 0);
+  if (resources) counts.resource_critical.emplace(n, 0);
+  std::vector<std::string_view> cells;
+  while (critical.next(cells)) {
+    for (std::size_t c = 0; c < n; ++c) {
+      const std::string_view cell = cells[c + 1];
+      counts.critical[c] += cell == "1" || cell == "2" ? 1 : 0;
+      if (counts.resource_critical) (*counts.resource_critical)[c] += cell == "2" ? 1 : 0;
+    }
+  }
+  check_count(critical, runs);
+  return counts;
+}
+
+}  // namespace
+
+McColumns read_mc_columns(const fs::path& dir, const McMetadata& meta) {
+  McColumns columns;
+  columns.runs = read_table(dir / "mc_runs.csv", meta.runs);
+  const bool resources = fs::exists(dir / "mc_resources.csv");
+  columns.critical = fs::exists(dir / "mc_critical.csv")
+                         ? count_critical_flags(dir / "mc_critical.csv", meta.runs, resources)
+                         : read_critical_counts(dir / "mc_critical_counts.csv");
+  if (resources) {
+    columns.resources = read_table(dir / "mc_resources.csv", meta.runs);
+    if (columns.resources->names.size() % 2 != 0) {
+      fail(dir / "mc_resources.csv", 1, "expected <id>.wait_days,<id>.critical_wait_days pairs");
+    }
+  }
+  if (fs::exists(dir / "mc_inputs.csv")) {
+    columns.inputs = read_table(dir / "mc_inputs.csv", meta.runs);
+  }
+  if (fs::exists(dir / "mc_jobs.csv")) columns.jobs = read_table(dir / "mc_jobs.csv", meta.runs);
+  if (fs::exists(dir / "mc_risks.csv")) {
+    const McTable risks = read_table(dir / "mc_risks.csv", meta.runs);
+    columns.risk_sums.emplace();
+    for (const auto& values : risks.values) {
+      double sum = 0.0;
+      for (double v : values) sum += v;
+      columns.risk_sums->push_back(sum);
+    }
+  }
+  return columns;
+}
+
+McSummary summarise_mc_directory(const fs::path& dir) {
+  const McMetadata meta = read_mc_metadata(dir / "mc.json");
+  return summarise_mc_columns(read_mc_columns(dir, meta), meta, dir);
+}
+
+McSummary summarise_mc_columns(const McColumns& columns, const McMetadata& meta,
+                               const fs::path& dir) {
+  McSummary summary;
+  summary.runs = meta.runs;
+  summary.jobs_year = meta.jobs_year;
+
+  // mc_runs.csv's columns: their statistics, and the sorted values of the date columns (the
+  // S-curves and the project and milestone percentiles read them); each column sorted once.
+  const std::vector<std::string>& run_columns = columns.runs.names;
+  const std::vector<std::vector<double>>& run_values = columns.runs.values;
+  std::vector<ColumnKind> kinds;
+  std::vector<McStats> stats;
+  std::vector<std::vector<double>> sorted(run_columns.size());
+  for (std::size_t c = 0; c < run_columns.size(); ++c) {
+    kinds.push_back(column_kind(run_columns[c]));
+    std::vector<double> present = sorted_present(run_values[c]);
+    stats.push_back(stats_of(run_values[c], present, kinds[c] != ColumnKind::kNumber));
+    if (kinds[c] != ColumnKind::kNumber) sorted[c] = std::move(present);
+  }
+  const auto index_of = [&](const std::string& name) -> std::optional<std::size_t> {
     const auto it = std::find(run_columns.begin(), run_columns.end(), name);
-    return it == run_columns.end() ? nullptr : &run_values[it - run_columns.begin()];
+    if (it == run_columns.end()) return std::nullopt;
+    return static_cast<std::size_t>(it - run_columns.begin());
+  };
+  const auto column_of = [&](const std::string& name) -> const std::vector<double>* {
+    const auto c = index_of(name);
+    return c ? &run_values[*c] : nullptr;
   };
 
   // Targets: a project's on its commissioning (months) or, when it adds no capacity, on its
@@ -570,7 +658,7 @@ McSummary summarise_mc_directory(const fs::path& dir) {
   text << "metric,mean,sd,p5,p10,p50,p90,p95,target,p_on_time\n";
   for (std::size_t c = 0; c < run_columns.size(); ++c) {
     const ColumnKind kind = kinds[c];
-    const McStats s = compute_stats(run_values[c], kind != ColumnKind::kNumber);
+    const McStats& s = stats[c];
     const auto date = [kind](double v) {
       return kind == ColumnKind::kMonth ? month_text(v) : day_text(v);
     };
@@ -597,29 +685,22 @@ McSummary summarise_mc_directory(const fs::path& dir) {
   // mc_scurve.csv: per date column, the type 1 percentile at each whole percent.
   {
     std::vector<std::size_t> dates;
-    std::vector<std::vector<double>> sorted;
     std::ostringstream out;
     out << "probability";
     for (std::size_t c = 0; c < run_columns.size(); ++c) {
       if (kinds[c] == ColumnKind::kNumber) continue;
       dates.push_back(c);
       out << ',' << run_columns[c];
-      std::vector<double> values;
-      for (double v : run_values[c]) {
-        if (!std::isnan(v)) values.push_back(v);
-      }
-      std::sort(values.begin(), values.end());
-      sorted.push_back(std::move(values));
     }
     out << '\n';
     for (int k = 0; k <= 100; ++k) {
       const double p = k / 100.0;
       out << fixed(p);
-      for (std::size_t d = 0; d < dates.size(); ++d) {
+      for (const std::size_t c : dates) {
         out << ',';
-        if (sorted[d].empty()) continue;
-        const double q = percentile_type1(sorted[d], p);
-        out << (kinds[dates[d]] == ColumnKind::kMonth ? month_text(q) : day_text(q));
+        if (sorted[c].empty()) continue;
+        const double q = percentile_type1(sorted[c], p);
+        out << (kinds[c] == ColumnKind::kMonth ? month_text(q) : day_text(q));
       }
       out << '\n';
     }
@@ -633,101 +714,69 @@ McSummary summarise_mc_directory(const fs::path& dir) {
     McProjectSummary row;
     row.id = p.id;
     row.target = p.target;
-    if (const auto* values = column_of(p.id + ".commissioning")) {
+    if (const auto c = index_of(p.id + ".commissioning")) {
       row.adds_capacity = true;
-      const McStats s = compute_stats(*values, true);
+      const McStats& s = stats[*c];
       if (s.count > 0) {
         const auto date = [](double m) { return Date::parse(month_text(m)); };
         row.p10 = date(s.p10);
         row.p50 = date(s.p50);
         row.p90 = date(s.p90);
       }
-      if (p.target) row.p_on_time = share_on_time(*values, targets[p.id + ".commissioning"].last);
+      if (p.target) {
+        row.p_on_time = share_on_time(run_values[*c], targets[p.id + ".commissioning"].last);
+      }
     }
-    if (const auto* values = column_of(p.id + ".finish")) {
-      const McStats s = compute_stats(*values, true);
+    if (const auto c = index_of(p.id + ".finish")) {
+      const McStats& s = stats[*c];
       if (s.count > 0) {
-        std::vector<double> sorted;
-        for (double v : *values) {
-          if (!std::isnan(v)) sorted.push_back(v);
-        }
-        std::sort(sorted.begin(), sorted.end());
         row.finish_p10 = days_of(s, &McStats::p10);
         row.finish_p50 = days_of(s, &McStats::p50);
-        row.finish_p80 = Date::from_days(static_cast<int>(percentile_type1(sorted, 0.80)));
+        row.finish_p80 = Date::from_days(static_cast<int>(percentile_type1(sorted[*c], 0.80)));
         row.finish_p90 = days_of(s, &McStats::p90);
       }
       if (p.target && !row.adds_capacity) {
-        row.finish_p_on_time = share_on_time(*values, targets[p.id + ".finish"].last);
+        row.finish_p_on_time = share_on_time(run_values[*c], targets[p.id + ".finish"].last);
       }
     }
     summary.projects.push_back(std::move(row));
   }
   for (const auto& m : meta.milestones) {
-    const auto* values = column_of(m.id + ".date");
-    if (values == nullptr) continue;
+    const auto c = index_of(m.id + ".date");
+    if (!c) continue;
     McMilestoneSummary row;
     row.id = m.id;
     row.target = m.target;
-    std::vector<double> sorted;
-    for (double v : *values) {
-      if (!std::isnan(v)) sorted.push_back(v);
-    }
-    std::sort(sorted.begin(), sorted.end());
-    if (!sorted.empty()) {
+    if (!sorted[*c].empty()) {
       const auto q = [&](double p) {
-        return std::optional(Date::from_days(static_cast<int>(percentile_type1(sorted, p))));
+        return std::optional(Date::from_days(static_cast<int>(percentile_type1(sorted[*c], p))));
       };
       row.p10 = q(0.10);
       row.p50 = q(0.50);
       row.p80 = q(0.80);
       row.p90 = q(0.90);
     }
-    if (m.target) row.p_on_time = share_on_time(*values, m.target->days());
+    if (m.target) row.p_on_time = share_on_time(run_values[*c], m.target->days());
     summary.milestones.push_back(std::move(row));
   }
-  const std::string jobs_column = "jobs_" + std::to_string(meta.jobs_year);
-  if (const auto* values = column_of(jobs_column)) summary.jobs = compute_stats(*values, false);
-  if (const auto* values = column_of("job_years"))
-    summary.job_years = compute_stats(*values, false);
+  if (const auto c = index_of("jobs_" + std::to_string(meta.jobs_year))) summary.jobs = stats[*c];
+  if (const auto c = index_of("job_years")) summary.job_years = stats[*c];
 
-  // criticality.csv: from the per-run flags, or from the counts when the flags were not written.
-  if (fs::exists(dir / "mc_critical.csv")) {
-    // 1: critical; 2: critical after a resource wait.
-    RunFile critical(dir / "mc_critical.csv");
-    const std::size_t n = critical.header().size() - 1;
-    CriticalCounts counts;
-    counts.activities.assign(critical.header().begin() + 1, critical.header().end());
-    counts.critical.assign(n, 0);
-    if (fs::exists(dir / "mc_resources.csv")) counts.resource_critical.emplace(n, 0);
-    while (critical.next(cells)) {
-      for (std::size_t c = 0; c < n; ++c) {
-        const std::string_view cell = cells[c + 1];
-        counts.critical[c] += cell == "1" || cell == "2" ? 1 : 0;
-        if (counts.resource_critical) (*counts.resource_critical)[c] += cell == "2" ? 1 : 0;
-      }
-    }
-    check_count(critical, meta.runs);
-    write_criticality(dir, counts, meta.runs);
-  } else {
-    write_criticality(dir, read_critical_counts(dir / "mc_critical_counts.csv"), meta.runs);
-  }
-  if (fs::exists(dir / "mc_resources.csv")) {
-    summary.resources = summarise_resource_delays(dir, meta.runs);
+  write_criticality(dir, columns.critical, meta.runs);
+  if (columns.resources) {
+    summary.resources = summarise_resource_delays(dir, *columns.resources, meta.runs);
   }
 
   // sensitivity.csv
-  std::map<std::string, std::vector<double>> input_values;
-  if (fs::exists(dir / "mc_inputs.csv")) {
-    RunFile inputs(dir / "mc_inputs.csv");
-    const std::size_t n = inputs.header().size() - 1;
-    std::vector<std::vector<double>> values(n);
-    while (inputs.next(cells)) {
-      for (std::size_t c = 0; c < n; ++c) {
-        values[c].push_back(number(cells[c + 1], inputs.path(), inputs.line_number()));
-      }
-    }
-    check_count(inputs, meta.runs);
+  const std::vector<double>* no_values = nullptr;
+  const auto input_of = [&](const std::string& name) {
+    if (!columns.inputs) return no_values;
+    const auto& names = columns.inputs->names;
+    const auto it = std::find(names.begin(), names.end(), name);
+    return it == names.end() ? no_values : &columns.inputs->values[it - names.begin()];
+  };
+  if (columns.inputs) {
+    const McTable& inputs = *columns.inputs;
     std::map<std::string, std::string> units;
     for (const auto& input : meta.inputs) units[input.name] = input.unit;
     std::ostringstream out;
@@ -748,39 +797,27 @@ McSummary summarise_mc_directory(const fs::path& dir) {
       add_output("job_years");
     }
     out << '\n';
-    for (std::size_t c = 0; c < n; ++c) {
-      const std::string name(inputs.header()[c + 1]);
+    for (std::size_t c = 0; c < inputs.names.size(); ++c) {
+      const std::string& name = inputs.names[c];
       out << name << ',' << units[name];
-      const RankedColumn input = rank_column(values[c]);
+      const RankedColumn input = rank_column(inputs.values[c]);
       for (const auto& output : outputs) {
         out << ',';
         if (!output) continue;
         if (const auto rho = rank_correlation(input, *output)) out << fixed(*rho);
       }
       out << '\n';
-      input_values[name] = std::move(values[c]);
     }
     write_text(dir / "sensitivity.csv", out.str());
   }
 
-  // mc_jobs_by_period.csv: one column of mc_jobs.csv at a time is all the percentiles need,
-  // but the file is read once; N x periods doubles, as mc_runs.csv's columns above.
-  if (fs::exists(dir / "mc_jobs.csv")) {
-    RunFile jobs(dir / "mc_jobs.csv");
-    const std::size_t n = jobs.header().size() - 1;
-    std::vector<std::vector<double>> values(n);
-    for (auto& column : values) column.reserve(static_cast<std::size_t>(meta.runs));
-    while (jobs.next(cells)) {
-      for (std::size_t c = 0; c < n; ++c) {
-        values[c].push_back(number(cells[c + 1], jobs.path(), jobs.line_number()));
-      }
-    }
-    check_count(jobs, meta.runs);
+  // mc_jobs_by_period.csv: per reporting period (a column of mc_jobs.csv).
+  if (columns.jobs) {
     std::ostringstream out;
     out << "period,mean,sd,p5,p10,p25,p50,p75,p90,p95\n";
-    for (std::size_t c = 0; c < n; ++c) {
-      const McStats s = compute_stats(std::move(values[c]), false);
-      out << jobs.header()[c + 1];
+    for (std::size_t c = 0; c < columns.jobs->names.size(); ++c) {
+      const McStats s = compute_stats(columns.jobs->values[c], false);
+      out << columns.jobs->names[c];
       for (double v : {s.mean, s.sd, s.p5, s.p10, s.p25, s.p50, s.p75, s.p90, s.p95}) {
         out << ',' << fixed(v);
       }
@@ -790,16 +827,9 @@ McSummary summarise_mc_directory(const fs::path& dir) {
   }
 
   // risks.csv
-  if (fs::exists(dir / "mc_risks.csv")) {
-    RunFile risks(dir / "mc_risks.csv");
-    const std::size_t n = risks.header().size() - 1;
-    std::vector<double> sums(n, 0.0);
-    while (risks.next(cells)) {
-      for (std::size_t c = 0; c < n; ++c) {
-        sums[c] += number(cells[c + 1], risks.path(), risks.line_number());
-      }
-    }
-    check_count(risks, meta.runs);
+  if (columns.risk_sums) {
+    const std::vector<double>& sums = *columns.risk_sums;
+    const std::size_t n = sums.size();
     struct Row {
       const McRiskInfo* risk;
       double fired_share;
@@ -809,10 +839,9 @@ McSummary summarise_mc_directory(const fs::path& dir) {
     std::vector<Row> rows;
     const double count = static_cast<double>(meta.runs);
     for (std::size_t r = 0; r < meta.risks.size() && 2 * r + 1 < n; ++r) {
-      const auto fired = input_values.find("risk:" + meta.risks[r].id);
       double share = 0.0;
-      if (fired != input_values.end()) {
-        share = std::accumulate(fired->second.begin(), fired->second.end(), 0.0) / count;
+      if (const auto* fired = input_of("risk:" + meta.risks[r].id)) {
+        share = std::accumulate(fired->begin(), fired->end(), 0.0) / count;
       }
       rows.push_back({&meta.risks[r], share, sums[2 * r] / count, sums[2 * r + 1] / count});
     }
@@ -995,11 +1024,11 @@ McSummary merge_mc_directories(const std::vector<fs::path>& shards, const fs::pa
   if (std::any_of(shards.begin(), shards.end(), [](const fs::path& shard) {
         return fs::exists(shard / "mc_critical_counts.csv");
       })) {
-    std::optional<CriticalCounts> sum;
+    std::optional<McCriticalCounts> sum;
     for (const auto& shard : shards) {
       const fs::path path = shard / "mc_critical_counts.csv";
       if (!fs::exists(path)) fail(path, 0, "missing in this shard only");
-      CriticalCounts counts = read_critical_counts(path);
+      McCriticalCounts counts = read_critical_counts(path);
       if (!sum) {
         sum = std::move(counts);
         continue;

@@ -5,6 +5,7 @@
 #include <charconv>
 #include <exception>
 #include <fstream>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <ostream>
@@ -24,27 +25,55 @@ namespace {
 // Runs per thread in one block: the writer holds at most threads * kBlockPerThread rows.
 constexpr std::uint64_t kBlockPerThread = 256;
 
+constexpr double kBlank = std::numeric_limits<double>::quiet_NaN();
+
+// A row of a per-run file: its text and, per cell after the index (and seed), the value that
+// cell reads back as (McColumns, mc_summary.hpp), so that the statistics of an unsharded
+// campaign need not read its files back.
+struct Row {
+  std::string text;
+  std::vector<double> values;
+  void clear() {
+    text.clear();
+    values.clear();
+  }
+};
+
 // ",<value>" with three decimals, as csv_number() writes it (printf "%.3f", no "-0.000"), but
-// through std::to_chars (specified as printf's result) without a temporary string.
-void append_number(std::string& line, double value) {
-  line.push_back(',');
+// through std::to_chars (specified as printf's result) without a temporary string. The value
+// recorded is the text parsed back (std::from_chars: the nearest double, as strtod() gives it
+// when the file is read), not `value`.
+void append_number(Row& row, double value) {
+  row.text.push_back(',');
   char buffer[48];
   const auto [end, ec] =
       std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed, 3);
+  std::string text;
+  std::string_view digits(buffer, static_cast<std::size_t>(end - buffer));
   if (ec != std::errc{}) {
-    line.append(csv_number(value));
-    return;
+    text = csv_number(value);
+    digits = text;
+  } else if (digits.front() == '-' && digits.find_first_not_of("-0.") == std::string_view::npos) {
+    digits.remove_prefix(1);
   }
-  std::string_view text(buffer, static_cast<std::size_t>(end - buffer));
-  if (text.front() == '-' && text.find_first_not_of("-0.") == std::string_view::npos) {
-    text.remove_prefix(1);
-  }
-  line.append(text);
+  row.text.append(digits);
+  double parsed = kBlank;  // inf and nan: check_row() refuses the row
+  (void)std::from_chars(digits.data(), digits.data() + digits.size(), parsed);
+  row.values.push_back(parsed);
 }
 
-void append_month(std::string& line, const std::optional<Date>& date) {
-  line.push_back(',');
-  if (date) line.append(date->to_month_string());
+// A whole number (days), exact as a double.
+void append_count(Row& row, long long value) {
+  row.text.push_back(',');
+  row.text.append(std::to_string(value));
+  row.values.push_back(static_cast<double>(value));
+}
+
+// YYYY-MM, read back as the month index year * 12 + month - 1; blank: NaN.
+void append_month(Row& row, const std::optional<Date>& date) {
+  row.text.push_back(',');
+  if (date) row.text.append(date->to_month_string());
+  row.values.push_back(date ? date->year() * 12.0 + (date->month() - 1) : kBlank);
 }
 
 YearJobs jobs_in_year(const Ledger& ledger, const Impacts& impacts, int year) {
@@ -70,7 +99,7 @@ YearJobs jobs_in_year(const Ledger& ledger, const Impacts& impacts, int year) {
 
 // ",<jobs>" per reporting period: the programme's direct (construction + permanent), indirect
 // and induced jobs, period averages summed over projects and regions.
-void append_period_jobs(const Ledger& ledger, const Impacts& impacts, std::string& line) {
+void append_period_jobs(const Ledger& ledger, const Impacts& impacts, Row& line) {
   for (std::size_t p = 0; p < ledger.period_count(); ++p) {
     double jobs = 0.0;
     for (std::size_t pi = 0; pi < ledger.entries.size(); ++pi) {
@@ -95,17 +124,19 @@ Date finish_of(const Ledger& ledger, std::size_t project) {
 
 // The rows of one run, formatted by the worker that ran it.
 struct RunRows {
-  std::string runs;
+  Row runs;
   std::string critical;
-  std::string inputs;
-  std::string risks;
-  std::string jobs;
-  std::string resources;
+  Row inputs;
+  Row risks;
+  Row jobs;
+  Row resources;
 };
 
-void append_day(std::string& line, const std::optional<Date>& date) {
-  line.push_back(',');
-  if (date) line.append(date->to_string());
+// YYYY-MM-DD, read back as the day index; blank: NaN.
+void append_day(Row& row, const std::optional<Date>& date) {
+  row.text.push_back(',');
+  if (date) row.text.append(date->to_string());
+  row.values.push_back(date ? static_cast<double>(date->days()) : kBlank);
 }
 
 // The latest finish of a project's activities; none when it has none.
@@ -149,10 +180,8 @@ class Worker {
         header_risks_(headers_risks(scenario)) {
     std::size_t activities = 0;
     for (const Project& project : scenario.projects) activities += project.phases.size();
-    if (!layout.critical_per_run) {
-      critical_counts_.assign(activities, 0);
-      resource_critical_counts_.assign(activities, 0);
-    }
+    critical_counts_.assign(activities, 0);
+    resource_critical_counts_.assign(activities, 0);
     column_of_resource_.assign(scenario.resources.size(), std::nullopt);
     for (std::size_t c = 0; c < layout.wait_resources.size(); ++c) {
       column_of_resource_[layout.wait_resources[c]] = c;
@@ -169,9 +198,9 @@ class Worker {
       timeline = &result->timeline;
     }
     rows.runs.clear();
-    rows.runs.append(std::to_string(index));
-    rows.runs.push_back(',');
-    rows.runs.append(std::to_string(options_->seed));
+    rows.runs.text.append(std::to_string(index));
+    rows.runs.text.push_back(',');
+    rows.runs.text.append(std::to_string(options_->seed));
     for (std::size_t p = 0; p < timeline->activities.size(); ++p) {
       if (layout_->has_capacity[p] != 0 && result != nullptr) {
         const SummaryRow& row = result->summary.projects[p];
@@ -184,7 +213,7 @@ class Worker {
       append_day(rows.runs, timeline->activities[m.project][m.activity].finish);
     }
     if (result != nullptr) append_metrics(*result, rows.runs);
-    rows.runs.push_back('\n');
+    rows.runs.text.push_back('\n');
 
     rows.critical.clear();
     if (layout_->critical_per_run) {
@@ -197,14 +226,13 @@ class Worker {
         }
       }
       rows.critical.push_back('\n');
-    } else {
-      std::size_t k = 0;
-      for (const auto& project : timeline->activities) {
-        for (const ActivityTimes& times : project) {
-          critical_counts_[k] += times.is_critical;
-          resource_critical_counts_[k] += times.is_critical && waited_for_resource(times);
-          ++k;
-        }
+    }
+    std::size_t k = 0;
+    for (const auto& project : timeline->activities) {
+      for (const ActivityTimes& times : project) {
+        critical_counts_[k] += times.is_critical;
+        resource_critical_counts_[k] += times.is_critical && waited_for_resource(times);
+        ++k;
       }
     }
 
@@ -213,33 +241,33 @@ class Worker {
 
     rows.inputs.clear();
     if (layout_->inputs_per_run) {
-      rows.inputs.append(std::to_string(index));
+      rows.inputs.text.append(std::to_string(index));
       runner_.sampler().input_values(runner_.draw(), values_);
       for (double value : values_) append_number(rows.inputs, value);
-      rows.inputs.push_back('\n');
+      rows.inputs.text.push_back('\n');
     }
 
     rows.jobs.clear();
     if (layout_->jobs() && result != nullptr) {
-      rows.jobs.append(std::to_string(index));
+      rows.jobs.text.append(std::to_string(index));
       append_period_jobs(result->ledger, result->impacts, rows.jobs);
-      rows.jobs.push_back('\n');
+      rows.jobs.text.push_back('\n');
     }
 
     if (options_->rank_risks && result != nullptr) rank_risks(index, *result, rows.risks);
 
     // No inf or nan reaches a per-run file (dates and 0/1 flags are always finite).
-    check_row(rows.runs, header_runs_, "mc_runs.csv", index);
-    check_row(rows.inputs, header_inputs_, "mc_inputs.csv", index);
-    check_row(rows.jobs, header_jobs_, "mc_jobs.csv", index);
-    if (options_->rank_risks) check_row(rows.risks, header_risks_, "mc_risks.csv", index);
+    check_row(rows.runs.text, header_runs_, "mc_runs.csv", index);
+    check_row(rows.inputs.text, header_inputs_, "mc_inputs.csv", index);
+    check_row(rows.jobs.text, header_jobs_, "mc_jobs.csv", index);
+    if (options_->rank_risks) check_row(rows.risks.text, header_risks_, "mc_risks.csv", index);
   }
 
-  /// Runs on which each activity was critical (when mc_critical.csv is not written).
+  /// Runs on which each activity was critical.
   [[nodiscard]] const std::vector<std::uint64_t>& critical_counts() const {
     return critical_counts_;
   }
-  /// Runs on which each activity was critical after waiting for a resource (likewise).
+  /// Runs on which each activity was critical after waiting for a resource.
   [[nodiscard]] const std::vector<std::uint64_t>& resource_critical_counts() const {
     return resource_critical_counts_;
   }
@@ -248,7 +276,7 @@ class Worker {
   // The row of mc_resources.csv: per resource a phase may wait for, the days phases waited for
   // it (each phase's wait counted for every resource short on its ready day), and of them the
   // days of phases on a driving path. Whole days: sums of integers, exact in any order.
-  void append_resource_waits(std::uint64_t index, const Timeline& timeline, std::string& line) {
+  void append_resource_waits(std::uint64_t index, const Timeline& timeline, Row& line) {
     waits_.assign(2 * layout_->wait_resources.size(), 0);
     for (const auto& project : timeline.activities) {
       for (const ActivityTimes& times : project) {
@@ -262,13 +290,13 @@ class Worker {
         }
       }
     }
-    line.append(std::to_string(index));
-    for (const long long days : waits_) line.append(",").append(std::to_string(days));
-    line.push_back('\n');
+    line.text.append(std::to_string(index));
+    for (const long long days : waits_) append_count(line, days);
+    line.text.push_back('\n');
   }
 
   // The TOTAL metrics of summary.csv that apply, job-years and the jobs of the jobs year.
-  void append_metrics(const RunResult& result, std::string& line) const {
+  void append_metrics(const RunResult& result, Row& line) const {
     const McLayout& l = *layout_;
     const SummaryRow& t = result.summary.total;
     if (l.capex) append_number(line, t.capex_m);
@@ -301,7 +329,7 @@ class Worker {
 
   // For each fired risk: the run again without it. Not-fired risks cost nothing in this run
   // (common random numbers make the two runs identical).
-  void rank_risks(std::uint64_t index, const RunResult& base, std::string& line) {
+  void rank_risks(std::uint64_t index, const RunResult& base, Row& line) {
     const Scenario& scenario = runner_.scenario();
     base_finish_.resize(scenario.projects.size());
     for (std::size_t p = 0; p < base_finish_.size(); ++p) {
@@ -309,10 +337,11 @@ class Worker {
     }
     const double base_job_years = job_years(base.summary.total);
     line.clear();
-    line.append(std::to_string(index));
+    line.text.append(std::to_string(index));
     for (std::size_t r = 0; r < scenario.risks.size(); ++r) {
       if (runner_.draw().fired[r] == 0) {
-        line.append(",0.000,0.000");
+        append_number(line, 0.0);
+        append_number(line, 0.0);
         continue;
       }
       const std::size_t project = scenario.risks[r].phase.project;
@@ -320,7 +349,7 @@ class Worker {
       append_number(line, job_years(off.summary.total) - base_job_years);
       append_number(line, (base_finish_[project] - finish_of(off.ledger, project)) / kDaysPerMonth);
     }
-    line.push_back('\n');
+    line.text.push_back('\n');
   }
 
   McRunner runner_;
@@ -423,6 +452,33 @@ std::string headers_risks(const Scenario& scenario) {
   }
   line.push_back('\n');
   return line;
+}
+
+// The column names of a header line after its first `skip` cells.
+std::vector<std::string> column_names(std::string_view header, std::size_t skip) {
+  if (!header.empty() && header.back() == '\n') header.remove_suffix(1);
+  std::vector<std::string> names;
+  for (std::size_t begin = 0, cell = 0;; ++cell) {
+    const std::size_t comma = header.find(',', begin);
+    if (cell >= skip) names.emplace_back(header.substr(begin, comma - begin));
+    if (comma == std::string_view::npos) break;
+    begin = comma + 1;
+  }
+  return names;
+}
+
+// An empty table with the columns of a per-run file's header.
+McTable table_of(std::string_view header, std::size_t skip, std::uint64_t runs) {
+  McTable table;
+  table.names = column_names(header, skip);
+  table.values.resize(table.names.size());
+  for (auto& column : table.values) column.reserve(static_cast<std::size_t>(runs));
+  return table;
+}
+
+// Appends a row's values to the table's columns (rows arrive in run order).
+void add_row(McTable& table, const Row& row) {
+  for (std::size_t c = 0; c < table.values.size(); ++c) table.values[c].push_back(row.values[c]);
 }
 
 void check_options(const Scenario& scenario, const McOptions& options) {
@@ -570,7 +626,8 @@ void run_monte_carlo(const Scenario& scenario, const Economy* economy, const McO
   const McSampler sampler(scenario, plan, options.seed);
   const McLayout layout = mc_layout(scenario, economy != nullptr, options);
 
-  *sinks.runs << headers_runs(scenario, layout, options.jobs_year);
+  const std::string header_runs = headers_runs(scenario, layout, options.jobs_year);
+  *sinks.runs << header_runs;
   if (layout.critical_per_run && sinks.critical != nullptr) {
     *sinks.critical << headers_critical(scenario);
   }
@@ -593,6 +650,19 @@ void run_monte_carlo(const Scenario& scenario, const Economy* economy, const McO
     workers.push_back(std::make_unique<Worker>(scenario, economy, options, layout));
   }
 
+  // The columns the statistics need, filled in run order as the blocks are written.
+  McColumns* columns = sinks.columns;
+  if (columns != nullptr) {
+    *columns = McColumns{};
+    columns->runs = table_of(header_runs, 2, count);
+    if (!layout.wait_resources.empty()) {
+      columns->resources = table_of(headers_resources(scenario, layout), 1, count);
+    }
+    if (layout.inputs_per_run) columns->inputs = table_of(headers_inputs(sampler), 1, count);
+    if (layout.jobs()) columns->jobs = table_of(headers_jobs(scenario), 1, count);
+    if (options.rank_risks) columns->risk_sums.emplace(2 * scenario.risks.size(), 0.0);
+  }
+
   const std::uint64_t block = kBlockPerThread * threads;
   std::vector<RunRows> rows(
       static_cast<std::size_t>(std::min(block, std::max<std::uint64_t>(count, 1))));
@@ -605,39 +675,55 @@ void run_monte_carlo(const Scenario& scenario, const Economy* economy, const McO
       workers[thread]->run(options.shard_index + (first + k) * options.shard_count, rows[k]);
     });
     for (std::uint64_t k = 0; k < size; ++k) {
-      write(sinks.runs, rows[k].runs);
-      write(sinks.critical, rows[k].critical);
-      write(sinks.inputs, rows[k].inputs);
-      if (options.rank_risks) write(sinks.risks, rows[k].risks);
-      write(sinks.jobs, rows[k].jobs);
-      write(sinks.resources, rows[k].resources);
+      const RunRows& row = rows[k];
+      write(sinks.runs, row.runs.text);
+      write(sinks.critical, row.critical);
+      write(sinks.inputs, row.inputs.text);
+      if (options.rank_risks) write(sinks.risks, row.risks.text);
+      write(sinks.jobs, row.jobs.text);
+      write(sinks.resources, row.resources.text);
+      if (columns == nullptr) continue;
+      add_row(columns->runs, row.runs);
+      if (columns->resources) add_row(*columns->resources, row.resources);
+      if (columns->inputs) add_row(*columns->inputs, row.inputs);
+      if (columns->jobs) add_row(*columns->jobs, row.jobs);
+      if (columns->risk_sums) {
+        // Streamed: the sums in run order, as the file's reader adds them.
+        for (std::size_t c = 0; c < columns->risk_sums->size(); ++c) {
+          (*columns->risk_sums)[c] += row.risks.values[c];
+        }
+      }
     }
     if (options.progress) options.progress(first + size, count);
   }
 
-  if (!layout.critical_per_run && sinks.critical_counts != nullptr) {
-    // Integer counts: their sum does not depend on which thread ran which run.
-    std::vector<std::uint64_t> counts(workers.front()->critical_counts().size(), 0);
-    std::vector<std::uint64_t> resource_counts(counts.size(), 0);
-    for (const auto& worker : workers) {
-      for (std::size_t k = 0; k < counts.size(); ++k) {
-        counts[k] += worker->critical_counts()[k];
-        resource_counts[k] += worker->resource_critical_counts()[k];
-      }
+  // Integer counts: their sum does not depend on which thread ran which run.
+  McCriticalCounts critical;
+  critical.critical.assign(workers.front()->critical_counts().size(), 0);
+  const bool resources = !layout.wait_resources.empty();
+  if (resources) critical.resource_critical.emplace(critical.critical.size(), 0);
+  for (const auto& worker : workers) {
+    for (std::size_t k = 0; k < critical.critical.size(); ++k) {
+      critical.critical[k] += worker->critical_counts()[k];
+      if (resources) (*critical.resource_critical)[k] += worker->resource_critical_counts()[k];
     }
-    const bool resources = !layout.wait_resources.empty();
+  }
+  for (std::size_t p = 0; p < scenario.projects.size(); ++p) {
+    for (std::size_t a = 0; a < scenario.projects[p].phases.size(); ++a) {
+      critical.activities.push_back(scenario.activity_name({p, a}));
+    }
+  }
+  if (!layout.critical_per_run && sinks.critical_counts != nullptr) {
     std::string text =
         resources ? "activity,critical_runs,resource_critical_runs\n" : "activity,critical_runs\n";
-    std::size_t k = 0;
-    for (std::size_t p = 0; p < scenario.projects.size(); ++p) {
-      for (std::size_t a = 0; a < scenario.projects[p].phases.size(); ++a, ++k) {
-        text.append(scenario.activity_name({p, a})).append(",").append(std::to_string(counts[k]));
-        if (resources) text.append(",").append(std::to_string(resource_counts[k]));
-        text.append("\n");
-      }
+    for (std::size_t k = 0; k < critical.activities.size(); ++k) {
+      text.append(critical.activities[k]).append(",").append(std::to_string(critical.critical[k]));
+      if (resources) text.append(",").append(std::to_string((*critical.resource_critical)[k]));
+      text.append("\n");
     }
     *sinks.critical_counts << text;
   }
+  if (columns != nullptr) columns->critical = std::move(critical);
 }
 
 std::string mc_campaign(const McOptions& options) {
@@ -687,6 +773,7 @@ std::optional<McSummary> run_monte_carlo_to_directory(const Scenario& scenario,
   fill_mc_metadata(scenario, options, metadata);
   const McLayout layout = mc_layout(scenario, economy != nullptr, options);
   OutputFolder folder(dir, "mc.json", folder_options);
+  McColumns columns;
   {
     std::ostringstream text;
     write_mc_metadata(text, metadata);  // the statistics read it; rewritten with its files
@@ -708,6 +795,8 @@ std::optional<McSummary> run_monte_carlo_to_directory(const Scenario& scenario,
     sinks.jobs = open(layout.jobs(), "mc_jobs.csv");
     sinks.risks = open(options.rank_risks, "mc_risks.csv");
     sinks.resources = open(!layout.wait_resources.empty(), "mc_resources.csv");
+    // An unsharded campaign keeps the columns its statistics need while the runs are made.
+    if (options.shard_count == 1) sinks.columns = &columns;
     run_monte_carlo(scenario, economy, options, sinks);
     for (const auto& file : files) {
       file->flush();
@@ -715,7 +804,11 @@ std::optional<McSummary> run_monte_carlo_to_directory(const Scenario& scenario,
     }
   }
   std::optional<McSummary> summary;
-  if (options.shard_count == 1) summary = summarise_mc_directory(folder.staging());
+  if (options.shard_count == 1) {
+    // The metadata as a merge reads it from mc.json (a target month is its first day there).
+    summary =
+        summarise_mc_columns(columns, read_mc_metadata(folder.path("mc.json")), folder.staging());
+  }
   commit_mc_folder(folder, std::move(metadata));
   return summary;
 }

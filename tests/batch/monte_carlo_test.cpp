@@ -4,6 +4,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -12,6 +13,7 @@
 #include <map>
 #include <sstream>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "ripple/cpm.hpp"
@@ -80,6 +82,60 @@ McMetadata metadata_of(const Scenario& scenario) {
   meta.scenario_path = scenario.path;
   meta.scenario_name = scenario.name;
   return meta;
+}
+
+// Bit for bit: NaN (a blank cell) equals NaN, 0.0 differs from -0.0.
+bool same_bits(const std::vector<double>& a, const std::vector<double>& b) {
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](double x, double y) {
+    return std::bit_cast<std::uint64_t>(x) == std::bit_cast<std::uint64_t>(y);
+  });
+}
+
+void check_same_table(const std::optional<McTable>& a, const std::optional<McTable>& b) {
+  REQUIRE(a.has_value() == b.has_value());
+  if (!a) return;
+  REQUIRE(a->names == b->names);
+  REQUIRE(a->values.size() == b->values.size());
+  for (std::size_t c = 0; c < a->values.size(); ++c) {
+    CAPTURE(a->names[c]);
+    CHECK(same_bits(a->values[c], b->values[c]));
+  }
+}
+
+void check_same_stats(const McStats& a, const McStats& b) {
+  CHECK(a.count == b.count);
+  CHECK(same_bits({a.mean, a.sd, a.p5, a.p10, a.p25, a.p50, a.p75, a.p90, a.p95},
+                  {b.mean, b.sd, b.p5, b.p10, b.p25, b.p50, b.p75, b.p90, b.p95}));
+}
+
+// Two lists of rows, each compared on the fields `fields` ties up.
+template <typename Row, typename Fields>
+void check_same_rows(const std::vector<Row>& a, const std::vector<Row>& b, Fields fields) {
+  REQUIRE(a.size() == b.size());
+  for (std::size_t k = 0; k < a.size(); ++k) {
+    CAPTURE(a[k].id);
+    CHECK(fields(a[k]) == fields(b[k]));
+  }
+}
+
+// Every field of two terminal summaries (none is NaN: == is bit for bit but for the sign of 0).
+void check_same_summary(const McSummary& a, const McSummary& b) {
+  CHECK(a.runs == b.runs);
+  CHECK(a.jobs_year == b.jobs_year);
+  check_same_rows(a.projects, b.projects, [](const McProjectSummary& p) {
+    return std::tie(p.id, p.target, p.p_on_time, p.p10, p.p50, p.p90, p.adds_capacity, p.finish_p10,
+                    p.finish_p50, p.finish_p80, p.finish_p90, p.finish_p_on_time);
+  });
+  check_same_rows(a.milestones, b.milestones, [](const McMilestoneSummary& m) {
+    return std::tie(m.id, m.target, m.p_on_time, m.p10, m.p50, m.p80, m.p90);
+  });
+  check_same_stats(a.jobs, b.jobs);
+  check_same_stats(a.job_years, b.job_years);
+  check_same_rows(a.resources, b.resources, [](const McResourceSummary& r) {
+    return std::tie(r.id, r.runs_delayed, r.delay_share, r.mean_wait_days,
+                    r.mean_wait_days_if_delayed, r.p50_wait_days, r.p90_wait_days,
+                    r.critical_delay_share, r.mean_critical_wait_days);
+  });
 }
 
 }  // namespace
@@ -212,6 +268,94 @@ TEST_SUITE("batch") {
         CHECK(db.fired[0] == 1);
         CHECK(da.delay[0] == db.delay[0]);
       }
+    }
+  }
+
+  TEST_CASE("the statistics kept in memory during the runs equal those read back from the files") {
+    // An unsharded campaign's statistics come from the values it kept while running
+    // (McSinks::columns); a merge reads them from the per-run files. Both must give the same
+    // columns, bit for bit, the same terminal summary and the same statistics files.
+    struct Case {
+      std::string scenario;
+      bool economy;
+      bool rank_risks;
+      std::size_t wide_column_limit;
+      int jobs_year;
+    };
+    const Case cases[] = {
+        {kDefault, true, false, 200, 2030},      // economy, capacity, jobs, inputs
+        {kDefault, true, true, 200, 2030},       // and mc_risks.csv, risks.csv
+        {kDefault, false, false, 3, 2030},       // no economy; criticality from counts
+        {kNetwork, false, false, 200, 2027},     // milestones and targets, schedule fast path
+        {kNetwork, false, false, 3, 2027},       // the same without the wide files
+        {kCrewWait, false, false, 200, 2026},    // resources (resource kernel)
+        {kCrewWait, false, false, 1, 2026},      // resources, counts with resource_critical
+        {kCorrelated, false, false, 200, 2030},  // correlation factor
+        {kTwoProjects, false, false, 200, 2030},
+    };
+    const char* const statistics[] = {
+        "mc_summary.csv", "mc_scurve.csv",         "criticality.csv",    "sensitivity.csv",
+        "risks.csv",      "mc_jobs_by_period.csv", "resource_delays.csv"};
+    int number = 0;
+    for (const Case& c : cases) {
+      CAPTURE(c.scenario);
+      CAPTURE(c.rank_risks);
+      CAPTURE(c.wide_column_limit);
+      const Scenario scenario = load_scenario(c.scenario);
+      const std::optional<Economy> economy =
+          c.economy ? load_scenario_economy(scenario) : std::nullopt;
+      const Economy* econ = economy ? &*economy : nullptr;
+      McOptions options;
+      options.runs = c.rank_risks ? 25 : 60;
+      options.seed = 11;
+      options.threads = 2;
+      options.jobs_year = c.jobs_year;
+      options.rank_risks = c.rank_risks;
+      options.wide_column_limit = c.wide_column_limit;
+      const fs::path dir = temp_dir("columns" + std::to_string(number++));
+      const std::optional<McSummary> in_memory =
+          run_monte_carlo_to_directory(scenario, econ, options, metadata_of(scenario), dir);
+      REQUIRE(in_memory.has_value());
+
+      // The columns themselves: kept during the runs, and read from the files written.
+      std::ostringstream runs, critical, inputs, risks, jobs, counts, resources;
+      McColumns kept;
+      McSinks sinks{&runs, &critical, &inputs, &risks, &jobs, &counts, &resources, &kept};
+      run_monte_carlo(scenario, econ, options, sinks);
+      const McColumns read = read_mc_columns(dir, read_mc_metadata(dir / "mc.json"));
+      CHECK(read.runs.values.front().size() == options.runs);
+      check_same_table(kept.runs, read.runs);
+      check_same_table(kept.resources, read.resources);
+      check_same_table(kept.inputs, read.inputs);
+      check_same_table(kept.jobs, read.jobs);
+      CHECK(kept.critical.activities == read.critical.activities);
+      CHECK(kept.critical.critical == read.critical.critical);
+      CHECK(kept.critical.resource_critical == read.critical.resource_critical);
+      REQUIRE(kept.risk_sums.has_value() == read.risk_sums.has_value());
+      if (kept.risk_sums) CHECK(same_bits(*kept.risk_sums, *read.risk_sums));
+
+      // The statistics files and the summary, then the same read back from the files.
+      std::map<std::string, std::string> written;
+      for (const char* name : statistics) {
+        if (fs::exists(dir / name)) written[name] = read_file(dir / name);
+      }
+      CHECK(written.count("mc_summary.csv") == 1);
+      CHECK(written.count("risks.csv") == (c.rank_risks ? 1 : 0));
+      if (c.scenario == kCrewWait) CHECK(written.count("resource_delays.csv") == 1);
+      if (c.scenario == kNetwork) CHECK(written.count("mc_jobs_by_period.csv") == 0);
+      for (const auto& [name, text] : written) fs::remove(dir / name);
+      const McSummary from_files = summarise_mc_directory(dir);
+      check_same_summary(*in_memory, from_files);
+      for (const char* name : statistics) {
+        CAPTURE(name);
+        CHECK(fs::exists(dir / name) == (written.count(name) == 1));
+        if (written.count(name) == 1) CHECK(read_file(dir / name) == written[name]);
+      }
+      std::ostringstream a, b;
+      const McMetadata meta = read_mc_metadata(dir / "mc.json");
+      write_mc_table(a, *in_memory, meta);
+      write_mc_table(b, from_files, meta);
+      CHECK(a.str() == b.str());
     }
   }
 
