@@ -1,7 +1,8 @@
 #pragma once
-/// Statistics of a Monte Carlo campaign, computed from its per-run files (monte_carlo.hpp) and
-/// its metadata file mc.json, so that an unsharded campaign and a merge of shards produce the
-/// same bytes (docs/montecarlo.md):
+/// Statistics of a Monte Carlo campaign, computed from the values of its per-run files
+/// (monte_carlo.hpp: kept in memory by an unsharded campaign, read from the shards' files by a
+/// merge; McColumns) and its metadata file mc.json, so that an unsharded campaign and a merge of
+/// shards produce the same bytes (docs/montecarlo.md):
 ///   mc_summary.csv   per metric: mean, sd, p5, p10, p50, p90, p95; per project commissioning
 ///                    and full capacity as YYYY-MM, its finish and its milestones' dates as
 ///                    YYYY-MM-DD, with the target and P(on or before the target)

@@ -23,7 +23,7 @@
 /// A run's rows depend only on (scenario, seed, i): the files are identical whatever the thread
 /// count, and the rows of a shard equal the unsharded rows of the same indices. Completed runs
 /// are buffered in blocks and written in order, so memory does not grow with the run count.
-/// The statistics over the per-run files are in mc_summary.hpp.
+/// The statistics over the per-run values are in mc_summary.hpp (McColumns).
 
 #include <cstdint>
 #include <filesystem>
@@ -180,7 +180,8 @@ void run_monte_carlo(const Scenario& scenario, const Economy* economy, const McO
 void fill_mc_metadata(const Scenario& scenario, const McOptions& options, McMetadata& metadata);
 
 /// Runs the campaign into `dir`: mc.json, the per-run files and, for an unsharded campaign
-/// (shard_count 1), the statistics (summarise_mc_directory), which it returns. The folder is
+/// (shard_count 1), the statistics (summarise_mc_columns() of the values kept while running:
+/// the files are not read back), which it returns. The folder is
 /// written all at once (OutputFolder, output_folder.hpp): staged beside `dir` and put in place
 /// when everything is written, mc.json (listing the files) last, an earlier campaign's files
 /// replaced; a campaign that throws or is interrupted leaves `dir` as it was. Throws what
