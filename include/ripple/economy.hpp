@@ -139,12 +139,18 @@ struct ActivityEffects {
   ActivityEffects& operator+=(const ActivityEffects& other);
 };
 
-/// The model of one economy: national and regional systems, factorised once. Immutable after
-/// construction and safe to share between threads. Movable, not copyable.
 /// The dense linear algebra behind Economy: "OpenBLAS (...) and LAPACKE" when the library was
 /// built with RIPPLE_USE_OPENBLAS and found them, else "Eigen's own kernels".
 [[nodiscard]] std::string_view linear_algebra_backend();
 
+/// Stops OpenBLAS's worker threads, which start when the library loads and spin (sched_yield)
+/// for about 0.1 s of CPU before they sleep; the next BLAS call that needs them starts them
+/// again. Nothing without OpenBLAS. The CLI calls it first: most commands never touch BLAS, and
+/// on a 2-core machine the spinning takes a core from the work.
+void idle_linear_algebra_threads();
+
+/// The model of one economy: national and regional systems, factorised once. Immutable after
+/// construction and safe to share between threads. Movable, not copyable.
 class Economy {
  public:
   /// Reads the descriptor (read_economy) and builds the model. Throws InputError for bad files or

@@ -66,40 +66,65 @@ class ResourceKernel {
     std::uint32_t entity;
     std::int32_t next;  // the day's next item in items_, -1 at the end
   };
+  // The sweep visits vertices in time order, not in memory order: what it reads and writes of
+  // a vertex and a link is packed small (Node, OutLink, Live), the rest kept apart.
   struct OutLink {
     std::uint32_t target;
     std::uint32_t rank;  // position among the target's dependencies, in declaration order
     std::uint8_t kind;   // detail::Driver::Kind: kPredFinish (FS, FF) or kPredStart (SS, SF)
     bool on_start;       // constrains the target's start (FS, SS, shifting FF/SF)
     bool shifts_start;   // Link::shifts_start
-    bool lag_in_days;    // lag_days holds the lag; otherwise advance() on the anchor
+    bool lag_in_days;    // lag_days holds the lag; otherwise advance() on out_lags_[link]
     std::int32_t lag_days;
+  };
+  struct OutLag {
     Duration lag;
-    const WorkCalendar* lag_calendar;
+    const WorkCalendar* calendar;
   };
   struct Node {
     std::uint32_t start_out_begin;   // into out_: links anchored on the start (SS, SF) ...
-    std::uint32_t finish_out_begin;  // ... then on the finish (FS, FF), to the next node's begin
-    std::uint32_t start_links_in;    // FS/SS/shifting predecessors
-    std::uint32_t finish_links_in;   // FF/SF predecessors
+    std::uint32_t finish_out_begin;  // ... then on the finish (FS, FF) ...
+    std::uint32_t out_end;           // ... to here
     std::uint32_t project;
+    const WorkCalendar* calendar;
+    Date actual_finish;
     bool is_milestone;
     bool has_fixed_date;
     bool has_actual_start;
     bool has_actual_finish;
     bool uses_resources;
-    Date fixed_or_actual_start;
-    Date actual_finish;
-    Date start_bound;  // max(as_of, not_before)
-    const WorkCalendar* calendar;
   };
   struct Driver {
-    std::uint8_t kind;  // detail::Driver::Kind
-    std::uint32_t pred;
-    std::uint32_t rank;  // of the link: ties go to the lowest
+    constexpr Driver() = default;
+    constexpr Driver(std::uint8_t k, std::uint32_t p, std::uint32_t r)
+        : pred(p), rank(r), kind(k) {}
+    std::uint32_t pred = 0;
+    std::uint32_t rank : 24 = 0;  // of the link: ties go to the lowest
+    std::uint32_t kind : 8 = 0;   // detail::Driver::Kind
+  };
+  static constexpr std::uint32_t kMaxRank = (1U << 24) - 1;
+
+  // A vertex's state in a run.
+  struct Live {
+    State state;
+    std::uint8_t has_finish_bound;
+    std::uint8_t waited;  // short of some resource when it first asked
+    std::uint32_t pending_start;
+    std::uint32_t pending_finish;
+    Date start_bound;
+    Date finish_bound;
+    Date start;
+    Date work_end;
+    Date finish;
+    Date ready;
+    Driver start_driver;
+    Driver hold_driver;
+    Driver finish_driver;
   };
 
   void push(Date when, Step step, std::uint32_t entity);
+  void push_today(Step step, std::uint32_t entity);
+  void grow_days(std::size_t slot);
   void sweep_day(std::size_t slot);
   void sweep_day_by_step(std::size_t slot);
   void dispatch(Step step, std::uint32_t entity);
@@ -121,6 +146,9 @@ class ResourceKernel {
   Date begin_;  // the first day of every run
   std::vector<Node> nodes_;
   std::vector<OutLink> out_;
+  std::vector<OutLag> out_lags_;  // [link]
+  std::vector<Date> own_start_;   // [vertex] its fixed or actual start, if any
+  std::vector<Live> initial_;     // [vertex] its state at the start of a run
   std::unique_ptr<detail::ResourceManager> resources_;
   // Some phase that draws resources started before as_of: it takes what is free when its start
   // comes, without queueing, so the day's steps run in the engine's full same-instant order.
@@ -136,19 +164,7 @@ class ResourceKernel {
   std::size_t pending_ = 0;              // items of days not swept yet
   std::vector<Item> found_today_;        // today's steps found today (sweep_day)
   std::array<std::vector<std::uint32_t>, kSteps> today_steps_;  // today's, per step
-  std::vector<State> state_;
-  std::vector<std::uint32_t> pending_start_;
-  std::vector<std::uint32_t> pending_finish_;
-  std::vector<Date> start_bound_;
-  std::vector<Date> finish_bound_;
-  std::vector<std::uint8_t> has_finish_bound_;
-  std::vector<Driver> start_driver_;
-  std::vector<Driver> hold_driver_;
-  std::vector<Driver> finish_driver_;
-  std::vector<Date> start_;
-  std::vector<Date> work_end_;
-  std::vector<Date> finish_;
-  std::vector<Date> ready_;
+  std::vector<Live> live_;                                      // [vertex]
   std::vector<double> imported_share_;
   std::vector<std::uint32_t> arrived_;  // queued since the last serve
   std::vector<std::int64_t> last_;      // [project] the activity finishing it, -1 none

@@ -13,6 +13,12 @@
 
 #include "ripple/error.hpp"
 
+#ifdef EIGEN_USE_BLAS
+// OpenBLAS's own (exported for its fork handler): joins its server threads; exec_blas starts
+// them again when a call is split over threads.
+extern "C" int blas_thread_shutdown_(void);
+#endif
+
 namespace ripple {
 namespace {
 
@@ -325,6 +331,12 @@ Economy::Economy(EconomyData data, const EconomyOptions& options)
 }
 
 std::string_view linear_algebra_backend() { return RIPPLE_BLAS; }
+
+void idle_linear_algebra_threads() {
+#ifdef EIGEN_USE_BLAS
+  blas_thread_shutdown_();
+#endif
+}
 
 const EconomyInfo& Economy::info() const { return impl_->data.info; }
 const EconomyOptions& Economy::options() const { return impl_->options; }

@@ -56,10 +56,16 @@ ResourceKernel::ResourceKernel(const Plan& plan)
   // A link's rank among its target's dependencies (in-edges keep declaration order).
   std::unordered_map<const Link*, std::uint32_t> rank;
   for (Vertex v = 0; v < n; ++v) {
+    if (boost::in_degree(v, g) > kMaxRank) {
+      throw std::invalid_argument("ResourceKernel: an activity with more than " +
+                                  std::to_string(kMaxRank) + " dependencies");
+    }
     std::uint32_t i = 0;
     for (const auto e : boost::make_iterator_range(boost::in_edges(v, g))) rank[&g[e]] = i++;
   }
-  nodes_.resize(n + 1);
+  nodes_.resize(n);
+  own_start_.resize(n);
+  initial_.resize(n);
   begin_ = std::min(as_of_, scenario.calendar.start);
   for (Vertex v = 0; v < n; ++v) {
     const ActivityNode& a = g[v];
@@ -71,12 +77,15 @@ ResourceKernel::ResourceKernel(const Plan& plan)
     node.has_actual_finish = a.actual_finish.has_value();
     node.uses_resources = resources_->uses(v);
     by_step_ = by_step_ || (node.uses_resources && a.actual_start && !a.fixed_date);
-    node.fixed_or_actual_start = a.fixed_date.value_or(a.actual_start.value_or(Date{}));
+    own_start_[v] = a.fixed_date.value_or(a.actual_start.value_or(Date{}));
     node.actual_finish = a.actual_finish.value_or(Date{});
-    node.start_bound = std::max(as_of_, a.not_before.value_or(as_of_));
     node.calendar = a.calendar;
-    node.start_links_in = 0;
-    node.finish_links_in = 0;
+    Live& x = initial_[v];
+    x = Live{};
+    x.state = State::kWaiting;
+    x.pending_start = 0;
+    x.pending_finish = 0;
+    x.start_bound = std::max(as_of_, a.not_before.value_or(as_of_));
     if (a.fixed_date) begin_ = std::min(begin_, *a.fixed_date);
     if (a.actual_start) begin_ = std::min(begin_, *a.actual_start);
   }
@@ -92,34 +101,21 @@ ResourceKernel::ResourceKernel(const Plan& plan)
                     is_start_link(link.type) || link.shifts_start,
                     link.shifts_start,
                     !link.lag.is_calendar() && !is_working_unit(link.lag.unit),
-                    0,
-                    link.lag,
-                    link.lag_calendar};
+                    0};
         if (out.lag_in_days) out.lag_days = link.lag.after(Date{}) - Date{};
-        ++(out.on_start ? nodes_[s].start_links_in : nodes_[s].finish_links_in);
+        ++(out.on_start ? initial_[s].pending_start : initial_[s].pending_finish);
         out_.push_back(out);
+        out_lags_.push_back({link.lag, link.lag_calendar});
       }
     };
     nodes_[v].start_out_begin = static_cast<std::uint32_t>(out_.size());
     add(true);
     nodes_[v].finish_out_begin = static_cast<std::uint32_t>(out_.size());
     add(false);
+    nodes_[v].out_end = static_cast<std::uint32_t>(out_.size());
   }
-  nodes_[n].start_out_begin = static_cast<std::uint32_t>(out_.size());
 
-  state_.resize(n);
-  pending_start_.resize(n);
-  pending_finish_.resize(n);
-  start_bound_.resize(n);
-  finish_bound_.resize(n);
-  has_finish_bound_.resize(n);
-  start_driver_.resize(n);
-  hold_driver_.resize(n);
-  finish_driver_.resize(n);
-  start_.resize(n);
-  work_end_.resize(n);
-  finish_.resize(n);
-  ready_.resize(n);
+  live_.resize(n);
   imported_share_.resize(n);
   const std::size_t projects = plan.project_count();
   timeline_.activities.resize(projects);
@@ -138,30 +134,37 @@ ResourceKernel& ResourceKernel::operator=(ResourceKernel&&) noexcept = default;
 void ResourceKernel::push(Date when, Step step, std::uint32_t entity) {
   const int day = when.days();
   if (day <= today_) {  // today (an earlier date is decided today, as in the engine)
-    if (by_step_) {
-      today_steps_[static_cast<std::size_t>(step)].push_back(entity);
-    } else {
-      found_today_.push_back({step, entity, -1});
-    }
+    push_today(step, entity);
     return;
   }
   const auto slot = static_cast<std::size_t>(day - begin_.days());
-  if (slot >= day_first_.size()) {
-    const std::size_t size = std::max(slot + 1, 2 * day_first_.size());
-    day_first_.resize(size, -1);
-    day_last_.resize(size, -1);
-    busy_.resize((size + 63) / 64, 0);
-  }
+  if (slot >= day_first_.size()) grow_days(slot);
   const auto index = static_cast<std::int32_t>(items_.size());
   items_.push_back({step, entity, -1});
-  if (day_first_[slot] < 0) {
-    day_first_[slot] = index;
+  std::int32_t& first = day_first_[slot];
+  if (first < 0) {
+    first = index;
     busy_[slot / 64] |= std::uint64_t{1} << (slot % 64);
   } else {
     items_[static_cast<std::size_t>(day_last_[slot])].next = index;
   }
   day_last_[slot] = index;
   ++pending_;
+}
+
+void ResourceKernel::push_today(Step step, std::uint32_t entity) {
+  if (by_step_) {
+    today_steps_[static_cast<std::size_t>(step)].push_back(entity);
+  } else {
+    found_today_.push_back({step, entity, -1});
+  }
+}
+
+void ResourceKernel::grow_days(std::size_t slot) {
+  const std::size_t size = std::max(slot + 1, 2 * day_first_.size());
+  day_first_.resize(size, -1);
+  day_last_.resize(size, -1);
+  busy_.resize((size + 63) / 64, 0);
 }
 
 const Timeline& ResourceKernel::run(const std::vector<Duration>& durations) {
@@ -187,17 +190,8 @@ const Timeline& ResourceKernel::run(const std::vector<Duration>& durations) {
   arrived_.clear();
   resources_->reset();
   last_.assign(plan_->project_count(), -1);
-  for (std::size_t v = 0; v < n; ++v) {
-    const Node& node = nodes_[v];
-    state_[v] = State::kWaiting;
-    pending_start_[v] = node.start_links_in;
-    pending_finish_[v] = node.finish_links_in;
-    start_bound_[v] = node.start_bound;
-    has_finish_bound_[v] = 0;
-    start_driver_[v] = hold_driver_[v] = finish_driver_[v] = Driver{};
-    start_[v] = work_end_[v] = finish_[v] = Date{};
-    imported_share_[v] = 0.0;
-  }
+  live_ = initial_;
+  std::fill(imported_share_.begin(), imported_share_.end(), 0.0);
 
   // The engine's initial events, in its order; capacity steps after them.
   today_ = begin_.days();
@@ -205,14 +199,15 @@ const Timeline& ResourceKernel::run(const std::vector<Duration>& durations) {
     const Node& node = nodes_[v];
     const auto entity = static_cast<std::uint32_t>(v);
     if (node.has_fixed_date) {
-      state_[v] = State::kScheduled;
-      start_[v] = node.fixed_or_actual_start;
-      push(start_[v], Step::kMilestone, entity);
+      live_[v].state = State::kScheduled;
+      live_[v].start = own_start_[v];
+      push(live_[v].start, Step::kMilestone, entity);
     } else if (node.has_actual_start) {
-      state_[v] = State::kScheduled;
-      start_[v] = node.fixed_or_actual_start;
-      push(start_[v], Step::kStart, entity);
-    } else if (pending_start_[v] == 0 && (!node.is_milestone || pending_finish_[v] == 0)) {
+      live_[v].state = State::kScheduled;
+      live_[v].start = own_start_[v];
+      push(live_[v].start, Step::kStart, entity);
+    } else if (live_[v].pending_start == 0 &&
+               (!node.is_milestone || live_[v].pending_finish == 0)) {
       ready(entity);
     }
   }
@@ -242,18 +237,18 @@ const Timeline& ResourceKernel::run(const std::vector<Duration>& durations) {
   const PlanGraph& g = plan_->graph();
   for (Vertex v = 0; v < n; ++v) {
     ActivityTimes& a = timeline_.activities[g[v].ref.project][g[v].ref.activity];
-    a.start = start_[v];
-    a.finish = finish_[v];
-    a.work_end = nodes_[v].is_milestone ? start_[v] : work_end_[v];
+    a.start = live_[v].start;
+    a.finish = live_[v].finish;
+    a.work_end = nodes_[v].is_milestone ? live_[v].start : live_[v].work_end;
     if (nodes_[v].uses_resources) {
-      a.ready = ready_[v];
+      a.ready = live_[v].ready;
       a.imported_share = imported_share_[v];
     } else {
-      a.ready = start_[v];
+      a.ready = live_[v].start;
     }
   }
   const auto driver_of = [this](Vertex v, bool at_finish) {
-    const Driver d = at_finish ? finish_driver_[v] : start_driver_[v];
+    const Driver d = at_finish ? live_[v].finish_driver : live_[v].start_driver;
     return detail::Driver{static_cast<Kind>(d.kind), d.pred};
   };
   for (const std::int64_t last : last_) {
@@ -346,24 +341,24 @@ void ResourceKernel::dispatch(Step step, std::uint32_t entity) {
 // at the same instant reads nothing that changes in between).
 void ResourceKernel::ready(std::uint32_t v) {
   const Node& node = nodes_[v];
-  Date start = start_on(start_bound_[v], node.calendar);
-  if (node.is_milestone && has_finish_bound_[v] != 0 && finish_bound_[v] > start) {
-    start = start_on(finish_bound_[v], node.calendar);
-    start_driver_[v] = hold_driver_[v];
+  Date start = start_on(live_[v].start_bound, node.calendar);
+  if (node.is_milestone && live_[v].has_finish_bound != 0 && live_[v].finish_bound > start) {
+    start = start_on(live_[v].finish_bound, node.calendar);
+    live_[v].start_driver = live_[v].hold_driver;
   }
-  state_[v] = State::kScheduled;
-  start_[v] = start;
+  live_[v].state = State::kScheduled;
+  live_[v].start = start;
   push(start, node.is_milestone ? Step::kMilestone : Step::kStart, v);
 }
 
 void ResourceKernel::on_start(std::uint32_t v) {
   const Node& node = nodes_[v];
-  const Date start = start_[v];
+  const Date start = live_[v].start;
   if (node.uses_resources) {
-    ready_[v] = start;
+    live_[v].ready = start;
     if (!node.has_actual_start) {
       // Asks for the resources; the serve after today's starts decides, in queue order.
-      state_[v] = State::kQueued;
+      live_[v].state = State::kQueued;
       resources_->enqueue(v, start);
       arrived_.push_back(v);
       return;
@@ -377,53 +372,55 @@ void ResourceKernel::serve() {
   const Date now = Date::from_days(today_);
   resources_->serve([&](std::uint32_t v, double imported_share) {
     imported_share_[v] = imported_share;
-    const ActivityRef ref = plan_->node(v).ref;
-    if (!timeline_.activities[ref.project][ref.activity].waited_for.empty()) {
-      start_[v] = start_on(std::max(now, ready_[v]), nodes_[v].calendar);
+    if (live_[v].waited != 0) {
+      live_[v].start = start_on(std::max(now, live_[v].ready), nodes_[v].calendar);
       const auto releaser = resources_->released_for(v, now);
-      start_driver_[v] = releaser ? Driver{code(Kind::kPredFinish), *releaser, 0} : Driver{};
+      live_[v].start_driver = releaser ? Driver{code(Kind::kPredFinish), *releaser, 0} : Driver{};
     }
-    begin_work(v, start_[v]);
+    begin_work(v, live_[v].start);
   });
   for (const std::uint32_t v : arrived_) {
-    if (state_[v] != State::kQueued) continue;
+    if (live_[v].state != State::kQueued) continue;
     const ActivityRef ref = plan_->node(v).ref;
-    resources_->short_resources(v, timeline_.activities[ref.project][ref.activity].waited_for);
+    auto& waited_for = timeline_.activities[ref.project][ref.activity].waited_for;
+    resources_->short_resources(v, waited_for);
+    live_[v].waited = waited_for.empty() ? 0 : 1;
   }
   arrived_.clear();
 }
 
 void ResourceKernel::begin_work(std::uint32_t v, Date start) {
   const Node& node = nodes_[v];
-  state_[v] = State::kRunning;
-  start_[v] = start;
-  finish_driver_[v] = Driver{code(Kind::kOwnStart), 0, 0};
+  live_[v].state = State::kRunning;
+  live_[v].start = start;
+  live_[v].finish_driver = Driver{code(Kind::kOwnStart), 0, 0};
   Date work_end = finish_on(advance(start, (*durations_)[v], node.calendar), node.calendar);
   if (node.has_actual_finish) {
     work_end = node.actual_finish;
-    finish_driver_[v] = Driver{};
+    live_[v].finish_driver = Driver{};
   } else if (node.has_actual_start && as_of_ > work_end) {
     work_end = as_of_;
-    finish_driver_[v] = Driver{};
+    live_[v].finish_driver = Driver{};
   }
-  work_end_[v] = work_end;
+  live_[v].work_end = work_end;
   push(work_end, Step::kWorkDone, v);
   resolve_links(node.start_out_begin, node.finish_out_begin, start, v);
 }
 
 void ResourceKernel::on_work_done(std::uint32_t v) {
-  state_[v] = State::kHolding;
+  live_[v].state = State::kHolding;
   if (nodes_[v].uses_resources) resources_->release(v, Date::from_days(today_));
-  if (nodes_[v].has_actual_finish || pending_finish_[v] == 0) schedule_finish(v);
+  if (nodes_[v].has_actual_finish || live_[v].pending_finish == 0) schedule_finish(v);
 }
 
 void ResourceKernel::schedule_finish(std::uint32_t v) {
-  Date finish = work_end_[v];
-  if (!nodes_[v].has_actual_finish && has_finish_bound_[v] != 0 && finish_bound_[v] > finish) {
-    finish = finish_bound_[v];
-    finish_driver_[v] = hold_driver_[v];
+  Date finish = live_[v].work_end;
+  if (!nodes_[v].has_actual_finish && live_[v].has_finish_bound != 0 &&
+      live_[v].finish_bound > finish) {
+    finish = live_[v].finish_bound;
+    live_[v].finish_driver = live_[v].hold_driver;
   }
-  finish_[v] = finish;
+  live_[v].finish = finish;
   if (!by_step_ && finish.days() <= today_) {
     on_finish(v);  // today: its place among today's steps changes nothing (sweep_day)
   } else {
@@ -433,33 +430,34 @@ void ResourceKernel::schedule_finish(std::uint32_t v) {
 
 void ResourceKernel::note_last(std::uint32_t v) {
   std::int64_t& last = last_[nodes_[v].project];
-  if (last < 0 || finish_[v] > finish_[static_cast<std::size_t>(last)] ||
-      (finish_[v] == finish_[static_cast<std::size_t>(last)] && v < last)) {
+  if (last < 0 || live_[v].finish > live_[static_cast<std::size_t>(last)].finish ||
+      (live_[v].finish == live_[static_cast<std::size_t>(last)].finish && v < last)) {
     last = v;
   }
 }
 
 void ResourceKernel::on_finish(std::uint32_t v) {
-  state_[v] = State::kFinished;
+  live_[v].state = State::kFinished;
   note_last(v);
-  resolve_links(nodes_[v].finish_out_begin, nodes_[v + 1].start_out_begin, finish_[v], v);
+  resolve_links(nodes_[v].finish_out_begin, nodes_[v].out_end, live_[v].finish, v);
 }
 
 void ResourceKernel::on_milestone(std::uint32_t v) {
-  state_[v] = State::kFinished;
-  finish_[v] = start_[v];
-  finish_driver_[v] = Driver{code(Kind::kOwnStart), 0, 0};
+  live_[v].state = State::kFinished;
+  live_[v].finish = live_[v].start;
+  live_[v].finish_driver = Driver{code(Kind::kOwnStart), 0, 0};
   note_last(v);
-  resolve_links(nodes_[v].start_out_begin, nodes_[v].finish_out_begin, start_[v], v);
-  resolve_links(nodes_[v].finish_out_begin, nodes_[v + 1].start_out_begin, finish_[v], v);
+  resolve_links(nodes_[v].start_out_begin, nodes_[v].finish_out_begin, live_[v].start, v);
+  resolve_links(nodes_[v].finish_out_begin, nodes_[v].out_end, live_[v].finish, v);
 }
 
 void ResourceKernel::resolve_links(std::uint32_t begin, std::uint32_t end, Date anchor,
                                    std::uint32_t p) {
   for (std::uint32_t i = begin; i < end; ++i) {
     const OutLink& link = out_[i];
-    const Date constraint = link.lag_in_days ? anchor.add_days(link.lag_days)
-                                             : advance(anchor, link.lag, link.lag_calendar);
+    const Date constraint = link.lag_in_days
+                                ? anchor.add_days(link.lag_days)
+                                : advance(anchor, out_lags_[i].lag, out_lags_[i].calendar);
     const Node& target = nodes_[link.target];
     if (link.shifts_start) {
       resolve(link.target, retreat(constraint, (*durations_)[link.target], target.calendar), false,
@@ -481,34 +479,36 @@ void ResourceKernel::resolve(std::uint32_t s, Date constraint, bool is_finish_co
   if (!is_finish_constraint) {
     // A start of its own (fixed or actual date) is driven by nothing else.
     const bool own_start = node.has_fixed_date || node.has_actual_start;
-    if (!own_start && detail::replaces_start_bound(constraint, start_bound_[s],
-                                                   start_driver_[s].kind == code(Kind::kNone), rank,
-                                                   start_driver_[s].rank)) {
-      start_bound_[s] = constraint;
-      start_driver_[s] = driver;
+    if (!own_start && detail::replaces_start_bound(constraint, live_[s].start_bound,
+                                                   live_[s].start_driver.kind == code(Kind::kNone),
+                                                   rank, live_[s].start_driver.rank)) {
+      live_[s].start_bound = constraint;
+      live_[s].start_driver = driver;
     }
-    --pending_start_[s];
+    --live_[s].pending_start;
   } else {
-    const Date* bound = has_finish_bound_[s] != 0 ? &finish_bound_[s] : nullptr;
-    if (detail::replaces_finish_bound(constraint, bound, rank, hold_driver_[s].rank)) {
-      finish_bound_[s] = constraint;
-      has_finish_bound_[s] = 1;
-      hold_driver_[s] = driver;
+    const Date* bound = live_[s].has_finish_bound != 0 ? &live_[s].finish_bound : nullptr;
+    if (detail::replaces_finish_bound(constraint, bound, rank, live_[s].hold_driver.rank)) {
+      live_[s].finish_bound = constraint;
+      live_[s].has_finish_bound = 1;
+      live_[s].hold_driver = driver;
     }
-    --pending_finish_[s];
+    --live_[s].pending_finish;
   }
   if (node.has_fixed_date) return;
   if (node.is_milestone) {
-    if (state_[s] == State::kWaiting && pending_start_[s] == 0 && pending_finish_[s] == 0) {
+    if (live_[s].state == State::kWaiting && live_[s].pending_start == 0 &&
+        live_[s].pending_finish == 0) {
       ready(s);
     }
     return;
   }
   if (!is_finish_constraint) {
-    if (!node.has_actual_start && state_[s] == State::kWaiting && pending_start_[s] == 0) {
+    if (!node.has_actual_start && live_[s].state == State::kWaiting &&
+        live_[s].pending_start == 0) {
       ready(s);
     }
-  } else if (state_[s] == State::kHolding && pending_finish_[s] == 0) {
+  } else if (live_[s].state == State::kHolding && live_[s].pending_finish == 0) {
     schedule_finish(s);
   }
 }

@@ -30,7 +30,9 @@ ResourceManager::ResourceManager(const Plan& plan) : plan_(&plan) {
     for (std::size_t r = 0; r < scenario.resources.size(); ++r) {
       const auto it = phase.resource_use.find(scenario.resources[r].id);
       if (it != phase.resource_use.end() && it->second > 0.0) {
-        needs_.push_back({static_cast<std::uint32_t>(r), it->second});
+        needs_.push_back({static_cast<std::uint32_t>(r),
+                          scenario.resources[r].on_shortfall == Resource::Shortfall::kImport,
+                          it->second});
       }
     }
   }
@@ -41,7 +43,6 @@ ResourceManager::ResourceManager(const Plan& plan) : plan_(&plan) {
   for (std::size_t r = 0; r < scenario.resources.size(); ++r) {
     const Resource& res = scenario.resources[r];
     initial_.push_back(res.capacity);
-    imports_.push_back(res.on_shortfall == Resource::Shortfall::kImport);
     if (!used[r]) continue;
     for (const CapacityStep& step : res.steps) {
       changes_.push_back({step.from, static_cast<std::uint32_t>(r), step.capacity});
@@ -71,7 +72,7 @@ void ResourceManager::apply_change(std::size_t i) {
 bool ResourceManager::fits(std::size_t v) const {
   for (std::size_t i = need_begin_[v]; i < need_begin_[v + 1]; ++i) {
     const Need& need = needs_[i];
-    if (imports_[need.resource]) continue;
+    if (need.imports) continue;
     if (!covers(capacity_[need.resource] - in_use_[need.resource], need.amount)) return false;
   }
   return true;
@@ -83,7 +84,7 @@ double ResourceManager::acquire(std::size_t v) {
   for (std::size_t i = need_begin_[v]; i < need_begin_[v + 1]; ++i) {
     const Need& need = needs_[i];
     double take = need.amount;
-    if (imports_[need.resource]) {
+    if (need.imports) {
       const double free = std::max(0.0, capacity_[need.resource] - in_use_[need.resource]);
       take = covers(free, need.amount) ? need.amount : free;
       drawn += need.amount;
@@ -111,7 +112,7 @@ void ResourceManager::short_resources(std::size_t v, std::vector<std::size_t>& o
   out.clear();
   for (std::size_t i = need_begin_[v]; i < need_begin_[v + 1]; ++i) {
     const Need& need = needs_[i];
-    if (imports_[need.resource]) continue;
+    if (need.imports) continue;
     if (!covers(capacity_[need.resource] - in_use_[need.resource], need.amount)) {
       out.push_back(need.resource);
     }

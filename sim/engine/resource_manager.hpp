@@ -92,6 +92,7 @@ class ResourceManager {
  private:
   struct Need {
     std::uint32_t resource;
+    bool imports;  // the resource's on_shortfall is import
     double amount;
   };
   static bool before(const Waiter& a, const Waiter& b) {
@@ -106,7 +107,6 @@ class ResourceManager {
   std::vector<double> held_;     // parallel to needs_: what the phase holds
   std::vector<int> priority_;    // [vertex]
   std::vector<double> initial_;  // [resource]
-  std::vector<bool> imports_;    // [resource]
   std::vector<CapacityChange> changes_;
 
   // Per run.
