@@ -86,14 +86,39 @@ int Date::year() const { return civil_from_days(days_).year; }
 int Date::month() const { return static_cast<int>(civil_from_days(days_).month); }
 int Date::day() const { return static_cast<int>(civil_from_days(days_).day); }
 
-std::string Date::to_string() const {
-  const Civil c = civil_from_days(days_);
-  char buffer[40];  // room for any int year: keeps -Wformat-truncation quiet
-  std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", c.year, c.month, c.day);
-  return buffer;
+namespace {
+
+// "YYYY-MM" (length 7) or "YYYY-MM-DD" (length 10) of a date, the digits written by hand: a
+// Monte Carlo campaign writes tens of dates per run, and snprintf cost ≈ 2,700 instructions
+// each. The same bytes as "%04d-%02u-%02u" for years 0-9999, which every Date has (1-9999);
+// other years go through snprintf.
+std::string civil_text(const Civil& c, std::size_t length) {
+  if (c.year < 0 || c.year > 9999) {
+    char buffer[40];  // room for any int year: keeps -Wformat-truncation quiet
+    std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", c.year, c.month, c.day);
+    return std::string(buffer).substr(0, length == 10 ? std::string::npos : length);
+  }
+  std::string text(length, '-');
+  const auto digit = [](unsigned value) { return static_cast<char>('0' + value % 10); };
+  const auto year = static_cast<unsigned>(c.year);
+  text[0] = digit(year / 1000);
+  text[1] = digit(year / 100);
+  text[2] = digit(year / 10);
+  text[3] = digit(year);
+  text[5] = digit(c.month / 10);
+  text[6] = digit(c.month);
+  if (length == 10) {
+    text[8] = digit(c.day / 10);
+    text[9] = digit(c.day);
+  }
+  return text;
 }
 
-std::string Date::to_month_string() const { return to_string().substr(0, 7); }
+}  // namespace
+
+std::string Date::to_string() const { return civil_text(civil_from_days(days_), 10); }
+
+std::string Date::to_month_string() const { return civil_text(civil_from_days(days_), 7); }
 
 void Date::throw_out_of_range(long long days) const {
   throw DateRangeError("date arithmetic left the date range: " + to_string() + " + " +

@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 #include <yaml-cpp/yaml.h>
 
+#include <cstdio>
 #include <optional>
 #include <string>
 #include <vector>
@@ -48,6 +49,39 @@ TEST_SUITE("scenario") {
       CHECK(date->month() == row.month);
       CHECK(date->day() == row.day);
     }
+  }
+
+  TEST_CASE("dates print as printf's %04d-%02u-%02u, and months as its first 7 characters") {
+    // Every day of the first and last years of the range, of 1999-2101, and every 97th day
+    // between: all months, days and digit carries.
+    std::vector<int> days;
+    const auto add_years = [&](int from, int to) {
+      for (int d = Date::from_ymd(from, 1, 1).days(); d <= Date::from_ymd(to, 12, 31).days(); ++d) {
+        days.push_back(d);
+      }
+    };
+    add_years(1, 2);
+    add_years(1999, 2101);
+    add_years(9998, 9999);
+    for (int d = Date::from_ymd(1, 1, 1).days(); d <= Date::from_ymd(9999, 12, 31).days();
+         d += 97) {
+      days.push_back(d);
+    }
+    // Outside the range (unchecked from_days): years 0, -1 and 10000 print as printf does.
+    for (const int d : {Date::kMinDays - 1, Date::kMinDays - 400, Date::kMaxDays + 1}) {
+      days.push_back(d);
+    }
+    for (const int d : days) {
+      const Date date = Date::from_days(d);
+      char expected[40];
+      std::snprintf(expected, sizeof expected, "%04d-%02d-%02d", date.year(), date.month(),
+                    date.day());
+      REQUIRE(date.to_string() == expected);
+      REQUIRE(date.to_month_string() == std::string(expected).substr(0, 7));
+    }
+    CHECK(days.size() > 75000);
+    CHECK(Date::from_ymd(1, 1, 1).to_string() == "0001-01-01");
+    CHECK(Date::from_ymd(9999, 12, 31).to_month_string() == "9999-12");
   }
 
   TEST_CASE("durations parse with every unit, singular or plural") {
