@@ -14,16 +14,9 @@ namespace ripple {
 namespace {
 
 using Kind = detail::Driver::Kind;
-
-constexpr std::uint8_t code(Kind kind) { return static_cast<std::uint8_t>(kind); }
-
-bool is_start_link(DependencyType type) {
-  return type == DependencyType::kFinishToStart || type == DependencyType::kStartToStart;
-}
-
-bool anchors_on_start(DependencyType type) {
-  return type == DependencyType::kStartToStart || type == DependencyType::kStartToFinish;
-}
+using detail::anchors_on_start;
+using detail::is_start_link;
+using detail::kind_code;
 
 }  // namespace
 
@@ -97,7 +90,7 @@ ResourceKernel::ResourceKernel(const Plan& plan)
         const auto s = static_cast<std::uint32_t>(boost::target(e, g));
         OutLink out{s,
                     rank.at(&link),
-                    on_start_anchor ? code(Kind::kPredStart) : code(Kind::kPredFinish),
+                    on_start_anchor ? kind_code(Kind::kPredStart) : kind_code(Kind::kPredFinish),
                     is_start_link(link.type) || link.shifts_start,
                     link.shifts_start,
                     !link.lag.is_calendar() && !is_working_unit(link.lag.unit),
@@ -375,7 +368,8 @@ void ResourceKernel::serve() {
     if (live_[v].waited != 0) {
       live_[v].start = start_on(std::max(now, live_[v].ready), nodes_[v].calendar);
       const auto releaser = resources_->released_for(v, now);
-      live_[v].start_driver = releaser ? Driver{code(Kind::kPredFinish), *releaser, 0} : Driver{};
+      live_[v].start_driver =
+          releaser ? Driver{kind_code(Kind::kPredFinish), *releaser, 0} : Driver{};
     }
     begin_work(v, live_[v].start);
   });
@@ -393,7 +387,7 @@ void ResourceKernel::begin_work(std::uint32_t v, Date start) {
   const Node& node = nodes_[v];
   live_[v].state = State::kRunning;
   live_[v].start = start;
-  live_[v].finish_driver = Driver{code(Kind::kOwnStart), 0, 0};
+  live_[v].finish_driver = Driver{kind_code(Kind::kOwnStart), 0, 0};
   Date work_end = finish_on(advance(start, (*durations_)[v], node.calendar), node.calendar);
   if (node.has_actual_finish) {
     work_end = node.actual_finish;
@@ -445,7 +439,7 @@ void ResourceKernel::on_finish(std::uint32_t v) {
 void ResourceKernel::on_milestone(std::uint32_t v) {
   live_[v].state = State::kFinished;
   live_[v].finish = live_[v].start;
-  live_[v].finish_driver = Driver{code(Kind::kOwnStart), 0, 0};
+  live_[v].finish_driver = Driver{kind_code(Kind::kOwnStart), 0, 0};
   note_last(v);
   resolve_links(nodes_[v].start_out_begin, nodes_[v].finish_out_begin, live_[v].start, v);
   resolve_links(nodes_[v].finish_out_begin, nodes_[v].out_end, live_[v].finish, v);
@@ -479,9 +473,10 @@ void ResourceKernel::resolve(std::uint32_t s, Date constraint, bool is_finish_co
   if (!is_finish_constraint) {
     // A start of its own (fixed or actual date) is driven by nothing else.
     const bool own_start = node.has_fixed_date || node.has_actual_start;
-    if (!own_start && detail::replaces_start_bound(constraint, live_[s].start_bound,
-                                                   live_[s].start_driver.kind == code(Kind::kNone),
-                                                   rank, live_[s].start_driver.rank)) {
+    if (!own_start &&
+        detail::replaces_start_bound(constraint, live_[s].start_bound,
+                                     live_[s].start_driver.kind == kind_code(Kind::kNone), rank,
+                                     live_[s].start_driver.rank)) {
       live_[s].start_bound = constraint;
       live_[s].start_driver = driver;
     }

@@ -12,11 +12,9 @@ namespace {
 
 using Kind = detail::Driver::Kind;
 
-constexpr std::uint8_t kind_code(Kind kind) { return static_cast<std::uint8_t>(kind); }
-
-bool is_start_link(DependencyType type) {
-  return type == DependencyType::kFinishToStart || type == DependencyType::kStartToStart;
-}
+using detail::anchors_on_start;
+using detail::is_start_link;
+using detail::kind_code;
 
 }  // namespace
 
@@ -509,10 +507,7 @@ void Rollout::on_ramp_step(Vertex v) {
 }
 
 void Rollout::resolve_link(const OutLink& link, Date anchor, Vertex p) {
-  const auto kind = kind_code(link.type == DependencyType::kFinishToStart ||
-                                      link.type == DependencyType::kFinishToFinish
-                                  ? Kind::kPredFinish
-                                  : Kind::kPredStart);
+  const auto kind = kind_code(anchors_on_start(link.type) ? Kind::kPredStart : Kind::kPredFinish);
   const ActivityNode& target = plan_->node(link.target);
   const Date constraint = advance(anchor, link.lag, link.lag_calendar);
   if (link.shifts_start) {
@@ -529,19 +524,14 @@ void Rollout::resolve_link(const OutLink& link, Date anchor, Vertex p) {
 void Rollout::resolve_start_links(Vertex v) {
   for (std::size_t i = out_begin_[v]; i < out_begin_[v + 1]; ++i) {
     const OutLink& link = out_links_[i];
-    if (link.type == DependencyType::kStartToStart || link.type == DependencyType::kStartToFinish) {
-      resolve_link(link, start_[v], v);
-    }
+    if (anchors_on_start(link.type)) resolve_link(link, start_[v], v);
   }
 }
 
 void Rollout::resolve_finish_links(Vertex v) {
   for (std::size_t i = out_begin_[v]; i < out_begin_[v + 1]; ++i) {
     const OutLink& link = out_links_[i];
-    if (link.type == DependencyType::kFinishToStart ||
-        link.type == DependencyType::kFinishToFinish) {
-      resolve_link(link, finish_[v], v);
-    }
+    if (!anchors_on_start(link.type)) resolve_link(link, finish_[v], v);
   }
 }
 

@@ -9,18 +9,14 @@ namespace {
 
 using detail::Driver;
 
-bool is_start_link(DependencyType type) {
-  return type == DependencyType::kFinishToStart || type == DependencyType::kStartToStart;
-}
+using detail::is_start_link;
 
 // Lowers an optional bound to `date`.
 void tighten(std::optional<Date>& bound, Date date) {
   if (!bound || date < *bound) bound = date;
 }
 
-bool anchors_on_pred_finish(DependencyType type) {
-  return type == DependencyType::kFinishToStart || type == DependencyType::kFinishToFinish;
-}
+bool anchors_on_pred_finish(DependencyType type) { return !detail::anchors_on_start(type); }
 
 }  // namespace
 

@@ -1,7 +1,7 @@
 #pragma once
 // What drove each activity's dates, and the driving path traced back from a project's finish.
-// Shared by CPM (cpm.cpp), the rollout engine (rollout.cpp) and the resource kernel
-// (resource_kernel.cpp); internal to the library.
+// Shared by CPM (cpm.cpp), the schedule kernel (schedule_kernel.cpp), the rollout engine
+// (rollout.cpp) and the resource kernel (resource_kernel.cpp); internal to the library.
 
 #include <cstdint>
 #include <vector>
@@ -9,6 +9,18 @@
 #include "ripple/plan.hpp"
 
 namespace ripple::detail {
+
+/// Whether a link of this type constrains its successor's start (FS, SS); FF and SF constrain
+/// its finish (unless Link::shifts_start).
+inline bool is_start_link(DependencyType type) {
+  return type == DependencyType::kFinishToStart || type == DependencyType::kStartToStart;
+}
+
+/// Whether a link of this type is anchored on its predecessor's start (SS, SF); FS and FF are
+/// anchored on its finish.
+inline bool anchors_on_start(DependencyType type) {
+  return type == DependencyType::kStartToStart || type == DependencyType::kStartToFinish;
+}
 
 /// Which date of which activity fixed a start or a finish.
 struct Driver {
@@ -21,6 +33,9 @@ struct Driver {
   Kind kind = Kind::kNone;
   Vertex pred = 0;
 };
+
+/// A Kind as the byte the kernels store it in.
+constexpr std::uint8_t kind_code(Driver::Kind kind) { return static_cast<std::uint8_t>(kind); }
 
 /// Whether a start constraint becomes the start's bound (and its driver): a later date wins; at
 /// the same date, a bound nothing drove yet or one of higher link rank gives way. The engine and

@@ -11,15 +11,11 @@ namespace {
 
 using Kind = detail::Driver::Kind;
 
-constexpr auto code(Kind kind) { return static_cast<std::uint8_t>(kind); }
-
-bool is_start_link(DependencyType type) {
-  return type == DependencyType::kFinishToStart || type == DependencyType::kStartToStart;
-}
+using detail::is_start_link;
+using detail::kind_code;
 
 bool anchors_on_pred_finish(std::uint8_t type) {
-  return type == static_cast<std::uint8_t>(DependencyType::kFinishToStart) ||
-         type == static_cast<std::uint8_t>(DependencyType::kFinishToFinish);
+  return !detail::anchors_on_start(static_cast<DependencyType>(type));
 }
 
 }  // namespace
@@ -94,14 +90,14 @@ const Timeline& ScheduleKernel::run(const std::vector<Duration>& durations) {
                             : advance(anchor, link.lag, link.lag_calendar);
   };
   const auto driver = [](const InLink& link) {
-    return Driver{
-        anchors_on_pred_finish(link.type) ? code(Kind::kPredFinish) : code(Kind::kPredStart),
-        link.pred};
+    return Driver{anchors_on_pred_finish(link.type) ? kind_code(Kind::kPredFinish)
+                                                    : kind_code(Kind::kPredStart),
+                  link.pred};
   };
   for (const std::uint32_t v : order_) {
     const Node& node = nodes_[v];
     Date start = node.own_start;
-    Driver start_driver{code(Kind::kNone), 0};
+    Driver start_driver{kind_code(Kind::kNone), 0};
     if (node.has_fixed_date) {
       start_[v] = finish_[v] = start;
       start_driver_[v] = finish_driver_[v] = start_driver;
@@ -112,7 +108,7 @@ const Timeline& ScheduleKernel::run(const std::vector<Duration>& durations) {
         Date c = constraint(links_[i]);
         // A shifting FF/SF link: the start that puts the finish on the constraint.
         if (links_[i].shifts_start) c = retreat(c, durations[v], node.calendar);
-        if (c > start || (c == start && start_driver.kind == code(Kind::kNone))) {
+        if (c > start || (c == start && start_driver.kind == kind_code(Kind::kNone))) {
           start = c;
           start_driver = driver(links_[i]);
         }
@@ -123,14 +119,14 @@ const Timeline& ScheduleKernel::run(const std::vector<Duration>& durations) {
     Date finish = node.is_milestone
                       ? start
                       : finish_on(advance(start, durations[v], node.calendar), node.calendar);
-    Driver finish_driver{code(Kind::kOwnStart), 0};
+    Driver finish_driver{kind_code(Kind::kOwnStart), 0};
     if (node.has_actual_finish) {
       finish = node.actual_finish;
-      finish_driver = Driver{code(Kind::kNone), 0};
+      finish_driver = Driver{kind_code(Kind::kNone), 0};
     } else {
       if (node.has_actual_start && as_of_ > finish) {
         finish = as_of_;
-        finish_driver = Driver{code(Kind::kNone), 0};
+        finish_driver = Driver{kind_code(Kind::kNone), 0};
       }
       for (std::uint32_t i = node.start_links_end; i < node.link_end; ++i) {
         const Date c =
