@@ -12,8 +12,10 @@
 namespace ripple {
 namespace {
 
-// Field `k` of a CSV line (quotes respected); empty when the line has fewer fields.
-std::string_view csv_field_at(std::string_view line, std::size_t k) {
+// Calls stop(k, text) for the fields of a CSV line in order (quotes respected, kept in the
+// text) until it returns true, and returns that field's index.
+template <class Stop>
+std::optional<std::size_t> find_csv_field(std::string_view line, Stop stop) {
   std::size_t field = 0;
   std::size_t begin = 0;
   bool quoted = false;
@@ -21,12 +23,23 @@ std::string_view csv_field_at(std::string_view line, std::size_t k) {
     if (i < line.size() && line[i] == '"') {
       quoted = !quoted;
     } else if (i == line.size() || (line[i] == ',' && !quoted)) {
-      if (field == k) return line.substr(begin, i - begin);
+      if (stop(field, line.substr(begin, i - begin))) return field;
       ++field;
       begin = i + 1;
     }
   }
-  return {};
+  return std::nullopt;
+}
+
+// Field `k` of a CSV line (quotes respected); empty when the line has fewer fields.
+std::string_view csv_field_at(std::string_view line, std::size_t k) {
+  std::string_view found;
+  find_csv_field(line, [&](std::size_t field, std::string_view text) {
+    if (field != k) return false;
+    found = text;
+    return true;
+  });
+  return found;
 }
 
 std::string_view without_line_end(std::string_view line) {
@@ -128,23 +141,10 @@ std::string csv_number(double value, int decimals) {
 }
 
 std::optional<std::size_t> non_finite_field(std::string_view line) {
-  line = without_line_end(line);
-  std::size_t field = 0;
-  std::size_t begin = 0;
-  bool quoted = false;
-  for (std::size_t i = 0; i <= line.size(); ++i) {
-    if (i < line.size() && line[i] == '"') {
-      quoted = !quoted;
-      continue;
-    }
-    if (i < line.size() && (line[i] != ',' || quoted)) continue;
-    std::string_view text = line.substr(begin, i - begin);
+  return find_csv_field(without_line_end(line), [](std::size_t, std::string_view text) {
     if (!text.empty() && text.front() == '-') text.remove_prefix(1);
-    if (text == "inf" || text == "nan") return field;
-    ++field;
-    begin = i + 1;
-  }
-  return std::nullopt;
+    return text == "inf" || text == "nan";
+  });
 }
 
 void check_finite_row(std::string_view row, std::string_view header, std::string_view where) {
