@@ -61,6 +61,13 @@ class ResourceKernel {
   enum class Step : std::uint8_t { kCapacity, kFinish, kMilestone, kWorkDone, kStart };
   static constexpr std::size_t kSteps = 5;
   enum class State : std::uint8_t { kWaiting, kScheduled, kQueued, kRunning, kHolding, kFinished };
+  struct List {  // of items, linked by Item::next
+    std::int32_t first = -1;
+    std::int32_t last = -1;
+  };
+  // A day's steps: ends of work, then the others (so that the sweep takes steps of one kind in a
+  // row rather than alternating them at random).
+  using Day = std::array<List, 2>;
   struct Item {  // one step on a later day, in a list per day
     Step step;
     std::uint32_t entity;
@@ -86,6 +93,7 @@ class ResourceKernel {
     std::uint32_t finish_out_begin;  // ... then on the finish (FS, FF) ...
     std::uint32_t out_end;           // ... to here
     std::uint32_t project;
+    std::uint32_t activity;  // within its project
     const WorkCalendar* calendar;
     Date actual_finish;
     bool is_milestone;
@@ -140,6 +148,9 @@ class ResourceKernel {
   void resolve(std::uint32_t s, Date constraint, bool is_finish_constraint, std::uint8_t kind,
                std::uint32_t p, std::uint32_t rank);
   void serve();
+  ActivityTimes& times(std::uint32_t v) {
+    return timeline_.activities[nodes_[v].project][nodes_[v].activity];
+  }
 
   const Plan* plan_;
   Date as_of_;
@@ -156,13 +167,12 @@ class ResourceKernel {
 
   // Per run.
   const std::vector<Duration>* durations_ = nullptr;
-  int today_ = 0;                        // the day being swept, in Date::days()
-  std::vector<Item> items_;              // the steps of later days
-  std::vector<std::int32_t> day_first_;  // [day - begin_]: its first item, -1 none
-  std::vector<std::int32_t> day_last_;   // [day - begin_]: its last item
-  std::vector<std::uint64_t> busy_;      // a bit per day: it has items
-  std::size_t pending_ = 0;              // items of days not swept yet
-  std::vector<Item> found_today_;        // today's steps found today (sweep_day)
+  int today_ = 0;                    // the day being swept, in Date::days()
+  std::vector<Item> items_;          // the steps of later days
+  std::vector<Day> days_;            // [day - begin_]
+  std::vector<std::uint64_t> busy_;  // a bit per day: it has items
+  std::size_t pending_ = 0;          // items of days not swept yet
+  std::vector<Item> found_today_;    // today's steps found today (sweep_day)
   std::array<std::vector<std::uint32_t>, kSteps> today_steps_;  // today's, per step
   std::vector<Live> live_;                                      // [vertex]
   std::vector<double> imported_share_;

@@ -64,6 +64,7 @@ ResourceKernel::ResourceKernel(const Plan& plan)
     const ActivityNode& a = g[v];
     Node& node = nodes_[v];
     node.project = static_cast<std::uint32_t>(a.ref.project);
+    node.activity = static_cast<std::uint32_t>(a.ref.activity);
     node.is_milestone = a.is_milestone;
     node.has_fixed_date = a.fixed_date.has_value();
     node.has_actual_start = a.actual_start.has_value();
@@ -131,17 +132,17 @@ void ResourceKernel::push(Date when, Step step, std::uint32_t entity) {
     return;
   }
   const auto slot = static_cast<std::size_t>(day - begin_.days());
-  if (slot >= day_first_.size()) grow_days(slot);
+  if (slot >= days_.size()) grow_days(slot);
   const auto index = static_cast<std::int32_t>(items_.size());
   items_.push_back({step, entity, -1});
-  std::int32_t& first = day_first_[slot];
-  if (first < 0) {
-    first = index;
-    busy_[slot / 64] |= std::uint64_t{1} << (slot % 64);
+  List& list = days_[slot][step == Step::kWorkDone ? 0 : 1];
+  if (list.first < 0) {
+    list.first = index;
   } else {
-    items_[static_cast<std::size_t>(day_last_[slot])].next = index;
+    items_[static_cast<std::size_t>(list.last)].next = index;
   }
-  day_last_[slot] = index;
+  list.last = index;
+  busy_[slot / 64] |= std::uint64_t{1} << (slot % 64);
   ++pending_;
 }
 
@@ -154,9 +155,8 @@ void ResourceKernel::push_today(Step step, std::uint32_t entity) {
 }
 
 void ResourceKernel::grow_days(std::size_t slot) {
-  const std::size_t size = std::max(slot + 1, 2 * day_first_.size());
-  day_first_.resize(size, -1);
-  day_last_.resize(size, -1);
+  const std::size_t size = std::max(slot + 1, 2 * days_.size());
+  days_.resize(size, Day{});
   busy_.resize((size + 63) / 64, 0);
 }
 
@@ -174,7 +174,7 @@ const Timeline& ResourceKernel::run(const std::vector<Duration>& durations) {
       a.imported_share = 0.0;
     }
   }
-  std::fill(day_first_.begin(), day_first_.end(), -1);
+  std::fill(days_.begin(), days_.end(), Day{});
   std::fill(busy_.begin(), busy_.end(), 0);
   items_.clear();
   pending_ = 0;
@@ -227,9 +227,8 @@ const Timeline& ResourceKernel::run(const std::vector<Duration>& durations) {
   }
   if (!resources_->waiting().empty()) resources_->throw_never_startable();
 
-  const PlanGraph& g = plan_->graph();
-  for (Vertex v = 0; v < n; ++v) {
-    ActivityTimes& a = timeline_.activities[g[v].ref.project][g[v].ref.activity];
+  for (std::uint32_t v = 0; v < n; ++v) {
+    ActivityTimes& a = times(v);
     a.start = live_[v].start;
     a.finish = live_[v].finish;
     a.work_end = nodes_[v].is_milestone ? live_[v].start : live_[v].work_end;
@@ -248,28 +247,32 @@ const Timeline& ResourceKernel::run(const std::vector<Duration>& durations) {
     if (last < 0) continue;
     detail::driving_path(static_cast<Vertex>(last), n, driver_of, path_);
     for (const Vertex v : path_) {
-      timeline_.activities[g[v].ref.project][g[v].ref.activity].is_critical = true;
+      times(static_cast<std::uint32_t>(v)).is_critical = true;
     }
   }
   return timeline_;
 }
 
-// The day's steps in the order they were pushed: those pushed on earlier days (the engine's
-// heap), then those found today (its same-instant FIFOs); the queue is served when all have
-// run, and again after what the serve started, until the day is quiet. Of the engine's
-// same-instant order (capacity steps, finishes, milestones, ends of work, starts) this keeps
-// what can change a result: ends of work release in the order the phases began, and the queue
-// is served after everything else of the day. Only the acquisitions of phases started before
-// as_of (which take what is free without queueing) need the full order: sweep_day_by_step.
+// The day's steps pushed on earlier days (the engine's heap), ends of work first, then the
+// others, each in the order they were pushed; then those found today (its same-instant FIFOs);
+// the queue is served when all have run, and again after what the serve started, until the day
+// is quiet. Of the engine's same-instant order (capacity steps, finishes, milestones, ends of
+// work, starts) this keeps what can change a result: ends of work release in the order the
+// phases began, and the queue is served after everything else of the day. Only the
+// acquisitions of phases started before as_of (which take what is free without queueing) need
+// the full order: sweep_day_by_step.
 void ResourceKernel::sweep_day(std::size_t slot) {
-  if (slot < day_first_.size()) {
-    for (std::int32_t i = day_first_[slot]; i >= 0;) {
-      const Item item = items_[static_cast<std::size_t>(i)];  // a copy: dispatch may push
-      --pending_;
-      dispatch(item.step, item.entity);
-      i = item.next;
+  if (slot < days_.size()) {
+    for (std::size_t list = 0; list < 2; ++list) {
+      // Re-read through days_: a push for a later day may grow it.
+      for (std::int32_t i = days_[slot][list].first; i >= 0;) {
+        const Item item = items_[static_cast<std::size_t>(i)];  // a copy: dispatch may push
+        --pending_;
+        dispatch(item.step, item.entity);
+        i = item.next;
+      }
     }
-    day_first_[slot] = -1;
+    days_[slot] = Day{};
     busy_[slot / 64] &= ~(std::uint64_t{1} << (slot % 64));
   }
   for (;;) {
@@ -286,14 +289,16 @@ void ResourceKernel::sweep_day(std::size_t slot) {
 // The engine's same-instant order in full: the earliest step first (capacity steps, finishes,
 // milestones, ends of work, starts), each in the order it was pushed, then the queue.
 void ResourceKernel::sweep_day_by_step(std::size_t slot) {
-  if (slot < day_first_.size()) {
-    for (std::int32_t i = day_first_[slot]; i >= 0;) {
-      const Item& item = items_[static_cast<std::size_t>(i)];
-      today_steps_[static_cast<std::size_t>(item.step)].push_back(item.entity);
-      --pending_;
-      i = item.next;
+  if (slot < days_.size()) {
+    for (const List& list : days_[slot]) {
+      for (std::int32_t i = list.first; i >= 0;) {
+        const Item& item = items_[static_cast<std::size_t>(i)];
+        today_steps_[static_cast<std::size_t>(item.step)].push_back(item.entity);
+        --pending_;
+        i = item.next;
+      }
     }
-    day_first_[slot] = -1;
+    days_[slot] = Day{};
     busy_[slot / 64] &= ~(std::uint64_t{1} << (slot % 64));
   }
   std::array<std::size_t, kSteps> head{};
@@ -375,8 +380,7 @@ void ResourceKernel::serve() {
   });
   for (const std::uint32_t v : arrived_) {
     if (live_[v].state != State::kQueued) continue;
-    const ActivityRef ref = plan_->node(v).ref;
-    auto& waited_for = timeline_.activities[ref.project][ref.activity].waited_for;
+    auto& waited_for = times(v).waited_for;
     resources_->short_resources(v, waited_for);
     live_[v].waited = waited_for.empty() ? 0 : 1;
   }
