@@ -143,7 +143,6 @@ class ResourceKernel {
   void schedule_finish(std::uint32_t v);
   void on_finish(std::uint32_t v);
   void on_milestone(std::uint32_t v);
-  void note_last(std::uint32_t v);
   void resolve_links(std::uint32_t begin, std::uint32_t end, Date anchor, std::uint32_t p);
   void resolve(std::uint32_t s, Date constraint, bool is_finish_constraint, std::uint8_t kind,
                std::uint32_t p, std::uint32_t rank);
@@ -172,13 +171,14 @@ class ResourceKernel {
   std::vector<Day> days_;            // [day - begin_]
   std::vector<std::uint64_t> busy_;  // a bit per day: it has items
   std::size_t pending_ = 0;          // items of days not swept yet
+  bool swept_clean_ = true;          // the last run emptied days_ and busy_ (it did not throw)
   std::vector<Item> found_today_;    // today's steps found today (sweep_day)
   std::array<std::vector<std::uint32_t>, kSteps> today_steps_;  // today's, per step
   std::vector<Live> live_;                                      // [vertex]
   std::vector<double> imported_share_;
   std::vector<std::uint32_t> arrived_;  // queued since the last serve
-  std::vector<std::int64_t> last_;      // [project] the activity finishing it, -1 none
   std::vector<Vertex> path_;
+  std::vector<std::uint8_t> path_seen_;  // [vertex] detail::driving_path's `seen`
   Timeline timeline_;
 };
 

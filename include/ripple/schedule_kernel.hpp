@@ -75,6 +75,7 @@ class ScheduleKernel {
   std::vector<Driver> start_driver_;
   std::vector<Driver> finish_driver_;
   std::vector<Vertex> path_;
+  std::vector<std::uint8_t> path_seen_;  // [vertex] detail::driving_path's `seen`
   Timeline timeline_;
 };
 

@@ -110,6 +110,7 @@ ResourceKernel::ResourceKernel(const Plan& plan)
   }
 
   live_.resize(n);
+  path_seen_.resize(n);
   imported_share_.resize(n);
   const std::size_t projects = plan.project_count();
   timeline_.activities.resize(projects);
@@ -167,22 +168,19 @@ const Timeline& ResourceKernel::run(const std::vector<Duration>& durations) {
                                 " durations for " + std::to_string(n) + " activities");
   }
   durations_ = &durations;
-  for (auto& project : timeline_.activities) {
-    for (auto& a : project) {
-      a.is_critical = false;
-      a.waited_for.clear();
-      a.imported_share = 0.0;
-    }
+  // A run that ends normally has swept (and cleared) every day it filled; one that threw may
+  // have left some.
+  if (!swept_clean_) {
+    std::fill(days_.begin(), days_.end(), Day{});
+    std::fill(busy_.begin(), busy_.end(), 0);
   }
-  std::fill(days_.begin(), days_.end(), Day{});
-  std::fill(busy_.begin(), busy_.end(), 0);
+  swept_clean_ = false;
   items_.clear();
   pending_ = 0;
   for (auto& steps : today_steps_) steps.clear();
   found_today_.clear();
   arrived_.clear();
   resources_->reset();
-  last_.assign(plan_->project_count(), -1);
   live_ = initial_;
   std::fill(imported_share_.begin(), imported_share_.end(), 0.0);
 
@@ -226,9 +224,13 @@ const Timeline& ResourceKernel::run(const std::vector<Duration>& durations) {
     today_ = begin_.days() + static_cast<int>(next);
   }
   if (!resources_->waiting().empty()) resources_->throw_never_startable();
+  swept_clean_ = true;
 
   for (std::uint32_t v = 0; v < n; ++v) {
     ActivityTimes& a = times(v);
+    a.is_critical = false;
+    if (live_[v].waited == 0) a.waited_for.clear();  // serve() filled it for those that waited
+    a.imported_share = 0.0;
     a.start = live_[v].start;
     a.finish = live_[v].finish;
     a.work_end = nodes_[v].is_milestone ? live_[v].start : live_[v].work_end;
@@ -243,9 +245,18 @@ const Timeline& ResourceKernel::run(const std::vector<Duration>& durations) {
     const Driver d = at_finish ? live_[v].finish_driver : live_[v].start_driver;
     return detail::Driver{static_cast<Kind>(d.kind), d.pred};
   };
-  for (const std::int64_t last : last_) {
-    if (last < 0) continue;
-    detail::driving_path(static_cast<Vertex>(last), n, driver_of, path_);
+  // Each project's driving path, from the activity that finishes it (the latest finish; ties:
+  // the first declared); each stops where an earlier one went (is_critical is set there on).
+  std::fill(path_seen_.begin(), path_seen_.end(), 0);
+  for (std::size_t p = 0; p < plan_->project_count(); ++p) {
+    const Vertex first = plan_->first_vertex(p);
+    const Vertex end = plan_->first_vertex(p + 1);
+    if (first == end) continue;
+    Vertex last = first;
+    for (Vertex v = first + 1; v < end; ++v) {
+      if (live_[v].finish > live_[last].finish) last = v;
+    }
+    detail::driving_path(last, n, driver_of, path_, path_seen_.data());
     for (const Vertex v : path_) {
       times(static_cast<std::uint32_t>(v)).is_critical = true;
     }
@@ -263,14 +274,22 @@ const Timeline& ResourceKernel::run(const std::vector<Duration>& durations) {
 // the full order: sweep_day_by_step.
 void ResourceKernel::sweep_day(std::size_t slot) {
   if (slot < days_.size()) {
-    for (std::size_t list = 0; list < 2; ++list) {
-      // Re-read through days_: a push for a later day may grow it.
-      for (std::int32_t i = days_[slot][list].first; i >= 0;) {
-        const Item item = items_[static_cast<std::size_t>(i)];  // a copy: dispatch may push
-        --pending_;
+    // Re-read through days_: a push for a later day may grow it.
+    for (std::int32_t i = days_[slot][0].first; i >= 0;) {
+      const Item item = items_[static_cast<std::size_t>(i)];  // a copy: on_work_done may push
+      --pending_;
+      on_work_done(item.entity);
+      i = item.next;
+    }
+    for (std::int32_t i = days_[slot][1].first; i >= 0;) {
+      const Item item = items_[static_cast<std::size_t>(i)];
+      --pending_;
+      if (item.step == Step::kStart) {
+        on_start(item.entity);
+      } else {
         dispatch(item.step, item.entity);
-        i = item.next;
       }
+      i = item.next;
     }
     days_[slot] = Day{};
     busy_[slot / 64] &= ~(std::uint64_t{1} << (slot % 64));
@@ -374,7 +393,7 @@ void ResourceKernel::serve() {
       live_[v].start = start_on(std::max(now, live_[v].ready), nodes_[v].calendar);
       const auto releaser = resources_->released_for(v, now);
       live_[v].start_driver =
-          releaser ? Driver{kind_code(Kind::kPredFinish), *releaser, 0} : Driver{};
+          releaser ? Driver{kind_code(Kind::kPredWorkEnd), *releaser, 0} : Driver{};
     }
     begin_work(v, live_[v].start);
   });
@@ -426,17 +445,8 @@ void ResourceKernel::schedule_finish(std::uint32_t v) {
   }
 }
 
-void ResourceKernel::note_last(std::uint32_t v) {
-  std::int64_t& last = last_[nodes_[v].project];
-  if (last < 0 || live_[v].finish > live_[static_cast<std::size_t>(last)].finish ||
-      (live_[v].finish == live_[static_cast<std::size_t>(last)].finish && v < last)) {
-    last = v;
-  }
-}
-
 void ResourceKernel::on_finish(std::uint32_t v) {
   live_[v].state = State::kFinished;
-  note_last(v);
   resolve_links(nodes_[v].finish_out_begin, nodes_[v].out_end, live_[v].finish, v);
 }
 
@@ -444,7 +454,6 @@ void ResourceKernel::on_milestone(std::uint32_t v) {
   live_[v].state = State::kFinished;
   live_[v].finish = live_[v].start;
   live_[v].finish_driver = Driver{kind_code(Kind::kOwnStart), 0, 0};
-  note_last(v);
   resolve_links(nodes_[v].start_out_begin, nodes_[v].finish_out_begin, live_[v].start, v);
   resolve_links(nodes_[v].finish_out_begin, nodes_[v].out_end, live_[v].finish, v);
 }

@@ -380,7 +380,7 @@ void Rollout::on_serve(Date now) {
       // from now), driven by the release that let it start.
       start_[v] = start_on(std::max(now, ready_[v]), plan_->node(v).calendar);
       const auto releaser = resources_->released_for(v, now);
-      start_driver_[v] = releaser ? Driver{kind_code(Kind::kPredFinish), *releaser, 0} : Driver{};
+      start_driver_[v] = releaser ? Driver{kind_code(Kind::kPredWorkEnd), *releaser, 0} : Driver{};
     }
     begin_work(v, start_[v]);
   });

@@ -29,6 +29,10 @@ struct Driver {
     kOwnStart,    ///< (finish only) the activity's start plus its duration
     kPredStart,   ///< the start of `pred` plus a lag (SS, SF)
     kPredFinish,  ///< the finish of `pred` plus a lag (FS, FF)
+    /// (start only) the end of `pred`'s work, whose release of a shared resource let the
+    /// activity start after a wait: its start plus its duration. Not its finish, which FF/SF
+    /// links may hold later, even on the waiting activity itself (a driving path would loop).
+    kPredWorkEnd,
   };
   Kind kind = Kind::kNone;
   Vertex pred = 0;
@@ -54,14 +58,25 @@ inline bool replaces_finish_bound(Date constraint, const Date* bound, std::uint3
 /// The driving path to `last`'s finish, latest first, written into `path` (cleared first):
 /// from its finish, follow finish drivers and start drivers back until a date of its own.
 /// `driver_of(v, at_finish)` returns the Driver of v's finish (at_finish) or start. Each activity
-/// appears once.
+/// appears once, but for a phase whose release let another start after a wait and whose finish
+/// that other one held (FF/SF): it appears at both places.
+///
+/// The paths of several projects in one run may share their earlier part (a crew passing from
+/// project to project, a link across projects). With `seen` (a byte per activity, zero before
+/// the first path of a run) a path stops where an earlier one already went: at the same date
+/// (start or finish) of the same activity, whence both are the same.
 template <class DriverOf>
 void driving_path(Vertex last, std::size_t activities, DriverOf driver_of,
-                  std::vector<Vertex>& path) {
+                  std::vector<Vertex>& path, std::uint8_t* seen = nullptr) {
   path.clear();
   Vertex v = last;
   bool at_finish = true;
   for (std::size_t guard = 0; guard <= 2 * activities; ++guard) {
+    if (seen != nullptr) {
+      const std::uint8_t here = at_finish ? 1 : 2;
+      if ((seen[v] & here) != 0) break;
+      seen[v] |= here;
+    }
     if (path.empty() || path.back() != v) path.push_back(v);
     const Driver d = driver_of(v, at_finish);
     if (d.kind == Driver::Kind::kNone) break;

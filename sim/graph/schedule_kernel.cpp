@@ -68,6 +68,7 @@ ScheduleKernel::ScheduleKernel(const Plan& plan)
   }
   start_.resize(n);
   finish_.resize(n);
+  path_seen_.resize(n);
   start_driver_.resize(n);
   finish_driver_.resize(n);
   timeline_.activities.resize(plan.project_count());
@@ -162,13 +163,15 @@ const Timeline& ScheduleKernel::run(const std::vector<Duration>& durations) {
     const Driver d = at_finish ? finish_driver_[v] : start_driver_[v];
     return detail::Driver{static_cast<Kind>(d.kind), d.pred};
   };
+  // Each stops where an earlier one went (is_critical is set there on).
+  std::fill(path_seen_.begin(), path_seen_.end(), 0);
   for (std::size_t p = 0; p + 1 < first_vertex_.size(); ++p) {
     if (first_vertex_[p] == first_vertex_[p + 1]) continue;
     Vertex last = first_vertex_[p];
     for (Vertex v = last + 1; v < first_vertex_[p + 1]; ++v) {
       if (finish_[v] > finish_[last]) last = v;
     }
-    detail::driving_path(last, n, driver_of, path_);
+    detail::driving_path(last, n, driver_of, path_, path_seen_.data());
     for (const Vertex v : path_) {
       timeline_.activities[nodes_[v].project][nodes_[v].activity].is_critical = true;
     }

@@ -70,6 +70,32 @@ TEST_SUITE("engine") {
     CHECK(times(t, a).is_critical);
   }
 
+  TEST_CASE("a wait is driven by the end of the releaser's work, not by its held finish") {
+    // prep -> a (FS); c waits for a's crew and holds a's finish (FF c -> a). a's finish is driven
+    // by c's finish, c's start by a's release: through a's held finish, the path would loop
+    // (a, c, a, ...) and never reach prep. Through the end of a's work it reaches a's start.
+    test::NetworkBuilder b(date("2025-01-01"));
+    const auto p = b.project("p");
+    b.resource("crew", 100);
+    const auto prep = b.phase(p, "prep", days(10));  // 01-01 .. 01-11
+    const auto a = b.phase(p, "a", days(30));        // 01-11 .. work ends 02-10
+    b.link(a, prep);
+    b.use(a, "crew", 80);
+    const auto c = b.phase(p, "c", days(20));  // ready 01-11 behind a: waits to 02-10 .. 03-02
+    b.use(c, "crew", 50);
+    b.at(c).not_before = date("2025-01-11");
+    b.link(a, c, DependencyType::kFinishToFinish);
+    const Plan plan(b.scenario());
+    const Timeline t = schedule(plan);
+    CHECK(start_of(t, c) == "2025-02-10");
+    CHECK(times(t, a).work_end.to_string() == "2025-02-10");
+    CHECK(times(t, a).finish.to_string() == "2025-03-02");
+    CHECK(times(t, c).finish.to_string() == "2025-03-02");
+    CHECK(times(t, a).is_critical);
+    CHECK(times(t, c).is_critical);
+    CHECK(times(t, prep).is_critical);
+  }
+
   TEST_CASE("waiting phases are served earliest ready first, then by priority, then in order") {
     test::NetworkBuilder b(date("2025-01-01"));
     const auto p = b.project("p");
