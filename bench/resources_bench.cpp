@@ -4,7 +4,8 @@
 // resource-aware kernel (what `ripple mc` uses with them) with the resources at unreachable and
 // at tight capacities, and the event engine's rollout on the three networks (what the
 // resource-aware kernel replaces). items_per_second is runs per second (bench/README.md, "Monte
-// Carlo with shared resources"; bench/mc/resources.sh runs it).
+// Carlo with shared resources"; bench/mc/resources.sh runs it). The *_same_draw kernels draw
+// run 0's durations at every step (see BM_Kernel).
 //
 //   resources_bench NONE.yaml UNLIMITED.yaml TIGHT.yaml [--benchmark_... flags]
 
@@ -58,21 +59,26 @@ std::vector<std::unique_ptr<Network>>& networks() {
   return all;
 }
 
+// With SameDraw, every step draws run 0's durations: the same work with the same branches in the
+// same order each time, which shows what the variation between runs costs (the branch predictor
+// cannot learn a sweep whose order of vertices changes with the durations).
+template <bool SameDraw>
 void BM_Kernel(benchmark::State& state) {
   Network& net = *networks()[static_cast<std::size_t>(state.range(0))];
   std::uint64_t i = 0;
   for (auto _ : state) {
-    const ripple::Timeline& t = net.kernel.run(net.draw(i++));
+    const ripple::Timeline& t = net.kernel.run(net.draw(SameDraw ? 0 : i++));
     benchmark::DoNotOptimize(t.activities.front().front().finish);
   }
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
 }
 
+template <bool SameDraw>
 void BM_ResourceKernel(benchmark::State& state) {
   Network& net = *networks()[static_cast<std::size_t>(state.range(0))];
   std::uint64_t i = 0;
   for (auto _ : state) {
-    const ripple::Timeline& t = net.resource_kernel.run(net.draw(i++));
+    const ripple::Timeline& t = net.resource_kernel.run(net.draw(SameDraw ? 0 : i++));
     benchmark::DoNotOptimize(t.activities.front().front().finish);
   }
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
@@ -103,9 +109,11 @@ int main(int argc, char** argv) {
     return 2;
   }
   for (int k = 1; k < 4; ++k) networks().push_back(std::make_unique<Network>(argv[k]));
-  benchmark::RegisterBenchmark("kernel/none", BM_Kernel)->Arg(0);
-  benchmark::RegisterBenchmark("resource_kernel/unlimited", BM_ResourceKernel)->Arg(1);
-  benchmark::RegisterBenchmark("resource_kernel/tight", BM_ResourceKernel)->Arg(2);
+  benchmark::RegisterBenchmark("kernel/none", BM_Kernel<false>)->Arg(0);
+  benchmark::RegisterBenchmark("resource_kernel/unlimited", BM_ResourceKernel<false>)->Arg(1);
+  benchmark::RegisterBenchmark("resource_kernel/tight", BM_ResourceKernel<false>)->Arg(2);
+  benchmark::RegisterBenchmark("kernel/none_same_draw", BM_Kernel<true>)->Arg(0);
+  benchmark::RegisterBenchmark("resource_kernel/tight_same_draw", BM_ResourceKernel<true>)->Arg(2);
   benchmark::RegisterBenchmark("rollout/none", BM_Rollout)->Arg(0);
   benchmark::RegisterBenchmark("rollout/unlimited", BM_Rollout)->Arg(1);
   benchmark::RegisterBenchmark("rollout/tight", BM_Rollout)->Arg(2);

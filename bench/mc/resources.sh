@@ -83,7 +83,7 @@ import json, sys
 runs = {b["name"].rsplit("/", 1)[0]: b for b in json.load(open(sys.argv[1]))["benchmarks"]}
 for name, b in runs.items():
     events = f", {b['events_per_run']:,.0f} events" if "events_per_run" in b else ""
-    print(f"  {name:26} {b['cpu_time'] / 1000:8.1f} us CPU per run = "
+    print(f"  {name:32} {b['cpu_time'] / 1000:8.1f} us CPU per run = "
           f"{1e9 / b['cpu_time']:7,.0f} runs/s{events}")
 cpu = {name: b["cpu_time"] for name, b in runs.items()}
 print(f"  ratios (runs/s): kernel(none) / resource_kernel(unlimited) "
@@ -91,5 +91,9 @@ print(f"  ratios (runs/s): kernel(none) / resource_kernel(unlimited) "
       f"resource_kernel(tight) {cpu['resource_kernel/tight'] / cpu['kernel/none']:.2f}; "
       f"resource_kernel(tight) / rollout(tight) "
       f"{cpu['rollout/tight'] / cpu['resource_kernel/tight']:.2f}")
+print(f"  the same durations in every run (run 0's): kernel(none) "
+      f"{cpu['kernel/none_same_draw'] / cpu['kernel/none']:.2f}, resource_kernel(tight) "
+      f"{cpu['resource_kernel/tight_same_draw'] / cpu['resource_kernel/tight']:.2f} of its time "
+      f"with each run's own")
 PY
 fi
